@@ -1,0 +1,59 @@
+"""graphtool: a citation-graph explorer for research papers.
+
+Read titles and abstracts, link the systems, models, datasets, hardware and methods
+they name (with the sentence that proves each), build one networkx graph, rank and
+group it, and render an offline interactive map.
+
+Example:
+    >>> import graphtool as gt
+    >>> papers = gt.read(gt.bundled_corpus())
+    >>> G = gt.build_graph(papers)
+    >>> gt.centrality(G, "pagerank", kind="paper")[0][0].startswith("paper:")
+    True
+"""
+
+from .analysis import centrality, communities, community_labels
+from .corpus import Corpus, bundled_corpus, read
+from .errors import BadRecords, GraphtoolError, InputError
+from .graph import (
+    build_graph,
+    entity_graph,
+    entity_node,
+    influence_graph,
+    paper_graph,
+    paper_node,
+    simple_graph,
+)
+from .htmlmap import render, render_html
+from .lexicon import Lexicon
+from .linker import Linker, link
+from .model import Entity, Mention, Paper
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BadRecords",
+    "Corpus",
+    "Entity",
+    "GraphtoolError",
+    "InputError",
+    "Lexicon",
+    "Linker",
+    "Mention",
+    "Paper",
+    "build_graph",
+    "bundled_corpus",
+    "centrality",
+    "communities",
+    "community_labels",
+    "entity_graph",
+    "entity_node",
+    "influence_graph",
+    "link",
+    "paper_graph",
+    "paper_node",
+    "read",
+    "render",
+    "render_html",
+    "simple_graph",
+]

@@ -1,0 +1,267 @@
+"""The ``graphtool`` command: a thin layer of click commands over the library."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import webbrowser
+from pathlib import Path
+
+import click
+
+from . import analysis, corpus, graph, htmlmap
+from .errors import BadRecords, GraphtoolError
+from .lexicon import Lexicon
+from .linker import Linker
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def _handle_errors(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except GraphtoolError as e:
+            _fail(str(e))
+        except OSError as e:
+            _fail(f"{e.filename or ''}: {e.strerror}" if e.filename else str(e))
+
+    return wrapper
+
+
+def corpus_options(fn):
+    """CORPUS arguments and the reading/linking options every command shares."""
+    options = [
+        click.argument("corpus_paths", metavar="[CORPUS]...", nargs=-1, type=click.Path()),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(sorted(corpus.READERS)),
+            help="Input format (default: from extension and content).",
+        ),
+        click.option("--skip-bad", is_flag=True, help="Load the good records, report the bad."),
+        click.option("--encoding", default="utf-8", show_default=True, help="Input encoding."),
+        click.option(
+            "--lexicon",
+            "lexicons",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="Extra lexicon file (JSON Lines); repeatable.",
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="No progress or notes on stderr."),
+    ]
+    for opt in reversed(options):
+        fn = opt(fn)
+    return fn
+
+
+class Session:
+    """What one command read and linked, built once and shared by its steps."""
+
+    def __init__(self, paths, fmt, skip_bad, encoding, lexicons, quiet):
+        self.quiet = quiet
+        self.paths = list(paths) or [str(corpus.bundled_corpus())]
+        try:
+            self.papers = corpus.read(self.paths, format=fmt, skip_bad=skip_bad, encoding=encoding)
+        except BadRecords as e:
+            raise GraphtoolError(str(e)) from None
+        if self.papers.skipped:
+            self.note(f"skipped {len(self.papers.skipped)} bad record(s):")
+            for err in self.papers.skipped:
+                self.note(f"  {err}")
+        if not self.papers:
+            raise GraphtoolError("no papers to work on", ", ".join(self.paths))
+        self.lexicon = Lexicon.load(extra=lexicons)
+        self._mentions = None
+        self._graph = None
+
+    def note(self, msg: str) -> None:
+        if not self.quiet:
+            click.echo(msg, err=True)
+
+    @property
+    def mentions(self):
+        if self._mentions is None:
+            linker = Linker(self.lexicon)
+            show = not self.quiet and sys.stderr.isatty()
+            if show and len(self.papers) >= 200:
+                with click.progressbar(
+                    length=len(self.papers), label="Linking", file=sys.stderr
+                ) as bar:
+                    done = [0]
+
+                    def step(n):
+                        bar.update(n - done[0])
+                        done[0] = n
+
+                    self._mentions = linker.link(self.papers, progress=step)
+            else:
+                self._mentions = linker.link(self.papers)
+        return self._mentions
+
+    @property
+    def graph(self):
+        if self._graph is None:
+            self._graph = graph.build_graph(self.papers, self.mentions)
+        return self._graph
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="graphtool")
+def main() -> None:
+    """graphtool: link the systems and methods paper abstracts name, and map them.
+
+    \b
+    graphtool map                          # bundled example corpus -> outputs/map.html
+    graphtool map papers.jsonl --open      # your corpus, opened in the browser
+    graphtool link papers.jsonl -o mentions.jsonl
+    graphtool centrality papers.jsonl --kind paper --top 15
+    """
+
+
+@main.command("map")
+@corpus_options
+@click.option("-o", "--output", default="outputs/map.html", show_default=True, type=click.Path())
+@click.option(
+    "--size",
+    "size_by",
+    type=click.Choice(analysis.METRICS),
+    default="pagerank",
+    show_default=True,
+    help="Centrality that sizes the nodes.",
+)
+@click.option("--title", default=None, help="Page title (default: from the corpus name).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the map in the browser.")
+@_handle_errors
+def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, size_by, title,
+            open_browser):  # fmt: skip
+    """Write the interactive HTML map of CORPUS (default: the bundled example).
+
+    The file works offline: every script is inside it. With no CORPUS the
+    bundled 89-paper example is used.
+
+    \b
+    Example:
+        graphtool map                               # -> outputs/map.html
+        graphtool map papers.jsonl -o field.html --open
+    """
+    s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    G = s.graph
+    name = title or f"graphtool map: {Path(s.paths[0]).name}"
+    out = htmlmap.render(G, output, title=name, size_by=size_by)
+    kinds = {}
+    for _, k in G.nodes(data="kind"):
+        kinds[k] = kinds.get(k, 0) + 1
+    summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items()))
+    click.echo(f"wrote {out} ({summary}; {G.number_of_edges()} edges)")
+    if open_browser:
+        uri = out.resolve().as_uri()
+        if not webbrowser.open(uri):
+            click.echo(f"no browser found; open {uri} yourself", err=True)
+
+
+@main.command("link")
+@corpus_options
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    default=None,
+    help="Write JSON Lines here (default: standard output).",
+)
+@_handle_errors
+def link_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output):
+    """Write every mention in CORPUS as JSON Lines, one object a line.
+
+    Keys: paper, title, entity, entity_id, kind, family, relation, surface,
+    field, start, end, sentence, how, confidence.
+
+    \b
+    Example:
+        graphtool link papers.jsonl -o outputs/mentions.jsonl
+        graphtool link | jq -r 'select(.kind=="system") .entity' | sort | uniq -c
+    """
+    s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    lines = "".join(
+        json.dumps(m.to_record(), ensure_ascii=False, sort_keys=False) + "\n" for m in s.mentions
+    )
+    if output:
+        htmlmap.write_atomic(output, lines)
+        s.note(f"wrote {len(s.mentions)} mentions of {len(s.papers)} papers to {output}")
+    else:
+        click.echo(lines, nl=False)
+
+
+@main.command("centrality")
+@corpus_options
+@click.option(
+    "--metric",
+    type=click.Choice(analysis.METRICS),
+    default="pagerank",
+    show_default=True,
+)
+@click.option("--kind", default=None, help="Only nodes of this kind (paper, system, method…).")
+@click.option("--top", type=int, default=15, show_default=True, help="Rows to show (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="JSON records instead of a table.")
+@_handle_errors
+def centrality_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, metric, kind, top,
+                   as_json):  # fmt: skip
+    """Rank the nodes of CORPUS's graph by a centrality.
+
+    \b
+    Example:
+        graphtool centrality --metric pagerank --kind paper --top 15
+        graphtool centrality papers.jsonl --metric betweenness --kind system --json
+    """
+    s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    G = s.graph
+    rows = analysis.centrality(G, metric, kind=kind)
+    if top:
+        rows = rows[:top]
+    records = [
+        {
+            "rank": i,
+            "node": n,
+            "kind": G.nodes[n]["kind"],
+            "name": G.nodes[n].get("title") or G.nodes[n].get("name"),
+            metric: round(score, 6),
+        }
+        for i, (n, score) in enumerate(rows, 1)
+    ]
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    click.echo(_table(records, ["rank", metric, "kind", "name"]))
+
+
+def _table(records: list[dict], columns: list[str], max_width: int = 90) -> str:
+    """An aligned plain-text table; numbers right-aligned, long text cut with "…"."""
+    cells = [[_cell(r.get(c), max_width) for c in columns] for r in records]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    numeric = [all(isinstance(r.get(c), (int, float)) for r in records) for c in columns]
+
+    def fmt_row(row):
+        return "  ".join(
+            v.rjust(w) if num else v.ljust(w)
+            for v, w, num in zip(row, widths, numeric, strict=False)
+        ).rstrip()
+
+    lines = [fmt_row(columns), fmt_row(["-" * w for w in widths])]
+    lines += [fmt_row(row) for row in cells]
+    return "\n".join(lines)
+
+
+def _cell(v, max_width: int) -> str:
+    if isinstance(v, float):
+        return f"{v:.6f}"
+    s = "" if v is None else str(v)
+    return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

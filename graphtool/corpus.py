@@ -1,0 +1,324 @@
+"""Read paper collections into :class:`~graphtool.model.Paper` records.
+
+Formats: the listing format (a saved web page: header lines, then a title line and
+its abstract line per paper), JSON Lines, and JSON arrays (or ``{"data": [...]}``).
+The format is chosen by extension and content; ``format=`` overrides it.
+
+Bad records (no title, no abstract, broken JSON) are collected with their file and
+line; the good ones still load. :func:`read` raises :class:`BadRecords` listing
+them unless ``skip_bad=True``, in which case ``Corpus.skipped`` holds them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .errors import BadRecords, InputError
+from .model import Paper, slugify
+
+PathLike = str | os.PathLike
+
+#: Extension → format name. A folder is read file by file with this table.
+EXTENSIONS = {
+    ".txt": "listing",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
+
+
+class Corpus(list):
+    """A list of papers that also says what was skipped while reading.
+
+    Example:
+        >>> c = Corpus([Paper("a", "A", "Text.")])
+        >>> len(c), c.skipped
+        (1, [])
+    """
+
+    def __init__(self, papers: Iterable[Paper] = (), skipped: list[InputError] | None = None):
+        super().__init__(papers)
+        self.skipped: list[InputError] = list(skipped or [])
+        self.merged: list[tuple[str, str]] = []
+
+
+def bundled_corpus() -> Path:
+    """Path of the example corpus shipped with graphtool (89 papers).
+
+    Example:
+        >>> bundled_corpus().name
+        'parallel-papers.txt'
+    """
+    from ._resources import data_path
+
+    return data_path("parallel-papers.txt")
+
+
+def read(
+    paths: PathLike | Iterable[PathLike],
+    format: str | None = None,
+    skip_bad: bool = False,
+    encoding: str = "utf-8",
+) -> Corpus:
+    """Read one or several files (or folders) into a :class:`Corpus` of papers.
+
+    Paper ids are the record's own ``id`` when it has one, else a slug of the
+    title; a repeated id gets ``-2``, ``-3``… unless the title is the same too, in
+    which case the repeat is the same paper and is merged away.
+
+    Example:
+        >>> papers = read(bundled_corpus())
+        >>> len(papers), papers[0].title[:12]
+        (89, 'ASGDiffusion')
+
+    Raises:
+        BadRecords: some records were bad and ``skip_bad`` is false (the good
+            papers are in ``err.papers``).
+        InputError: a file cannot be read at all.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    papers: list[Paper] = []
+    errors: list[InputError] = []
+    for path in _expand(paths):
+        fmt = format or detect_format(path, encoding)
+        reader = READERS.get(fmt)
+        if reader is None:
+            raise InputError(
+                f"unknown format {fmt!r}; choose one of: {', '.join(sorted(READERS))}",
+                str(path),
+            )
+        text = _read_text(path, encoding)
+        for item in reader(text, str(path)):
+            if isinstance(item, InputError):
+                errors.append(item)
+            else:
+                papers.append(item)
+    corpus = _dedupe(papers)
+    corpus.skipped = errors
+    if errors and not skip_bad:
+        raise BadRecords(errors, corpus)
+    return corpus
+
+
+def detect_format(path: PathLike, encoding: str = "utf-8") -> str:
+    """Guess a file's format from its extension, then from its first characters.
+
+    Example:
+        >>> detect_format(bundled_corpus())
+        'listing'
+    """
+    path = Path(path)
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    if fmt:
+        return fmt
+    head = _read_text(path, encoding)[:4096].lstrip()
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        first = head.split("\n", 1)[0]
+        try:
+            json.loads(first)
+            return "jsonl"
+        except ValueError:
+            return "json"
+    return "listing"
+
+
+def _expand(paths: Iterable[PathLike]) -> Iterator[Path]:
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(
+                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS
+            )
+            if not found:
+                raise InputError("folder holds no supported file", str(path))
+            yield from found
+        elif path.exists():
+            yield path
+        else:
+            raise InputError("no such file", str(path))
+
+
+def _read_text(path: Path, encoding: str) -> str:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read file: {e.strerror}", str(path)) from None
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise InputError(
+            f"bytes that are not {encoding} at byte {e.start}; "
+            "pass --encoding (e.g. --encoding latin-1) if the file uses another encoding",
+            f"{path}:{line}",
+        ) from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", str(path)) from None
+    return text.lstrip("\ufeff")
+
+
+# --------------------------------------------------------------------------- listing
+
+
+def _is_abstract(line: str) -> bool:
+    return len(line) > 250 or (len(line) > 100 and line.rstrip().endswith("."))
+
+
+def read_listing(text: str, source: str) -> Iterator[Paper | InputError]:
+    """Papers from a saved listing page: a title line, then its abstract line.
+
+    Lines before the first title/abstract pair (the page's header) are skipped.
+    A title with no abstract after it, or an abstract with no title, is a bad record.
+
+    Example:
+        >>> body = "Header\\n\\nT: A Title\\n\\n" + "An abstract sentence. " * 10
+        >>> [p.title for p in read_listing(body, "x.txt")]
+        ['T: A Title']
+    """
+    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    i = 0
+    started = False
+    while i < len(lines):
+        n, line = lines[i]
+        nxt = lines[i + 1][1] if i + 1 < len(lines) else None
+        if not _is_abstract(line) and nxt is not None and _is_abstract(nxt):
+            started = True
+            yield _make_paper(
+                {"title": line, "abstract": nxt}, f"{source}:{n}", source_line=f"{source}:{n}"
+            )
+            i += 2
+            continue
+        if started:
+            what = "abstract without a title" if _is_abstract(line) else "title without an abstract"
+            yield InputError(f"{what}: {line[:60]!r}", f"{source}:{n}")
+        i += 1
+    if not started and lines:
+        yield InputError("no title line followed by an abstract line found", source)
+
+
+# ----------------------------------------------------------------------------- JSON
+
+
+def read_jsonl(text: str, source: str) -> Iterator[Paper | InputError]:
+    """Papers from JSON Lines: one ``{id?, title, abstract, year?, ...}`` object a line.
+
+    Example:
+        >>> line = '{"id": "p1", "title": "T", "abstract": "A."}'
+        >>> [p.id for p in read_jsonl(line, "x.jsonl")]
+        ['p1']
+    """
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        loc = f"{source}:{n}"
+        try:
+            record = json.loads(line)
+        except ValueError as e:
+            yield InputError(f"broken JSON: {e.msg} (column {e.colno})", loc)
+            continue
+        yield _make_paper(record, loc)
+
+
+def read_json(text: str, source: str) -> Iterator[Paper | InputError]:
+    """Papers from a JSON array of records (or an object with a ``data``/``papers`` list).
+
+    Example:
+        >>> [p.title for p in read_json('[{"title": "T", "abstract": "A."}]', "x.json")]
+        ['T']
+    """
+    try:
+        doc = json.loads(text)
+    except ValueError as e:
+        yield InputError(f"broken JSON: {e.msg} (column {e.colno})", f"{source}:{e.lineno}")
+        return
+    if isinstance(doc, dict):
+        for key in ("data", "papers", "results", "records"):
+            if isinstance(doc.get(key), list):
+                doc = doc[key]
+                break
+        else:
+            doc = [doc]
+    if not isinstance(doc, list):
+        yield InputError("expected a JSON array of paper records", source)
+        return
+    for i, record in enumerate(doc, 1):
+        yield _make_paper(record, f"{source}: record {i}")
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value)
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _make_paper(record: object, loc: str, source_line: str | None = None) -> Paper | InputError:
+    if not isinstance(record, dict):
+        return InputError(f"expected a JSON object, got {type(record).__name__}", loc)
+    title = _text(record.get("title"))
+    abstract = _text(record.get("abstract"))
+    if not title:
+        return InputError("record has no title", loc)
+    if not abstract:
+        return InputError(f"record has no abstract (title {title[:50]!r})", loc)
+    year = record.get("year")
+    if year is not None:
+        try:
+            year = int(str(year)[:4])
+        except ValueError:
+            return InputError(f"year is not a number: {year!r}", loc)
+    authors = record.get("authors") or ()
+    if isinstance(authors, str):
+        authors = [a.strip() for a in re.split(r";| and ", authors) if a.strip()]
+    authors = tuple(_text(a.get("name") if isinstance(a, dict) else a) for a in authors if a)
+    refs = record.get("references") or ()
+    if isinstance(refs, str):
+        refs = [refs]
+    refs = tuple(
+        str(r.get("id") or r.get("paperId") or "") if isinstance(r, dict) else str(r) for r in refs
+    )
+    rid = record.get("id")
+    pid = _text(rid) if rid not in (None, "") else slugify(title)
+    return Paper(
+        id=pid,
+        title=title,
+        abstract=abstract,
+        year=year,
+        authors=authors,
+        url=_text(record.get("url")) or None,
+        references=tuple(r for r in refs if r),
+        doi=_text(record.get("doi")) or None,
+        source=source_line or loc,
+    )
+
+
+def _dedupe(papers: list[Paper]) -> Corpus:
+    out = Corpus()
+    by_id: dict[str, Paper] = {}
+    for p in papers:
+        if p.id in by_id:
+            if by_id[p.id].title.casefold() == p.title.casefold():
+                out.merged.append((by_id[p.id].source, p.source))
+                continue
+            k = 2
+            while f"{p.id}-{k}" in by_id:
+                k += 1
+            p = Paper(**{**p.__dict__, "id": f"{p.id}-{k}"})
+        by_id[p.id] = p
+        out.append(p)
+    return out
+
+
+READERS: dict[str, Callable[[str, str], Iterator[Paper | InputError]]] = {
+    "listing": read_listing,
+    "jsonl": read_jsonl,
+    "json": read_json,
+}

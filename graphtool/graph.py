@@ -1,0 +1,303 @@
+"""Turn papers and mentions into one ``networkx.MultiDiGraph``, and derive views of it.
+
+Nodes: ``paper:<id>`` (kind ``paper``: title, abstract, year, authors, url) and
+``entity:<slug>`` (kind system/model/dataset/hardware/method/other: name, family,
+aliases). Edges carry ``relation`` and are keyed by it:
+
+==============  =====================  =============================================
+relation        from → to              evidence
+==============  =====================  =============================================
+introduces      paper → entity         surface, sentence, field, start, end, how
+mentions        paper → entity         idem; ``count`` = distinct surfaces seen
+uses            paper → method         idem
+variant_of      entity → entity        FlashAttention-2 → FlashAttention
+builds_on       paper → paper          ``via`` (what A names), ``entity`` (what B
+                                       introduces), A's ``sentence``
+cites           paper → paper          when the input carries references
+==============  =====================  =============================================
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+
+from .model import Mention, Paper, slugify
+
+#: Edge relations in drawing order.
+RELATIONS = ("introduces", "mentions", "uses", "variant_of", "builds_on", "cites")
+ENTITY_RELATIONS = ("introduces", "mentions", "uses")
+
+
+def paper_node(paper_id: str) -> str:
+    """Graph node id of a paper.
+
+    Example:
+        >>> paper_node("2403.01234")
+        'paper:2403.01234'
+    """
+    return f"paper:{paper_id}"
+
+
+def entity_node(name: str) -> str:
+    """Graph node id of an entity, from its canonical name.
+
+    Example:
+        >>> entity_node("FlashAttention-2")
+        'entity:flashattention-2'
+    """
+    return f"entity:{slugify(name)}"
+
+
+def build_graph(
+    papers: Iterable[Paper],
+    mentions: Iterable[Mention] | None = None,
+    lexicon=None,
+) -> nx.MultiDiGraph:
+    """One graph of papers, entities and the evidence that joins them.
+
+    ``mentions`` default to ``graphtool.link(papers)``. Paper → paper
+    ``builds_on`` edges are inferred: A builds on B when A mentions what B
+    introduces, or another member of the same family (ZeRO++ → ZeRO-Infinity via
+    the ZeRO family); the edge names both and carries A's sentence.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> G.nodes["entity:medusa"]["kind"]
+        'system'
+    """
+    papers = list(papers)
+    if mentions is None:
+        from .linker import Linker
+
+        mentions = Linker(lexicon).link(papers)
+    mentions = list(mentions)
+    G = nx.MultiDiGraph()
+    for p in papers:
+        G.add_node(
+            paper_node(p.id),
+            kind="paper",
+            id=p.id,
+            label=p.title,
+            title=p.title,
+            abstract=p.abstract,
+            year=p.year,
+            authors=list(p.authors),
+            url=p.url,
+            source=p.source,
+            external_refs=p.external_refs,
+        )
+    known_papers = {p.id for p in papers}
+
+    families: dict[str, str] = {}
+    for m in mentions:
+        if m.paper not in known_papers:
+            continue
+        nid = entity_node(m.entity)
+        if nid not in G:
+            G.add_node(
+                nid,
+                kind=m.kind,
+                label=m.entity,
+                name=m.entity,
+                family=m.family or m.entity,
+                aliases=sorted(set(m.aliases)),
+                surfaces=[],
+            )
+        node = G.nodes[nid]
+        if m.surface not in node["surfaces"]:
+            node["surfaces"].append(m.surface)
+        if m.relation == "introduces":
+            node["aliases"] = sorted(set(node["aliases"]) | set(m.aliases))
+        families[m.entity] = m.family or m.entity
+        src = paper_node(m.paper)
+        if G.has_edge(src, nid, key=m.relation):
+            G.edges[src, nid, m.relation]["count"] += 1
+            continue
+        G.add_edge(
+            src,
+            nid,
+            key=m.relation,
+            relation=m.relation,
+            surface=m.surface,
+            sentence=m.sentence,
+            field=m.field,
+            start=m.start,
+            end=m.end,
+            how=m.how,
+            confidence=m.confidence,
+            count=1,
+        )
+
+    _add_variants(G, families, mentions)
+    _add_builds_on(G)
+    _add_citations(G, papers)
+    return G
+
+
+def _add_variants(G: nx.MultiDiGraph, families: dict[str, str], mentions: list[Mention]) -> None:
+    kinds = {m.entity: m.kind for m in mentions}
+    for name, family in sorted(families.items()):
+        if not family or family == name:
+            continue
+        fid = entity_node(family)
+        if fid == entity_node(name):
+            continue
+        if fid not in G:
+            G.add_node(
+                fid,
+                kind=kinds.get(family, kinds[name]),
+                label=family,
+                name=family,
+                family=family,
+                aliases=[],
+                surfaces=[],
+            )
+        G.add_edge(entity_node(name), fid, key="variant_of", relation="variant_of")
+
+
+def _add_builds_on(G: nx.MultiDiGraph) -> None:
+    introducers: dict[str, list[str]] = defaultdict(list)  # entity node -> papers
+    by_family: dict[str, list[tuple[str, str]]] = defaultdict(list)  # family -> (paper, ent)
+    for u, v, k in G.edges(keys=True):
+        if k == "introduces":
+            introducers[v].append(u)
+            by_family[G.nodes[v]["family"]].append((u, v))
+    for u, v, k, d in sorted(G.edges(keys=True, data=True)):
+        if k != "mentions":
+            continue
+        targets: list[tuple[str, str, float]] = [(b, v, 1.0) for b in introducers.get(v, [])]
+        fam = G.nodes[v]["family"]
+        targets += [(b, e, 0.7) for b, e in by_family.get(fam, []) if e != v]
+        for b, ent, strength in targets:
+            if b == u:
+                continue
+            if G.has_edge(u, b, key="builds_on"):
+                old = G.edges[u, b, "builds_on"]
+                if old["strength"] >= strength:
+                    continue
+                G.remove_edge(u, b, key="builds_on")
+            G.add_edge(
+                u,
+                b,
+                key="builds_on",
+                relation="builds_on",
+                via=G.nodes[v]["name"],
+                entity=G.nodes[ent]["name"],
+                family=fam,
+                sentence=d["sentence"],
+                surface=d["surface"],
+                strength=strength,
+                confidence=round(d["confidence"] * strength, 3),
+            )
+
+
+def _add_citations(G: nx.MultiDiGraph, papers: list[Paper]) -> None:
+    ids = {p.id for p in papers}
+    for p in papers:
+        for ref in p.references:
+            if ref in ids and ref != p.id:
+                G.add_edge(paper_node(p.id), paper_node(ref), key="cites", relation="cites")
+
+
+def papers_of(G: nx.MultiDiGraph) -> list[str]:
+    """Paper node ids, sorted.
+
+    Example:
+        >>> import graphtool as gt
+        >>> len(papers_of(gt.build_graph(gt.read(gt.bundled_corpus()))))
+        89
+    """
+    return sorted(n for n, k in G.nodes(data="kind") if k == "paper")
+
+
+def simple_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """The undirected simple graph under ``G``: one edge per joined pair, ``weight`` =
+    number of relations between them. Centrality and communities run on it.
+
+    Example:
+        >>> import graphtool as gt
+        >>> H = simple_graph(gt.build_graph(gt.read(gt.bundled_corpus())))
+        >>> H.is_directed()
+        False
+    """
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G.nodes(data=True)))
+    for u, v, _ in sorted(G.edges(keys=True)):
+        if u == v:
+            continue
+        if H.has_edge(u, v):
+            H[u][v]["weight"] += 1
+        else:
+            H.add_edge(u, v, weight=1)
+    return H
+
+
+def paper_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """Papers joined by the entities they share, weighted by how rare each one is
+    (an entity named by k papers adds 1/(k-1) to each pair it joins).
+
+    Example:
+        >>> import graphtool as gt
+        >>> P = paper_graph(gt.build_graph(gt.read(gt.bundled_corpus())))
+        >>> {k for _, k in P.nodes(data="kind")}
+        {'paper'}
+    """
+    P = nx.Graph()
+    P.add_nodes_from((n, G.nodes[n]) for n in papers_of(G))
+    for ent in sorted(n for n, k in G.nodes(data="kind") if k != "paper"):
+        ps = sorted({u for u, _, k in G.in_edges(ent, keys=True) if k in ENTITY_RELATIONS})
+        if len(ps) < 2:
+            continue
+        w = 1.0 / (len(ps) - 1)
+        name = G.nodes[ent]["name"]
+        for i, a in enumerate(ps):
+            for b in ps[i + 1 :]:
+                if P.has_edge(a, b):
+                    P[a][b]["weight"] += w
+                    P[a][b]["shared"].append(name)
+                else:
+                    P.add_edge(a, b, weight=w, shared=[name])
+    return P
+
+
+def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """Entities joined when the same paper names both; ``weight`` = number of papers.
+
+    Example:
+        >>> import graphtool as gt
+        >>> E = entity_graph(gt.build_graph(gt.read(gt.bundled_corpus())))
+        >>> "paper" in {k for _, k in E.nodes(data="kind")}
+        False
+    """
+    E = nx.Graph()
+    E.add_nodes_from(sorted((n, d) for n, d in G.nodes(data=True) if d["kind"] != "paper"))
+    for p in papers_of(G):
+        ents = sorted({v for _, v, k in G.out_edges(p, keys=True) if k in ENTITY_RELATIONS})
+        for i, a in enumerate(ents):
+            for b in ents[i + 1 :]:
+                if E.has_edge(a, b):
+                    E[a][b]["weight"] += 1
+                else:
+                    E.add_edge(a, b, weight=1)
+    return E
+
+
+def influence_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
+    """Papers with the directed ``builds_on`` and ``cites`` edges only.
+
+    Example:
+        >>> import graphtool as gt
+        >>> I = influence_graph(gt.build_graph(gt.read(gt.bundled_corpus())))
+        >>> I.is_directed()
+        True
+    """
+    D = nx.DiGraph()
+    D.add_nodes_from((n, G.nodes[n]) for n in papers_of(G))
+    for u, v, k, d in sorted(G.edges(keys=True, data=True)):
+        if k in ("builds_on", "cites"):
+            D.add_edge(u, v, **d)
+    return D

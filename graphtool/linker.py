@@ -1,0 +1,559 @@
+"""Find the named systems, models, datasets, hardware and shared methods in papers.
+
+For every paper the linker reports :class:`~graphtool.model.Mention` records, each
+with the surface string as written, its offsets, the sentence that proves it, how
+it was found and a confidence:
+
+``title``       a title's ``Name:`` prefix ("Clover: ...") — the paper introduces it
+``intro``       "we propose/introduce/present NAME", "NAME, a ...", "called NAME"
+``definition``  "Full Name (ABBR)": both strings become aliases of one entity
+``lexicon``     a known name from the lexicon, or a name another corpus paper introduces
+``variant``     a known family with a version suffix: GPT-4o, LLaMA-2-70B, ZeRO-3
+``fuzzy``       a near spelling of a known name (rapidfuzz)
+``discovered``  an unknown string used as a name (CamelCase, digits, "compared with X")
+
+Names introduced by any paper of the corpus become linkable in every other
+abstract, so a mention of a corpus paper's system links to that paper.
+
+The multi-pattern scan is one Aho–Corasick automaton (pyahocorasick) over the
+lower-cased text; case rules, word boundaries and longest-match selection are
+applied to its hits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+
+from .lexicon import LexEntry, Lexicon, case_sensitive, spelling_variants
+from .model import Mention, Paper
+from .text import Sentences, abbreviation_definitions
+
+CONFIDENCE = {
+    "title": 0.95,
+    "intro": 0.85,
+    "definition": 0.9,
+    "lexicon": 0.95,
+    "lexicon-case": 0.85,
+    "corpus": 0.9,
+    "variant": 0.9,
+    "method": 0.9,
+    "fuzzy": 0.75,
+    "discovered": 0.6,
+}
+
+# Words that make a title prefix rhetorical rather than a name.
+_TITLE_STOP = frozenset(
+    """
+    a an the of at to in on for with and or is are be beyond towards toward when why how
+    what which who from into via by not no do does can could should your you we our it its
+    this that these those all more less yet need just than as about over under through
+    without vs versus one two my me us let lets make making rethinking revisiting
+    understanding
+    """.split()
+)
+_INTRO_VERB = r"(?:propose|introduce|present|develop|design|build|release|describe|name|call|offer)"
+_NAME = r"[A-Z0-9$][\w\-+.$α-ωΑ-Ω]*[\w+$α-ω]|[A-Z]"
+_MULTI_NAME = rf"(?:{_NAME})(?:[ ](?:{_NAME})){{0,3}}"
+_RE_WE_PROPOSE = re.compile(
+    rf"\b[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+"
+    rf"(?:(?:a|an|the|our)\s+[^.;:]{{0,120}}?,?\s+(?:called|named|termed|dubbed|namely)\s+)?"
+    rf"({_MULTI_NAME})(?=\s*[,.;:(]|\s+(?:--|—|-|which|that|to|as|for|is|in|with|a|an)\b)"
+)
+_RE_CALLED = re.compile(
+    rf"\b(?:called|named|termed|dubbed|namely|coined)\s+[\"“']?({_MULTI_NAME})[\"”']?"
+    rf"(?=\s*[,.;:(]|\s+(?:--|—|which|that|to|as|for|is|in|with)\b)"
+)
+_RE_APPOSITION = re.compile(
+    rf"^[\"“']?({_NAME})[\"”']?(?:\s*\([^)]*\))?\s*(?:,|--|—|:)\s+(?:a|an|the|which is a)\s+"
+)
+_RE_TITLE_PREFIX = re.compile(r"^\s*([^:]{1,60}?)\s*(?::|\s--\s|\s—\s)\s*\S")
+_MATH = re.compile(r"\$([^$]{1,12})\$")
+
+# Version / size suffixes that make a family member: GPT-4o, LLaMA-2-70B, ZeRO-3,
+# Qwen2.5-7B, Mixtral 8x7B, ZeRO++, ZeRO-series.
+_SUFFIX = re.compile(
+    r"(?:\+\+|-series|-family"
+    r"|(?:[-]?|[ ](?=\d))(?:v?\d+(?:\.\d+)*[a-z]?|\d+x\d+[BbMm])"
+    r"(?:[- ](?:\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[BbMm]))?"
+    r"(?:-(?:Instruct|Chat|Base|Turbo|mini|Mini|Pro|Plus|Large|Small|Medium|XL|Coder|Math|VL))*"
+    r"|-(?:\d+(?:\.\d+)?[BbMm]|Instruct|Chat|Turbo|mini|Pro|Plus|Large|XL|VL)\b)"
+    r"(?![\w+])"
+)
+
+# An unseen name: internal capitals, letters with digits, ++ — or a capitalised word
+# right after a naming context.
+_RE_TOKEN = re.compile(r"(?<![\w\-.$])[A-Za-z][\w]*(?:[-.][A-Za-z0-9]\w*)*(?:\+\+)?(?![\w$])")
+_NAMEY = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\+\+$")
+_CONTEXT = re.compile(
+    r"(?:compared?\s+(?:with|to|against)|than|outperform(?:s|ing|ed)?|over|against"
+    r"|built\s+(?:on|upon)(?:\s+top\s+of)?|based\s+on|such\s+as|e\.g\.,?|including|like"
+    r"|extends?|integrated?\s+(?:with|into)|on\s+top\s+of|versus|vs\.?)\s+$"
+)
+_NOT_NAME_TOKEN = re.compile(
+    r"^(?:\d+[A-Za-z]{0,2}|[A-Za-z]\d{0,2}|(?:FP|BF|INT|UINT|FP|W|A|O|Q|L|K|N|M|E)\d+"
+    r"|\d+(?:\.\d+)?[xX]|[xX]\d+|top-?\d+|Top-?\d+|\d+[DdKkMmBbGgTt][a-z]?)$"
+)
+
+
+@dataclass
+class _Target:
+    """What one automaton key can be: an entity with its case rule."""
+
+    surface: str
+    entry: LexEntry
+    case: bool
+    how: str
+
+
+class Linker:
+    """Finds mentions in papers with one lexicon; reuse it across corpora.
+
+    Example:
+        >>> from graphtool.model import Paper
+        >>> p = Paper("clover", "Clover: Regressive Lightweight Speculative Decoding",
+        ...           "Clover outperforms Medusa on Vicuna-7B.")
+        >>> sorted({(m.entity, m.relation) for m in Linker().link([p])})[:2]
+        [('Clover', 'introduces'), ('Medusa', 'mentions')]
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, discover: bool = True) -> None:
+        self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        self.discover = discover
+        self._base = self._automaton(self._targets(self.lexicon.entries.values(), "lexicon"))
+        self._by_norm: dict[str, LexEntry] = {}
+        for e in self.lexicon.entries.values():
+            if e.kind != "method":
+                for s in (e.name, *e.aliases):
+                    self._by_norm.setdefault(_norm(s), e)
+        self._fuzzy_keys = sorted(k for k in self._by_norm if len(k) >= 6)
+
+    # ------------------------------------------------------------------ building
+
+    def _targets(self, entries: Iterable[LexEntry], how: str) -> dict[str, list[_Target]]:
+        keys: dict[str, list[_Target]] = {}
+        for entry in entries:
+            method = entry.kind == "method"
+            seen: set[str] = set()
+            for s in (entry.name, *entry.aliases):
+                for v in spelling_variants(s, method=method):
+                    if v in seen or (not method and self.lexicon.is_blocked(v)):
+                        continue
+                    seen.add(v)
+                    t = _Target(v, entry, case_sensitive(v, entry.kind), how)
+                    keys.setdefault(v.lower(), []).append(t)
+        return keys
+
+    @staticmethod
+    def _automaton(keys: dict[str, list[_Target]]) -> ahocorasick.Automaton | None:
+        if not keys:
+            return None
+        a = ahocorasick.Automaton()
+        for k, targets in keys.items():
+            a.add_word(k, (len(k), targets))
+        a.make_automaton()
+        return a
+
+    # ------------------------------------------------------------------- linking
+
+    def link(
+        self,
+        papers: Iterable[Paper],
+        progress: Callable[[int], None] | None = None,
+    ) -> list[Mention]:
+        """All mentions in ``papers``, in paper order then text order.
+
+        ``progress`` (optional) is called with the number of papers done, in steps.
+
+        Example:
+            >>> from graphtool.corpus import read, bundled_corpus
+            >>> ms = Linker().link(read(bundled_corpus()))
+            >>> any(m.entity == "Medusa" for m in ms)
+            True
+        """
+        papers = list(papers)
+        intros = {p.id: self.introductions(p) for p in papers}
+        corpus_entries: dict[str, LexEntry] = {}
+        owner: dict[str, str] = {}
+        for p in papers:
+            for entry in intros[p.id]:
+                if entry.name in self.lexicon.entries or entry.name in corpus_entries:
+                    owner.setdefault(entry.name, p.id)
+                    continue
+                corpus_entries[entry.name] = entry
+                owner[entry.name] = p.id
+        corpus_auto = self._automaton(self._targets(corpus_entries.values(), "corpus"))
+        out: list[Mention] = []
+        for i, p in enumerate(papers, 1):
+            out.extend(self._link_paper(p, intros[p.id], corpus_auto))
+            if progress is not None and (i % 200 == 0 or i == len(papers)):
+                progress(i)
+        return out
+
+    def introductions(self, paper: Paper) -> list[LexEntry]:
+        """The names ``paper`` itself presents, each with its aliases.
+
+        Example:
+            >>> p = Paper("x", "T3: Transparent Tracking & Triggering",
+            ...           "We propose T3, a hardware-software co-design.")
+            >>> [e.name for e in Linker().introductions(p)]
+            ['T3']
+        """
+        return [f.entry for f in self._find_intros(paper)]
+
+    def _find_intros(self, paper: Paper) -> list[_Intro]:
+        found: dict[str, _Intro] = {}
+        defs = abbreviation_definitions(paper.abstract) + [
+            (a, lf, s, -1) for a, lf, s, _ in abbreviation_definitions(paper.title)
+        ]
+        long_of = {a: lf for a, lf, _, _ in defs}
+        abbr_of = {_norm(lf): a for a, lf, _, _ in defs}
+
+        def add(surface: str, field: str, start: int, how: str) -> None:
+            name = _MATH.sub(r"\1", surface).strip(" -—")
+            if not _valid_intro(name, self.lexicon):
+                return
+            aliases = []
+            if name in long_of:
+                aliases.append(long_of[name])
+            elif _norm(name) in abbr_of:
+                aliases.append(name)
+                name = abbr_of[_norm(name)]
+            if surface != name and surface not in aliases:
+                aliases.append(surface)
+            known = self._by_norm.get(_norm(name))
+            if known is not None:
+                entry = known
+            else:
+                entry = LexEntry(name, _guess_kind(paper), name, tuple(aliases))
+            key = _norm(name)
+            if key not in found:
+                found[key] = _Intro(entry, surface, field, start, how)
+            else:
+                old = found[key].entry
+                if surface != old.name and surface not in aliases:
+                    aliases.append(surface)
+                if old.name not in self.lexicon.entries:
+                    extra = tuple(a for a in aliases if a not in old.aliases)
+                    old.aliases = old.aliases + extra
+
+        m = _RE_TITLE_PREFIX.match(paper.title)
+        if m and _title_name(m.group(1), long_of, abbr_of):
+            add(m.group(1), "title", m.start(1), "title")
+        for rx in (_RE_WE_PROPOSE, _RE_CALLED):
+            for m in rx.finditer(paper.abstract):
+                add(m.group(1), "abstract", m.start(1), "intro")
+        sents = Sentences(paper.abstract)
+        for s, e in sents.spans:
+            m = _RE_APPOSITION.match(paper.abstract, s, e)
+            if m and (_NAMEY.search(m.group(1)) or _norm(m.group(1)) in found):
+                add(m.group(1), "abstract", m.start(1), "intro")
+        return list(found.values())
+
+    def _link_paper(self, paper: Paper, intros: list[LexEntry], corpus_auto) -> list[Mention]:
+        own = {e.name for e in intros}
+        out: list[Mention] = []
+        seen: set[tuple[str, str, str]] = set()
+        intro_records = self._find_intros(paper)
+        for intro in intro_records:
+            e = intro.entry
+            text = paper.title if intro.field == "title" else paper.abstract
+            sent = Sentences(text).at(intro.start)
+            seen.add((e.name, intro.surface, intro.field))
+            out.append(
+                Mention(
+                    paper=paper.id,
+                    entity=e.name,
+                    kind=e.kind,
+                    family=e.family,
+                    relation="introduces",
+                    surface=intro.surface,
+                    field=intro.field,
+                    start=intro.start,
+                    end=intro.start + len(intro.surface),
+                    sentence=sent,
+                    confidence=CONFIDENCE[intro.how],
+                    how=intro.how,
+                    title=paper.title,
+                    aliases=e.aliases,
+                )
+            )
+        for field, text in (("title", paper.title), ("abstract", paper.abstract)):
+            local = self._local_aliases(text)
+            hits = self._scan(text, self._base) + self._scan(text, corpus_auto)
+            hits += self._scan(text, local)
+            hits = _select(hits)
+            if self.discover:
+                hits = _select(hits + self._discover(text, hits))
+            if not hits:
+                continue
+            sents = Sentences(text)
+            for h in hits:
+                e = h.entry
+                if (e.name, h.surface, field) in seen:
+                    continue
+                seen.add((e.name, h.surface, field))
+                if e.name in own:
+                    continue  # the paper's own name, already reported as introduced
+                relation = "uses" if e.kind == "method" else "mentions"
+                out.append(
+                    Mention(
+                        paper=paper.id,
+                        entity=e.name,
+                        kind=e.kind,
+                        family=e.family,
+                        relation=relation,
+                        surface=h.surface,
+                        field=field,
+                        start=h.start,
+                        end=h.end,
+                        sentence=sents.at(h.start),
+                        confidence=CONFIDENCE[h.how],
+                        how="lexicon" if h.how in ("lexicon-case", "method", "corpus") else h.how,
+                        title=paper.title,
+                        aliases=e.aliases,
+                    )
+                )
+        return out
+
+    def _local_aliases(self, text: str):
+        """Abbreviations the text defines for a known entity: "speculative decoding (SD)"."""
+        keys: dict[str, list[_Target]] = {}
+        for abbr, long_form, _, _ in abbreviation_definitions(text):
+            if self.lexicon.is_blocked(abbr):
+                continue
+            entry = None
+            for t in self._lookup(long_form):
+                entry = t.entry
+            if entry is None:
+                continue
+            keys.setdefault(abbr.lower(), []).append(_Target(abbr, entry, True, "lexicon"))
+        return self._automaton(keys)
+
+    def _lookup(self, surface: str) -> list[_Target]:
+        if self._base is None:
+            return []
+        hit = self._base.get(surface.lower(), None)
+        return hit[1] if hit else []
+
+    def _scan(self, text: str, auto) -> list[_Hit]:
+        if auto is None or not text:
+            return []
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        hits = []
+        n = len(text)
+        for end_idx, (length, targets) in auto.iter(low):
+            start = end_idx - length + 1
+            end = end_idx + 1
+            if not _left_ok(text, start):
+                continue
+            for t in targets:
+                if text[start:end] != t.surface and (t.case or not _namey_case(text[start:end])):
+                    continue
+                entry, how = t.entry, t.how
+                if how == "lexicon" and t.entry.kind == "method":
+                    how = "method"
+                elif how == "lexicon" and text[start:end] != t.surface:
+                    how = "lexicon-case"
+                e2 = end
+                if entry.kind != "method":
+                    m = _SUFFIX.match(text, end) if end < n else None
+                    if m and m.end() > end:
+                        entry, how = self._variant(entry, text[end : m.end()]), "variant"
+                        e2 = m.end()
+                if (
+                    entry.kind != "method"
+                    and e2 < n
+                    and text[e2] == "s"
+                    and (text[e2 - 1].isupper() or text[e2 - 1].isdigit())
+                    and (e2 + 1 == n or not text[e2 + 1].isalnum())
+                ):
+                    e2 += 1  # a plural: H100s, ConvLSTMs
+                if not _right_ok(text, e2):
+                    continue
+                hits.append(_Hit(start, e2, text[start:e2], entry, how))
+                break
+        return hits
+
+    def _variant(self, entry: LexEntry, suffix: str) -> LexEntry:
+        if suffix in ("-series", "-family"):
+            return entry
+        name = entry.name + ("-" + suffix.lstrip(" -") if suffix[0] in " -" else suffix)
+        known = self._by_norm.get(_norm(name))
+        if known is not None:
+            return known
+        return LexEntry(name, entry.kind, entry.family)
+
+    def _discover(self, text: str, hits: list[_Hit]) -> list[_Hit]:
+        taken = [(h.start, h.end) for h in hits]
+        out = []
+        for m in _RE_TOKEN.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            tok = m.group(0)
+            if tok.endswith(".") or self.lexicon.is_blocked(tok) or _NOT_NAME_TOKEN.match(tok):
+                continue
+            namey = bool(_NAMEY.search(tok))
+            if not namey:
+                if not (tok[0].isupper() and len(tok) >= 3):
+                    continue
+                if not _CONTEXT.search(text[max(0, s - 40) : s]):
+                    continue
+                if tok.isupper() and len(tok) <= 3:
+                    continue
+            known = self._fuzzy(tok)
+            if known is not None:
+                out.append(_Hit(s, e, tok, known, "fuzzy"))
+                continue
+            if not namey and _is_plain_word(tok):
+                continue
+            out.append(_Hit(s, e, tok, LexEntry(tok, "system"), "discovered"))
+        return out
+
+    def _fuzzy(self, tok: str) -> LexEntry | None:
+        key = _norm(tok)
+        if key in self._by_norm:
+            return self._by_norm[key]
+        if len(key) < 7:
+            return None
+        got = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=92)
+        if got is None:
+            return None
+        cand = got[0]
+        if re.sub(r"\D", "", cand) != re.sub(r"\D", "", key) or cand[:3] != key[:3]:
+            return None
+        return self._by_norm[cand]
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    surface: str
+    entry: LexEntry
+    how: str
+
+
+@dataclass
+class _Intro:
+    entry: LexEntry
+    surface: str
+    field: str
+    start: int
+    how: str
+
+
+_GREEK = str.maketrans({"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "μ": "mu"})
+
+
+def _norm(s: str) -> str:
+    """Comparison key of a name: no case, spaces, hyphens or $; Greek letters spelled."""
+    return re.sub(r"[\s\-_$]+", "", s.translate(_GREEK)).casefold()
+
+
+def _namey_case(s: str) -> bool:
+    """A case variant of a mixed-case name counts only when it still looks like a
+    name (LLAMA, Flash-Attention-2), not like a word ("zero" is not ZeRO)."""
+    return sum(c.isupper() for c in s[1:]) >= 1 or any(c.isdigit() for c in s)
+
+
+def _left_ok(text: str, start: int) -> bool:
+    if start == 0:
+        return True
+    prev = text[start - 1]
+    if prev.isalnum() or prev in "_$":
+        return False
+    return not (prev in "-." and start >= 2 and text[start - 2].isalnum())
+
+
+def _right_ok(text: str, end: int) -> bool:
+    if end >= len(text):
+        return True
+    nxt = text[end]
+    if nxt.isalnum() or nxt in "_+$":
+        return False
+    if nxt in "-." and end + 1 < len(text):
+        after = text[end + 1]
+        if nxt == "." and after.isalnum():
+            return False
+        if nxt == "-" and (after.isupper() or after.isdigit()):
+            return False
+    return True
+
+
+def _select(hits: list[_Hit]) -> list[_Hit]:
+    """Longest first, then leftmost; no two selected hits overlap."""
+    chosen: list[_Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(h.end <= c.start or c.end <= h.start for c in chosen):
+            chosen.append(h)
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+def _valid_intro(name: str, lexicon: Lexicon) -> bool:
+    if not name or len(name) > 60 or lexicon.is_blocked(name):
+        return False
+    words = name.split()
+    if len(words) > 4 or any(w.lower() in _TITLE_STOP for w in words):
+        return False
+    if len(words) == 1 and _NOT_NAME_TOKEN.match(name):
+        return False
+    return name[0].isupper() or name[0].isdigit() or bool(_NAMEY.search(name))
+
+
+def _title_name(prefix: str, long_of: dict, abbr_of: dict) -> bool:
+    """Is a title's "Prefix:" a name (Clover, ZeRO-Infinity, T3) or rhetoric?"""
+    p = _MATH.sub(r"\1", prefix).strip()
+    words = p.split()
+    if not words or len(words) > 4 or any(w.lower() in _TITLE_STOP for w in words):
+        return False
+    if len(words) == 1:
+        return p[0].isupper() or bool(_NAMEY.search(p))
+    if any(_NAMEY.search(w) or (w.isupper() and len(w) > 1) for w in words):
+        return True
+    return _norm(p) in abbr_of
+
+
+_COMMON = frozenset(
+    """
+    Transformer Transformers Attention Diffusion Table Figure Section Appendix Experiments
+    Results However Moreover Furthermore Additionally Specifically Finally First Second
+    Third Our Existing Previous Prior Recent Traditional Standard Baseline Baselines State
+    Large Language Model Models Vision Image Video Speech Text Code
+    """.split()
+)
+
+
+def _is_plain_word(tok: str) -> bool:
+    return tok in _COMMON or (tok[0].isupper() and tok[1:].islower() and len(tok) < 4)
+
+
+def _guess_kind(paper: Paper) -> str:
+    t = paper.title.lower()
+    if re.search(r"\b(dataset|benchmark|corpus|suite)\b", t):
+        return "dataset"
+    return "system"
+
+
+def link(
+    papers: Iterable[Paper],
+    lexicon: Lexicon | None = None,
+    discover: bool = True,
+) -> list[Mention]:
+    """Mentions of named entities and methods in ``papers`` (see :class:`Linker`).
+
+    Example:
+        >>> import graphtool as gt
+        >>> ms = gt.link(gt.read(gt.bundled_corpus()))
+        >>> {"introduces", "mentions", "uses"} <= {m.relation for m in ms}
+        True
+    """
+    return Linker(lexicon, discover=discover).link(papers)

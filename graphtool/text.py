@@ -1,0 +1,151 @@
+"""Text utilities shared by the linker: sentence spans and abbreviation definitions."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# A boundary: end punctuation, optional closing quote/bracket, whitespace, then
+# something that can start a sentence.
+_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_NO_SPLIT_BEFORE = re.compile(
+    r"(?:\b(?:e\.g|i\.e|vs|etc|et al|cf|approx|resp|Fig|Figs|Eq|Eqs|Sec|Tab|No|Ref|Refs"
+    r"|Dr|Mr|Ms|Prof|St|Inc|Ltd|Corp|v|ver|al|ca|incl|w\.r\.t|a\.k\.a|U\.S)|\b[A-Z])$"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``.
+
+    Does not cut after "e.g.", "i.e.", "vs.", "et al.", single initials, inside
+    decimals or version numbers ("3.5", "v1.5").
+
+    Example:
+        >>> t = "We beat Medusa, e.g. by 2.5x. It runs on v1.5 vs. v1.4 hardware. Done."
+        >>> [t[s:e] for s, e in sentence_spans(t)]
+        ['We beat Medusa, e.g. by 2.5x.', 'It runs on v1.5 vs. v1.4 hardware.', 'Done.']
+    """
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start : m.start()]
+        if _NO_SPLIT_BEFORE.search(before):
+            continue
+        end = m.start() + 1
+        while end < len(text) and text[end] in "\"')]":
+            end += 1
+        spans.append((start, end))
+        start = m.end()
+    rest = text[start:].rstrip()
+    if rest:
+        spans.append((start, start + len(rest)))
+    return spans
+
+
+class Sentences:
+    """Find the sentence around an offset quickly (the spans are computed once).
+
+    Example:
+        >>> s = Sentences("One. Two here.")
+        >>> s.at(6)
+        'Two here.'
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentence_spans(text) or [(0, len(text))]
+        self._starts = [s for s, _ in self.spans]
+
+    def span_at(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding ``offset``.
+
+        Example:
+            >>> Sentences("One. Two.").span_at(5)
+            (5, 9)
+        """
+        i = max(0, bisect_right(self._starts, offset) - 1)
+        return self.spans[i]
+
+    def at(self, offset: int) -> str:
+        """The sentence holding ``offset``.
+
+        Example:
+            >>> Sentences("One. Two.").at(0)
+            'One.'
+        """
+        s, e = self.span_at(offset)
+        return self.text[s:e]
+
+
+_PAREN = re.compile(r"\(([^()]{1,20})\)")
+_WORD = re.compile(r"[\w$α-ωΑ-Ω][\w\-$α-ωΑ-Ω'+]*")
+
+
+def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
+    """``Long Form (ABBR)`` definitions, found with the Schwartz–Hearst algorithm.
+
+    Returns ``(abbr, long_form, long_start, abbr_start)`` tuples; the long form is
+    the shortest run of words before the bracket whose letters spell the
+    abbreviation in order, the first letter at a word start.
+
+    Example:
+        >>> abbreviation_definitions("we propose Adaptive Projected Guidance (APG), a fix")
+        [('APG', 'Adaptive Projected Guidance', 11, 40)]
+        >>> abbreviation_definitions("speculative decoding (SD) is fast")[0][:2]
+        ('SD', 'speculative decoding')
+    """
+    out = []
+    for m in _PAREN.finditer(text):
+        abbr = m.group(1).strip()
+        core = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
+        if not _looks_like_abbr(abbr):
+            continue
+        before = text[: m.start()].rstrip()
+        words = list(_WORD.finditer(before))
+        if not words:
+            continue
+        letters = [c for c in core.lower() if c.isalnum()]
+        max_words = min(len(letters) + 5, 2 * len(letters))
+        window = words[-max_words:]
+        found = _match_long_form(letters, before, window)
+        if found is not None:
+            out.append((abbr, before[found:].strip(), found, m.start(1)))
+    return out
+
+
+def _looks_like_abbr(s: str) -> bool:
+    if not (2 <= len(s) <= 12) or " " in s:
+        return False
+    if not s[0].isalnum() or sum(c.isupper() for c in s) < 2:
+        return False
+    return sum(c.isalpha() for c in s) >= 2
+
+
+def _match_long_form(letters: list[str], before: str, window: list[re.Match]) -> int | None:
+    """Schwartz–Hearst: scan right to left, each abbreviation character matching in
+    order; the first one must start a word."""
+    s_idx = len(letters) - 1
+    l_idx = len(before) - 1
+    start_limit = window[0].start()
+    low = before.lower()
+    while s_idx >= 0:
+        c = letters[s_idx]
+        while l_idx >= start_limit and (
+            low[l_idx] != c or (s_idx == 0 and l_idx > 0 and (low[l_idx - 1].isalnum()))
+        ):
+            l_idx -= 1
+        if l_idx < start_limit:
+            return None
+        l_idx -= 1
+        s_idx -= 1
+    # extend to the start of the word
+    l_idx += 1
+    while l_idx > 0 and (before[l_idx - 1].isalnum() or before[l_idx - 1] in "-$"):
+        l_idx -= 1
+    long_form = before[l_idx:]
+    n_words = len(long_form.split())
+    if n_words > len(letters) + 2 or n_words < 1:
+        return None
+    if len(long_form.strip()) <= len(letters):
+        return None
+    return l_idx

@@ -1,0 +1,145 @@
+"""Reading corpora: the listing format, JSON Lines, JSON, and every bad-input case."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import graphtool as gt
+from graphtool.corpus import detect_format, read
+from graphtool.errors import BadRecords, InputError
+
+
+def test_example_corpus_has_89_papers_with_exact_titles(papers):
+    assert len(papers) == 89
+    assert papers[0].title == (
+        "ASGDiffusion: Parallel High-Resolution Generation with Asynchronous Structure Guidance"
+    )
+    assert papers[-1].title == (
+        "GPipe: Efficient Training of Giant Neural Networks using Pipeline Parallelism"
+    )
+    assert papers[-1].abstract.startswith("Scaling up deep neural network capacity")
+    assert papers[0].source.endswith("parallel-papers.txt:11")
+
+
+def test_ids_are_stable_slugs_and_unique(papers):
+    assert (
+        papers[0].id
+        == "asgdiffusion-parallel-high-resolution-generation-with-asynchronous-structure"
+    )
+    assert len({p.id for p in papers}) == 89
+    assert [p.id for p in read(gt.bundled_corpus())] == [p.id for p in papers]
+
+
+def test_jsonl_round_trip(tmp_path, fixtures):
+    papers = read(fixtures / "small.jsonl")
+    assert [p.id for p in papers] == ["2401.00001", "2401.00002", "2401.00003"]
+    assert papers[0].authors == ("A. Author", "B. Author")
+    assert papers[0].year == 2024
+    out = tmp_path / "copy.jsonl"
+    out.write_text(
+        "".join(
+            json.dumps(
+                {"id": p.id, "title": p.title, "abstract": p.abstract, "year": p.year,
+                 "authors": list(p.authors), "url": p.url}
+            ) + "\n"
+            for p in papers
+        )
+    )  # fmt: skip
+    again = read(out)
+    assert [(p.id, p.title, p.abstract, p.year, p.authors, p.url) for p in again] == [
+        (p.id, p.title, p.abstract, p.year, p.authors, p.url) for p in papers
+    ]
+
+
+def test_json_array_and_data_wrapper(tmp_path):
+    a = tmp_path / "a.json"
+    a.write_text(json.dumps([{"title": "One Paper", "abstract": "It works."}]))
+    b = tmp_path / "b.json"
+    b.write_text(json.dumps({"data": [{"id": 7, "title": "Two", "abstract": "Also."}]}))
+    assert [p.id for p in read([a, b])] == ["one-paper", "7"]
+
+
+def test_format_detection_by_content(tmp_path):
+    f = tmp_path / "export.data"
+    f.write_text('{"title": "T", "abstract": "A."}\n{"title": "U", "abstract": "B."}\n')
+    assert detect_format(f) == "jsonl"
+    assert [p.title for p in read(f)] == ["T", "U"]
+    assert [p.title for p in read(f, format="jsonl")] == ["T", "U"]
+
+
+def _bad_jsonl(tmp_path):
+    f = tmp_path / "bad.jsonl"
+    f.write_text(
+        '{"title": "Good One", "abstract": "Fine."}\n'
+        '{"title": "Broken", "abstract": \n'
+        '{"abstract": "No title here."}\n'
+        '{"title": "No Abstract"}\n'
+        '["not", "an", "object"]\n'
+        '{"title": "Good Two", "abstract": "Fine too."}\n'
+    )
+    return f
+
+
+def test_bad_records_are_reported_with_file_and_line(tmp_path):
+    f = _bad_jsonl(tmp_path)
+    with pytest.raises(BadRecords) as err:
+        read(f)
+    msg = str(err.value)
+    assert f"{f}:2: broken JSON" in msg
+    assert f"{f}:3: record has no title" in msg
+    assert f"{f}:4: record has no abstract (title 'No Abstract')" in msg
+    assert f"{f}:5: expected a JSON object, got list" in msg
+    assert "4 bad record(s)" in msg
+    assert [p.title for p in err.value.papers] == ["Good One", "Good Two"]
+
+
+def test_skip_bad_keeps_the_good_records(tmp_path):
+    papers = read(_bad_jsonl(tmp_path), skip_bad=True)
+    assert [p.title for p in papers] == ["Good One", "Good Two"]
+    assert len(papers.skipped) == 4
+
+
+def test_not_utf8_names_the_line_and_suggests_encoding(tmp_path):
+    f = tmp_path / "latin.jsonl"
+    f.write_bytes(b'{"title": "Ok", "abstract": "Fine."}\n{"title": "Caf\xe9", "abstract": "x"}\n')
+    with pytest.raises(InputError, match=r"latin\.jsonl:2: bytes that are not utf-8.*--encoding"):
+        read(f)
+    assert [p.title for p in read(f, encoding="latin-1")] == ["Ok", "Café"]
+
+
+def test_missing_file_and_empty_folder(tmp_path):
+    with pytest.raises(InputError, match=r"nope\.jsonl: no such file"):
+        read(tmp_path / "nope.jsonl")
+    with pytest.raises(InputError, match="folder holds no supported file"):
+        read(tmp_path)
+
+
+def test_folder_reads_every_supported_file(tmp_path, fixtures):
+    (tmp_path / "a.jsonl").write_text((fixtures / "small.jsonl").read_text())
+    (tmp_path / "notes.md").write_text("# not a corpus")
+    assert len(read(tmp_path)) == 3
+
+
+def test_listing_title_without_abstract_is_bad(tmp_path):
+    f = tmp_path / "page.txt"
+    abstract = "This abstract is long enough to count as one. " * 6
+    f.write_text(
+        f"Header\n\nFirst Title\n\n{abstract}\n\nDangling Title\n\nLast Title\n\n{abstract}\n"
+    )
+    with pytest.raises(BadRecords, match=r"page\.txt:7: title without an abstract"):
+        read(f)
+    assert [p.title for p in read(f, skip_bad=True)] == ["First Title", "Last Title"]
+
+
+def test_repeated_record_is_merged_and_clashing_id_is_renamed(tmp_path):
+    f = tmp_path / "dups.jsonl"
+    f.write_text(
+        '{"id": "x", "title": "Same", "abstract": "A."}\n'
+        '{"id": "x", "title": "Same", "abstract": "A."}\n'
+        '{"id": "x", "title": "Other", "abstract": "B."}\n'
+    )
+    papers = read(f)
+    assert [p.id for p in papers] == ["x", "x-2"]
+    assert papers.merged == [(f"{f}:1", f"{f}:2")]

@@ -1,0 +1,71 @@
+"""The graph: nodes and attributes, inferred builds_on edges with their evidence."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+import graphtool as gt
+
+
+def _paper(G, title):
+    return next(n for n, d in G.nodes(data=True) if d.get("title") == title)
+
+
+def test_nodes_have_kinds_and_attributes(graph):
+    assert isinstance(graph, nx.MultiDiGraph)
+    for _n, d in graph.nodes(data=True):
+        assert d["kind"] in ("paper", "system", "model", "dataset", "hardware", "method", "other")
+        if d["kind"] == "paper":
+            assert d["title"] and d["abstract"]
+        else:
+            assert d["name"] and d["family"] is not None and isinstance(d["aliases"], list)
+    assert sum(1 for _, k in graph.nodes(data="kind") if k == "paper") == 89
+    for _, _, k, d in graph.edges(keys=True, data=True):
+        assert d["relation"] == k
+
+
+def test_clover_edge_to_medusa_carries_the_sentence(graph):
+    clover = _paper(
+        graph, "Clover: Regressive Lightweight Speculative Decoding with Sequential Knowledge"
+    )
+    edge = graph.edges[clover, "entity:medusa", "mentions"]
+    assert "Medusa" in edge["sentence"]
+
+
+def test_frontier_builds_on_zero_infinity_via_zero_family(graph):
+    a = _paper(graph, "Scaling Large Language Model Training on Frontier with Low-Bandwidth "
+               "Partitioning")  # fmt: skip
+    b = _paper(graph, "ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning")
+    edge = graph.edges[a, b, "builds_on"]
+    assert edge["entity"] == "ZeRO-Infinity"
+    assert edge["family"] == "ZeRO"
+    assert edge["via"] in ("ZeRO++", "ZeRO-3")
+    assert edge["via"] in edge["sentence"]
+
+
+def test_variant_of_edges_join_family_members(graph):
+    assert graph.has_edge("entity:flashattention-2", "entity:flashattention", "variant_of")
+    assert graph.has_edge("entity:zero++", "entity:zero", "variant_of")
+
+
+def test_builds_on_between_corpus_papers_of_a_fixture(fixtures):
+    G = gt.build_graph(gt.read(fixtures / "small.jsonl"))
+    edge = G.edges["paper:2401.00002", "paper:2401.00001", "builds_on"]
+    assert edge["via"] == "Hydrant" and "Hydrant" in edge["sentence"]
+    assert not G.has_edge("paper:2401.00001", "paper:2401.00001", "builds_on")
+
+
+def test_same_input_same_graph(papers):
+    a = gt.build_graph(papers)
+    b = gt.build_graph(gt.read(gt.bundled_corpus()))
+    assert sorted(a.nodes) == sorted(b.nodes)
+    assert sorted(a.edges(keys=True)) == sorted(b.edges(keys=True))
+
+
+def test_derived_views(graph):
+    P = gt.paper_graph(graph)
+    assert P.number_of_nodes() == 89 and P.number_of_edges() > 0
+    E = gt.entity_graph(graph)
+    assert all(d["kind"] != "paper" for _, d in E.nodes(data=True))
+    inf = gt.influence_graph(graph)
+    assert all(d["relation"] in ("builds_on", "cites") for _, _, d in inf.edges(data=True))
