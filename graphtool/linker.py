@@ -57,7 +57,10 @@ _TITLE_STOP = frozenset(
     """.split()
 )
 _INTRO_VERB = r"(?:propose|introduce|present|develop|design|build|release|describe|name|call|offer)"
-_NAME = r"[A-Z0-9$][\w\-+.$α-ωΑ-Ω]*[\w+$α-ω]|[A-Z]"
+_NAME = (
+    r"[A-Z0-9$][\w\-+.$α-ωΑ-Ω]*[\w+$α-ω]|[A-Z]"
+    r"|[a-z][a-z0-9]*(?:-?[A-Z][\w]*)+"  # mllm-NPU, beLLMan, vLLM
+)
 _MULTI_NAME = rf"(?:{_NAME})(?:[ ](?:{_NAME})){{0,3}}"
 _RE_WE_PROPOSE = re.compile(
     rf"\b[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+"
@@ -67,6 +70,23 @@ _RE_WE_PROPOSE = re.compile(
 _RE_CALLED = re.compile(
     rf"\b(?:called|named|termed|dubbed|namely|coined)\s+[\"“']?({_MULTI_NAME})[\"”']?"
     rf"(?=\s*[,.;:(]|\s+(?:--|—|which|that|to|as|for|is|in|with)\b)"
+)
+_RE_OUR_NAME = re.compile(
+    rf"\b[Oo]ur\s+({_NAME})\s+(?:library|framework|system|method|model|tool|approach"
+    r"|algorithm|dataset|benchmark|engine|compiler|runtime|design|architecture|platform)\b"
+)
+_RE_CALLED_LOWER = re.compile(
+    r"\b(?:called|termed|dubbed|namely)\s+([a-z][a-z\-]+(?:\s[a-z][a-z\-]+){0,2})(?=\s*[,(])"
+)
+_RE_INTRO_LEAD = re.compile(
+    rf"\b[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+"
+    r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|efficient|unified)\s+)*"
+    r"(?:[\w\-]+\s+){0,2}$"
+)
+_RE_AFTER_NAME = re.compile(r"(?:[,.;:]|$|(?:that|which|to|for|as|is|with|and|in|on)\b)")
+# "... with C4: A Communication-Driven ...": a name introduced inside a title.
+_RE_TITLE_INNER = re.compile(
+    r"\b(?:with|via|using|by|through)\s+([A-Za-z][\w\-+.]*[A-Z0-9][\w\-+.]*)(?=:\s)"
 )
 _RE_APPOSITION = re.compile(
     rf"^[\"“']?({_NAME})[\"”']?(?:\s*\([^)]*\))?\s*(?:,|--|—|:)\s+(?:a|an|the|which is a)\s+"
@@ -87,12 +107,26 @@ _SUFFIX = re.compile(
 
 # An unseen name: internal capitals, letters with digits, ++ — or a capitalised word
 # right after a naming context.
-_RE_TOKEN = re.compile(r"(?<![\w\-.$])[A-Za-z][\w]*(?:[-.][A-Za-z0-9]\w*)*(?:\+\+)?(?![\w$])")
+_TOKEN_TAIL = r"[\w]*(?:[-.][A-Za-z0-9]\w*)*(?:\+\+)?"
+_TOKEN = rf"[A-Za-z]{_TOKEN_TAIL}"
 _NAMEY = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\+\+$")
-_CONTEXT = re.compile(
+# Tokens with two "signal" characters (capitals, digits, +): vLLM, A100, GPT-4, C++.
+_RE_MULTIPLIER = re.compile(r"\d+[x×](?=[A-Z])")
+_RE_SIGNAL = re.compile(r"[A-Z0-9+][a-z_\-.]*[A-Z0-9+][\w\-.+]*")
+_RE_CONTEXT_NAME = re.compile(
     r"(?:compared?\s+(?:with|to|against)|than|outperform(?:s|ing|ed)?|over|against"
     r"|built\s+(?:on|upon)(?:\s+top\s+of)?|based\s+on|such\s+as|e\.g\.,?|including|like"
-    r"|extends?|integrated?\s+(?:with|into)|on\s+top\s+of|versus|vs\.?)\s+$"
+    r"|extends?|integrated?\s+(?:with|into)|on\s+top\s+of|versus|vs\.?)\s+(?:the\s+)?"
+    rf"([A-Z]{_TOKEN_TAIL})(?![\w$])"
+)
+_RE_LIST_NEXT = re.compile(
+    rf"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z]{_TOKEN_TAIL})(?![\w$])"
+)
+_RE_NEXT_CAP = re.compile(r"[ -][A-Z][a-z]")
+_RE_MODIFIER = re.compile(
+    r"-(?:based|like|style|aware|enabled|powered|driven|specific|compatible|optimized"
+    r"|accelerated|native|centric|level|scale|wise|free)$",
+    re.IGNORECASE,
 )
 _NOT_NAME_TOKEN = re.compile(
     r"^(?:\d+[A-Za-z]{0,2}|[A-Za-z]\d{0,2}|(?:FP|BF|INT|UINT|FP|W|A|O|Q|L|K|N|M|E)\d+"
@@ -124,7 +158,9 @@ class Linker:
     def __init__(self, lexicon: Lexicon | None = None, discover: bool = True) -> None:
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self.discover = discover
-        self._base = self._automaton(self._targets(self.lexicon.entries.values(), "lexicon"))
+        self._base_keys = self._targets(self.lexicon.entries.values(), "lexicon")
+        self._base = self._automaton(self._base_keys)
+        self._triggers = _trigger_automaton()
         self._by_norm: dict[str, LexEntry] = {}
         for e in self.lexicon.entries.values():
             if e.kind != "method":
@@ -140,6 +176,8 @@ class Linker:
             method = entry.kind == "method"
             seen: set[str] = set()
             for s in (entry.name, *entry.aliases):
+                if how == "corpus" and s != entry.name and not _name_like(s):
+                    continue  # "Log-based anomaly detection" is no name elsewhere
                 for v in spelling_variants(s, method=method):
                     if v in seen or (not method and self.lexicon.is_blocked(v)):
                         continue
@@ -176,23 +214,41 @@ class Linker:
             True
         """
         papers = list(papers)
-        intros = {p.id: self.introductions(p) for p in papers}
+        # Pass 1: what each paper introduces (and where its naming contexts are).
+        prepared = [self._prepare(p) for p in papers]
         corpus_entries: dict[str, LexEntry] = {}
-        owner: dict[str, str] = {}
-        for p in papers:
-            for entry in intros[p.id]:
-                if entry.name in self.lexicon.entries or entry.name in corpus_entries:
-                    owner.setdefault(entry.name, p.id)
-                    continue
-                corpus_entries[entry.name] = entry
-                owner[entry.name] = p.id
-        corpus_auto = self._automaton(self._targets(corpus_entries.values(), "corpus"))
+        for prep in prepared:
+            for intro in prep.intros:
+                name = intro.entry.name
+                if name not in self.lexicon.entries and name not in corpus_entries:
+                    corpus_entries[name] = intro.entry
+        # Pass 2: scan every text with the lexicon plus the corpus's own names.
+        if corpus_entries:
+            keys = {k: list(v) for k, v in self._base_keys.items()}
+            for k, v in self._targets(corpus_entries.values(), "corpus").items():
+                keys.setdefault(k, []).extend(v)
+            auto = self._automaton(keys)
+        else:
+            auto = self._base
         out: list[Mention] = []
         for i, p in enumerate(papers, 1):
-            out.extend(self._link_paper(p, intros[p.id], corpus_auto))
+            prep, prepared[i - 1] = prepared[i - 1], None  # free as we go
+            out.extend(self._link_paper(p, prep, auto))
             if progress is not None and (i % 200 == 0 or i == len(papers)):
                 progress(i)
         return out
+
+    def _prepare(self, paper: Paper) -> _Prepared:
+        fields = []
+        for text in (paper.title, paper.abstract):
+            trig: dict[str, list[int]] = {}
+            if text:
+                for end_idx, (length, kind) in self._triggers.iter(text.lower()):
+                    start = end_idx - length + 1
+                    if start == 0 or not text[start - 1].isalnum():
+                        trig.setdefault(kind, []).append(start)
+            fields.append((_definitions(text), trig))
+        return _Prepared(self._find_intros(paper, fields[0], fields[1]), fields[0], fields[1])
 
     def introductions(self, paper: Paper) -> list[LexEntry]:
         """The names ``paper`` itself presents, each with its aliases.
@@ -203,13 +259,12 @@ class Linker:
             >>> [e.name for e in Linker().introductions(p)]
             ['T3']
         """
-        return [f.entry for f in self._find_intros(paper)]
+        return [f.entry for f in self._prepare(paper).intros]
 
-    def _find_intros(self, paper: Paper) -> list[_Intro]:
+    def _find_intros(self, paper: Paper, title_info: tuple, abstract_info: tuple) -> list[_Intro]:
         found: dict[str, _Intro] = {}
-        defs = abbreviation_definitions(paper.abstract) + [
-            (a, lf, s, -1) for a, lf, s, _ in abbreviation_definitions(paper.title)
-        ]
+        abstract_defs, trig = abstract_info
+        defs = abstract_defs + [(a, lf, s, -1) for a, lf, s, _ in title_info[0]]
         long_of = {a: lf for a, lf, _, _ in defs}
         abbr_of = {_norm(lf): a for a, lf, _, _ in defs}
 
@@ -244,21 +299,52 @@ class Linker:
         m = _RE_TITLE_PREFIX.match(paper.title)
         if m and _title_name(m.group(1), long_of, abbr_of):
             add(m.group(1), "title", m.start(1), "title")
-        for rx in (_RE_WE_PROPOSE, _RE_CALLED):
-            for m in rx.finditer(paper.abstract):
+        for m in _RE_TITLE_INNER.finditer(paper.title):
+            add(m.group(1), "title", m.start(1), "title")
+        text = paper.abstract
+        for kind, rxs in (
+            ("we", (_RE_WE_PROPOSE,)),
+            ("called", (_RE_CALLED,)),
+            ("our", (_RE_OUR_NAME,)),
+        ):
+            for pos in trig.get(kind, ()):
+                for rx in rxs:
+                    m = rx.match(text, pos)
+                    if m:
+                        add(m.group(1), "abstract", m.start(1), "intro")
+        for pos in trig.get("called", ()):
+            m = _RE_CALLED_LOWER.match(text, pos)
+            if m and not self._lookup(m.group(1)) and not self.lexicon.is_blocked(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro")
-        sents = Sentences(paper.abstract)
-        for s, e in sents.spans:
-            m = _RE_APPOSITION.match(paper.abstract, s, e)
+        sents = Sentences(text)
+        for pos in trig.get("apposition", ()):
+            s, e = sents.span_at(pos)
+            m = _RE_APPOSITION.match(text, s, e)
             if m and (_NAMEY.search(m.group(1)) or _norm(m.group(1)) in found):
                 add(m.group(1), "abstract", m.start(1), "intro")
+        # "we introduce convolutional state space models (ConvSSM)": a definition
+        # right after an introducing verb, or one whose long form is in the title.
+        for abbr, long_form, lstart, astart in defs:
+            if astart < 0:
+                continue
+            s, _ = sents.span_at(lstart)
+            lead = text[s:lstart]
+            if not (_RE_INTRO_LEAD.search(lead) or _in_title_as_name(long_form, paper.title)):
+                continue
+            if self._lookup(long_form):
+                continue
+            words = long_form.split()
+            titled = sum(w[0].isupper() for w in words) * 2 >= len(words)
+            after = text[astart + len(abbr) + 1 :].lstrip()
+            if titled or _RE_AFTER_NAME.match(after):
+                add(abbr, "abstract", astart, "definition")
         return list(found.values())
 
-    def _link_paper(self, paper: Paper, intros: list[LexEntry], corpus_auto) -> list[Mention]:
-        own = {e.name for e in intros}
+    def _link_paper(self, paper: Paper, prep: _Prepared, auto) -> list[Mention]:
+        intro_records = prep.intros
+        own = {f.entry.name for f in intro_records}
         out: list[Mention] = []
         seen: set[tuple[str, str, str]] = set()
-        intro_records = self._find_intros(paper)
         for intro in intro_records:
             e = intro.entry
             text = paper.title if intro.field == "title" else paper.abstract
@@ -282,13 +368,18 @@ class Linker:
                     aliases=e.aliases,
                 )
             )
-        for field, text in (("title", paper.title), ("abstract", paper.abstract)):
-            local = self._local_aliases(text)
-            hits = self._scan(text, self._base) + self._scan(text, corpus_auto)
-            hits += self._scan(text, local)
+        for field, text, (fdefs, trig) in (
+            ("title", paper.title, prep.title),
+            ("abstract", paper.abstract, prep.abstract),
+        ):
+            hits = self._scan(text, auto)
+            if fdefs:
+                hits += self._scan(text, self._local_aliases(fdefs))
             hits = _select(hits)
             if self.discover:
-                hits = _select(hits + self._discover(text, hits))
+                hits = _select(hits + self._discover(text, hits, trig.get("context", ())))
+            if "://" in text or "www." in text:
+                hits = _outside_urls(text, hits)
             if not hits:
                 continue
             sents = Sentences(text)
@@ -320,10 +411,12 @@ class Linker:
                 )
         return out
 
-    def _local_aliases(self, text: str):
+    def _local_aliases(self, defs: list[tuple[str, str, int, int]]):
         """Abbreviations the text defines for a known entity: "speculative decoding (SD)"."""
+        if not defs:
+            return None
         keys: dict[str, list[_Target]] = {}
-        for abbr, long_form, _, _ in abbreviation_definitions(text):
+        for abbr, long_form, _, _ in defs:
             if self.lexicon.is_blocked(abbr):
                 continue
             entry = None
@@ -390,31 +483,66 @@ class Linker:
             return known
         return LexEntry(name, entry.kind, entry.family)
 
-    def _discover(self, text: str, hits: list[_Hit]) -> list[_Hit]:
+    def _discover(self, text: str, hits: list[_Hit], context: Iterable[int]) -> list[_Hit]:
+        """Unseen names: name-shaped tokens anywhere, capitalised words after a
+        naming context ("compared with X", "built on top of X", "such as X, Y")."""
+        cands: dict[int, tuple[int, str, bool]] = {}
+        for m in _RE_SIGNAL.finditer(text):
+            s, e = m.start(), m.end()
+            while s > 0 and (
+                text[s - 1].isalpha() or (text[s - 1] == "-" and text[s - 2 : s - 1].isalnum())
+            ):
+                s -= 1
+            if s > 0 and text[s - 1] in "$\\/_":
+                continue
+            tok = text[s:e].rstrip(".-")
+            mult = _RE_MULTIPLIER.match(tok)
+            if mult:  # "8xH800": eight H800s
+                s, tok = s + mult.end(), tok[mult.end() :]
+            if tok[:1].isalpha() and _NAMEY.search(tok):
+                cands[s] = (s + len(tok), tok, True)
+        for pos in context:
+            m = _RE_CONTEXT_NAME.match(text, pos)
+            if not m:
+                continue
+            pos = m.start(1)
+            cands.setdefault(pos, (m.end(1), m.group(1), False))
+            end = m.end(1)
+            while True:  # the rest of a list: "such as X, Y and Z"
+                nxt = _RE_LIST_NEXT.match(text, end)
+                if not nxt:
+                    break
+                cands.setdefault(nxt.start(1), (nxt.end(1), nxt.group(1), False))
+                end = nxt.end(1)
+        if not cands:
+            return []
         taken = [(h.start, h.end) for h in hits]
         out = []
-        for m in _RE_TOKEN.finditer(text):
-            s, e = m.span()
+        for s in sorted(cands):
+            e, tok, namey = cands[s]
             if any(a < e and s < b for a, b in taken):
                 continue
-            tok = m.group(0)
-            if tok.endswith(".") or self.lexicon.is_blocked(tok) or _NOT_NAME_TOKEN.match(tok):
+            trimmed = _RE_MODIFIER.sub("", tok)
+            if trimmed != tok:
+                tok, e = trimmed, s + len(trimmed)
+                namey = bool(_NAMEY.search(tok))
+            if (
+                len(tok) < 2
+                or tok.endswith(".")
+                or _NOT_NAME_TOKEN.match(tok)
+                or self.lexicon.is_blocked(tok)
+            ):
                 continue
-            namey = bool(_NAMEY.search(tok))
             if not namey:
-                if not (tok[0].isupper() and len(tok) >= 3):
+                if len(tok) < 3 or (tok.isupper() and len(tok) <= 3) or _is_plain_word(tok):
                     continue
-                if not _CONTEXT.search(text[max(0, s - 40) : s]):
-                    continue
-                if tok.isupper() and len(tok) <= 3:
-                    continue
+                if _RE_NEXT_CAP.match(text, e):
+                    continue  # "such as Grammatical Error Correction": a phrase
             known = self._fuzzy(tok)
             if known is not None:
                 out.append(_Hit(s, e, tok, known, "fuzzy"))
-                continue
-            if not namey and _is_plain_word(tok):
-                continue
-            out.append(_Hit(s, e, tok, LexEntry(tok, "system"), "discovered"))
+            else:
+                out.append(_Hit(s, e, tok, LexEntry(tok, "system"), "discovered"))
         return out
 
     def _fuzzy(self, tok: str) -> LexEntry | None:
@@ -442,6 +570,50 @@ class _Hit:
 
 
 @dataclass
+class _Prepared:
+    """Pass-1 results for one paper: its introductions, and per field the
+    abbreviation definitions and the positions of trigger phrases."""
+
+    intros: list
+    title: tuple
+    abstract: tuple
+
+
+#: Phrases whose positions the first pass records (one small Aho-Corasick scan).
+TRIGGERS = {
+    "we": ["we "],
+    "called": ["called ", "named ", "termed ", "dubbed ", "namely ", "coined "],
+    "our": ["our "],
+    "apposition": [", a ", ", an ", ", the ", " -- a ", " -- an ", " — a ", ", which is a "],
+    "context": [
+        "compared with ", "compared to ", "compared against ", "compare with ",
+        "compare to ", "compare against ", "than ", "outperform", "over ", "against ",
+        "built on ", "built upon ", "based on ", "such as ", "e.g. ", "e.g., ",
+        "including ", "like ", "extend", "integrated with ", "integrated into ",
+        "integrate with ", "integrates with ", "on top of ", "versus ", "vs. ", "vs ",
+    ],
+}  # fmt: skip
+
+
+def _trigger_automaton() -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for kind, phrases in TRIGGERS.items():
+        for ph in phrases:
+            a.add_word(ph, (len(ph), kind))
+    a.make_automaton()
+    return a
+
+
+_RE_URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|io|net|html)\S*")
+
+
+def _outside_urls(text: str, hits: list) -> list:
+    """Drop hits inside URLs: a name that occurs only in a link is not a mention."""
+    spans = [m.span() for m in _RE_URL.finditer(text)]
+    return [h for h in hits if not any(a <= h.start < b for a, b in spans)]
+
+
+@dataclass
 class _Intro:
     entry: LexEntry
     surface: str
@@ -451,6 +623,10 @@ class _Intro:
 
 
 _GREEK = str.maketrans({"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "μ": "mu"})
+
+
+def _definitions(text: str) -> list[tuple[str, str, int, int]]:
+    return abbreviation_definitions(text) if "(" in text else []
 
 
 def _norm(s: str) -> str:
@@ -496,6 +672,28 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
             chosen.append(h)
     chosen.sort(key=lambda h: h.start)
     return chosen
+
+
+def _in_title_as_name(long_form: str, title: str) -> bool:
+    """Is a defined long form the title's subject ("Parallel Vertex Diffusion for …",
+    "… with Training-free Speculative Jacobi Decoding")?"""
+    key = _norm(long_form)
+    if _norm(title).startswith(key):
+        return True
+    for m in re.finditer(r"\b(?:with|via|using|through)\s+", title):
+        rest = title[m.end() :]
+        skip_one = rest.split(" ", 1)[-1]
+        if _norm(rest).startswith(key) or _norm(skip_one).startswith(key):
+            return True
+    return False
+
+
+def _name_like(s: str) -> bool:
+    """A string that reads as a name: name-shaped, or most words capitalised."""
+    words = s.split()
+    if _NAMEY.search(s) or len(words) == 1:
+        return True
+    return sum(w[0].isupper() for w in words[1:]) * 2 >= len(words) - 1
 
 
 def _valid_intro(name: str, lexicon: Lexicon) -> bool:
