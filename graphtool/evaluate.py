@@ -121,7 +121,10 @@ def score(gold: list[dict], papers: list[Paper], mentions: list[Mention]) -> Rep
         >>> r.scores["strict/all"].tp > 0
         True
     """
-    by_title = {p.title: p for p in papers}
+    by_title: dict[str, Paper] = {}
+    for p in papers:  # a title seen twice (a record and its stub): keep the fuller one
+        if len(p.abstract) > len(by_title.get(p.title, p).abstract) or p.title not in by_title:
+            by_title[p.title] = p
     by_paper: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_paper[m.paper].append(m)

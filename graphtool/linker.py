@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 from rapidfuzz import fuzz, process
@@ -111,6 +112,7 @@ _TOKEN_TAIL = r"[\w]*(?:[-.][A-Za-z0-9]\w*)*(?:\+\+)?"
 _TOKEN = rf"[A-Za-z]{_TOKEN_TAIL}"
 _NAMEY = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\+\+$")
 # Tokens with two "signal" characters (capitals, digits, +): vLLM, A100, GPT-4, C++.
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+$")
 _RE_MULTIPLIER = re.compile(r"\d+[x×](?=[A-Z])")
 _RE_SIGNAL = re.compile(r"[A-Z0-9+][a-z_\-.]*[A-Z0-9+][\w\-.+]*")
 _RE_CONTEXT_NAME = re.compile(
@@ -167,6 +169,7 @@ class Linker:
                 for s in (e.name, *e.aliases):
                     self._by_norm.setdefault(_norm(s), e)
         self._fuzzy_keys = sorted(k for k in self._by_norm if len(k) >= 6)
+        self._fuzzy_cache: dict[str, LexEntry | None] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -316,7 +319,7 @@ class Linker:
             m = _RE_CALLED_LOWER.match(text, pos)
             if m and not self._lookup(m.group(1)) and not self.lexicon.is_blocked(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro")
-        sents = Sentences(text)
+        sents = _LazySentences(text)
         for pos in trig.get("apposition", ()):
             s, e = sents.span_at(pos)
             m = _RE_APPOSITION.match(text, s, e)
@@ -380,6 +383,8 @@ class Linker:
                 hits = _select(hits + self._discover(text, hits, trig.get("context", ())))
             if "://" in text or "www." in text:
                 hits = _outside_urls(text, hits)
+            if field == "title":  # title case: "Block" or "Holmes" there is any word
+                hits = [h for h in hits if not _PLAIN_WORD.match(h.surface)]
             if not hits:
                 continue
             sents = Sentences(text)
@@ -546,6 +551,15 @@ class Linker:
         return out
 
     def _fuzzy(self, tok: str) -> LexEntry | None:
+        """The lexicon entry ``tok`` is a near spelling of, if any (cached per token)."""
+        if tok in self._fuzzy_cache:
+            return self._fuzzy_cache[tok]
+        found = self._fuzzy_lookup(tok)
+        if len(self._fuzzy_cache) < 200_000:
+            self._fuzzy_cache[tok] = found
+        return found
+
+    def _fuzzy_lookup(self, tok: str) -> LexEntry | None:
         key = _norm(tok)
         if key in self._by_norm:
             return self._by_norm[key]
@@ -567,6 +581,19 @@ class _Hit:
     surface: str
     entry: LexEntry
     how: str
+
+
+class _LazySentences:
+    """Sentence spans computed on first use (most abstracts never need them here)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._s: Sentences | None = None
+
+    def span_at(self, offset: int) -> tuple[int, int]:
+        if self._s is None:
+            self._s = Sentences(self.text)
+        return self._s.span_at(offset)
 
 
 @dataclass
@@ -629,6 +656,7 @@ def _definitions(text: str) -> list[tuple[str, str, int, int]]:
     return abbreviation_definitions(text) if "(" in text else []
 
 
+@lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     """Comparison key of a name: no case, spaces, hyphens or $; Greek letters spelled."""
     return re.sub(r"[\s\-_$]+", "", s.translate(_GREEK)).casefold()
@@ -666,6 +694,9 @@ def _right_ok(text: str, end: int) -> bool:
 
 def _select(hits: list[_Hit]) -> list[_Hit]:
     """Longest first, then leftmost; no two selected hits overlap."""
+    hits.sort(key=lambda h: h.start)
+    if all(a.end <= b.start for a, b in zip(hits, hits[1:], strict=False)):
+        return hits  # the common case: nothing overlaps
     chosen: list[_Hit] = []
     for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
         if all(h.end <= c.start or c.end <= h.start for c in chosen):

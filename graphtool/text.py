@@ -28,8 +28,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        before = text[start : m.start()]
-        if _NO_SPLIT_BEFORE.search(before):
+        if _NO_SPLIT_BEFORE.search(text, max(start, m.start() - 12), m.start()):
             continue
         end = m.start() + 1
         while end < len(text) and text[end] in "\"')]":
