@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import ahocorasick
 from rapidfuzz import fuzz, process
@@ -695,7 +696,7 @@ def _right_ok(text: str, end: int) -> bool:
 def _select(hits: list[_Hit]) -> list[_Hit]:
     """Longest first, then leftmost; no two selected hits overlap."""
     hits.sort(key=lambda h: h.start)
-    if all(a.end <= b.start for a, b in zip(hits, hits[1:], strict=False)):
+    if all(a.end <= b.start for a, b in pairwise(hits)):
         return hits  # the common case: nothing overlaps
     chosen: list[_Hit] = []
     for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
