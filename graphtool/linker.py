@@ -81,9 +81,10 @@ _RE_CALLED_LOWER = re.compile(
     r"\b(?:called|termed|dubbed|namely)\s+([a-z][a-z\-]+(?:\s[a-z][a-z\-]+){0,2})(?=\s*[,(])"
 )
 _RE_INTRO_LEAD = re.compile(
-    rf"\b[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+"
+    rf"(?:\b[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+"
     r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|efficient|unified)\s+)*"
-    r"(?:[\w\-]+\s+){0,2}$"
+    r"(?:[\w\-]+\s+){0,2}"
+    r"|\b(?:called|named|termed|dubbed|namely|coined)\s+)$"
 )
 _RE_AFTER_NAME = re.compile(r"(?:[,.;:]|$|(?:that|which|to|for|as|is|with|and|in|on)\b)")
 # "... with C4: A Communication-Driven ...": a name introduced inside a title.
@@ -113,6 +114,7 @@ _TOKEN_TAIL = r"[\w]*(?:[-.][A-Za-z0-9]\w*)*(?:\+\+)?"
 _TOKEN = rf"[A-Za-z]{_TOKEN_TAIL}"
 _NAMEY = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\+\+$")
 # Tokens with two "signal" characters (capitals, digits, +): vLLM, A100, GPT-4, C++.
+_RE_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:[xX×%]|[A-Za-z]{1,2})?")
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+$")
 _RE_MULTIPLIER = re.compile(r"\d+[x×](?=[A-Z])")
 _RE_SIGNAL = re.compile(r"[A-Z0-9+][a-z_\-.]*[A-Z0-9+][\w\-.+]*")
@@ -734,7 +736,7 @@ def _valid_intro(name: str, lexicon: Lexicon) -> bool:
     words = name.split()
     if len(words) > 4 or any(w.lower() in _TITLE_STOP for w in words):
         return False
-    if len(words) == 1 and _NOT_NAME_TOKEN.match(name):
+    if len(words) == 1 and _RE_QUANTITY.fullmatch(name):
         return False
     return name[0].isupper() or name[0].isdigit() or bool(_NAMEY.search(name))
 

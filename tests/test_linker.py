@@ -100,3 +100,201 @@ def test_link_records_keep_the_contract(mentions):
     for key in ("paper", "title", "entity", "kind", "family", "relation", "surface",
                 "sentence", "how", "confidence", "start", "end", "field"):  # fmt: skip
         assert key in rec
+
+
+# --------------------------------------------------------------------------------------
+# Each kind of find, each with a real sentence from the bundled corpora as its input.
+
+
+def _link_one(title, abstract, **kw):
+    return gt.link([Paper("p", title, abstract)], **kw)
+
+
+def _named(ms):
+    return {(m.surface, m.entity, m.family) for m in ms if m.kind != "method"}
+
+
+def test_title_prefix_names_and_rhetorical_prefixes():
+    cases = {
+        "T3: Transparent Tracking & Triggering for Fine-grained Overlap of Compute & "
+        "Collectives": "T3",
+        "PanGu-$α$: Large-scale Autoregressive Pretrained Chinese Language Models with "
+        "Auto-parallel Computation": "PanGu-α",
+        "MV-Adapter: Multi-view Consistent Image Generation Made Easy": "MV-Adapter",
+        "CO2: Efficient Distributed Training with Full Communication-Computation Overlap": "CO2",
+    }
+    for title, name in cases.items():
+        intro = [m for m in _link_one(title, "An abstract.") if m.relation == "introduces"]
+        assert [m.entity for m in intro] == [name], title
+        assert intro[0].how == "title" and intro[0].field == "title"
+    for title in (
+        "Decoding at the Speed of Thought: Harnessing Parallel Decoding of Lexical Units",
+        "Beyond the GPU: a study of parallel inference",
+    ):
+        assert not [m for m in _link_one(title, "An abstract.") if m.relation == "introduces"]
+
+
+def test_we_propose_called_and_definitions_both_ways():
+    s = (
+        "To tackle these, in this paper we introduce Video-Infinity, a distributed inference "
+        "pipeline that enables parallel processing across multiple GPUs for long-form video "
+        "generation."
+    )
+    assert [m.entity for m in _link_one("A title", s) if m.relation == "introduces"] == [
+        "Video-Infinity"
+    ]
+    s = (
+        "To address these challenges, we propose a conceptually simple, flexible, and general "
+        "framework to boost speculative decoding, namely Parallel spEculative decoding with "
+        "Adaptive dRaft Length (PEARL)."
+    )
+    intro = [m for m in _link_one("A title", s) if m.relation == "introduces"]
+    assert [m.entity for m in intro] == ["PEARL"]
+    s = (
+        "Our approach, termed adaptive projected guidance (APG), retains the quality-boosting "
+        "advantages of CFG while enabling the use of higher guidance scales. APG is easy to "
+        "implement."
+    )
+    intro = [m for m in _link_one("Eliminating Oversaturation", s) if m.relation == "introduces"]
+    assert [(m.entity, m.aliases) for m in intro] == [("APG", ("adaptive projected guidance",))]
+
+
+def test_bild_from_its_definition_in_a_we_propose_sentence(mentions, by_title):
+    bild = by_title["Speculative Decoding with Big Little Decoder"]
+    intro = [m for m in _mentions_of(mentions, bild.id) if m.relation == "introduces"]
+    assert [(m.entity, m.aliases) for m in intro] == [("BiLD", ("Big Little Decoder",))]
+
+
+def test_variants_resolve_to_one_entity_and_family():
+    s = (
+        "For training speed, our Triton-based implementation performs comparably to "
+        "CUDA-optimized FlashAttention-2 (Dao, 2023), and to FlashAttention2 or Flash "
+        "Attention kernels."
+    )
+    fa = {(m.surface, m.family) for m in _link_one("T", s) if m.family == "FlashAttention"}
+    assert fa == {
+        ("FlashAttention-2", "FlashAttention"),
+        ("FlashAttention2", "FlashAttention"),
+        ("Flash Attention", "FlashAttention"),
+    }
+    assert {m.entity for m in _link_one("T", s) if m.surface == "FlashAttention2"} == {
+        "FlashAttention-2"
+    }
+    s = (
+        "However, methods like ZeRO-3 that drastically reduce GPU memory pressure often incur "
+        "heavy communication. Established efforts such as ZeRO++ use secondary partitions. "
+        "CO2 exhibits seamless integration with well-established ZeRO-series optimizers."
+    )
+    zero = {(m.surface, m.entity) for m in _link_one("T", s) if m.family == "ZeRO"}
+    assert zero == {("ZeRO-3", "ZeRO-3"), ("ZeRO++", "ZeRO++"), ("ZeRO-series", "ZeRO")}
+    s = (
+        "We implement NanoFlow on NVIDIA GPUs and evaluate end-to-end serving throughput on "
+        "several popular models such as LLaMA-2-70B, Mixtral 8x7B, LLaMA-3-8B, etc. We also "
+        "train Llama-3.1-8B with Megatron LM."
+    )
+    got = _named(_link_one("T", s))
+    assert ("LLaMA-2-70B", "LLaMA-2-70B", "LLaMA") in got
+    assert ("Llama-3.1-8B", "LLaMA-3.1-8B", "LLaMA") in got
+    assert ("Megatron LM", "Megatron-LM", "Megatron") in got
+
+
+def test_distinct_things_stay_distinct():
+    s = "Large language models like GPT-4 are resource-intensive, unlike GPT-3."
+    gpt = {(m.entity, m.family) for m in _link_one("T", s) if m.family == "GPT"}
+    assert gpt == {("GPT-4", "GPT"), ("GPT-3", "GPT")}
+    s = (
+        "ConvSSM combines the tensor modeling ideas of ConvLSTM with the long sequence modeling "
+        "approaches of state space methods such as S4 and S5."
+    )
+    ents = {m.entity for m in _link_one("T", s)}
+    assert {"S4", "S5"} <= ents
+    s = "We introduce Video-Infinity, a distributed inference pipeline, and FlashRNN kernels."
+    ms = _link_one("T", s)
+    assert not any(m.family in ("ZeRO", "FlashAttention") for m in ms)
+    s = (
+        "AutoStudio employs three agents based on large language models (LLMs) to handle "
+        "interactions, along with a stable diffusion (SD) based agent for generating images."
+    )
+    assert not any(m.entity == "speculative decoding" for m in _link_one("T", s))
+
+
+def test_defined_abbreviation_of_a_method_links_to_the_method():
+    s = (
+        "Employing speculative decoding (SD) can further accelerate MoE inference by drafting "
+        "multiple tokens per step. SD verifies them in parallel."
+    )
+    sd = [m for m in _link_one("T", s) if m.entity == "speculative decoding"]
+    assert {m.surface for m in sd} == {"speculative decoding", "SD"}
+    assert {m.relation for m in sd} == {"uses"}
+
+
+def test_unseen_names_are_discovered_with_lower_confidence():
+    s = (
+        "In terms of acceleration metrics, we outperform all the single-model acceleration "
+        "techniques, including Medusa and Hydrantix, and run on top of QuokkaServe with "
+        "TinyLM-3B and Zorp++."
+    )
+    found = {m.surface: m for m in _link_one("T", s)}
+    assert found["Medusa"].how == "lexicon"
+    for name in ("Hydrantix", "QuokkaServe", "TinyLM-3B", "Zorp++"):
+        assert found[name].how == "discovered", name
+        assert found[name].confidence < found["Medusa"].confidence
+
+
+def test_generic_words_and_acronyms_are_not_names():
+    s = (
+        "Training-free high-resolution (HR) image generation has garnered attention. Our "
+        "Transformer uses the KV cache on GPUs for LLM serving, beating SOTA AR and NAR TTS "
+        "systems. However, Existing methods fail."
+    )
+    named = {m.surface for m in _link_one("T", s) if m.kind != "method"}
+    assert named == set()
+
+
+def test_names_inside_urls_are_not_mentions():
+    s = "Code is available at https://github.com/adney11/Splitwiser and www.FooBar.io/Zed9."
+    assert not [m for m in _link_one("T", s) if m.kind != "method"]
+
+
+def test_method_taxonomy_has_surface_forms():
+    lex = gt.Lexicon.load()
+    methods = [e for e in lex.entries.values() if e.kind == "method"]
+    assert len(methods) >= 40
+    s = (
+        "We combine pipeline-parallel training with tensor parallelism and mixture-of-experts "
+        "layers, plus knowledge distillation."
+    )
+    uses = {m.entity for m in _link_one("T", s) if m.relation == "uses"}
+    assert {"pipeline parallelism", "tensor parallelism", "mixture of experts",
+            "knowledge distillation"} <= uses  # fmt: skip
+
+
+def test_evidence_offsets_point_at_the_surface(mentions, papers):
+    texts = {p.id: p for p in papers}
+    for m in mentions:
+        text = getattr(texts[m.paper], m.field)
+        assert text[m.start : m.end] == m.surface
+        assert m.sentence in text
+
+
+def test_user_lexicon_adds_names_aliases_and_blocks(tmp_path):
+    f = tmp_path / "mine.jsonl"
+    f.write_text(
+        "# my lab's names\n"
+        '{"name": "Quokka", "kind": "system", "family": "Marsupial", "aliases": ["QKA"]}\n'
+        '{"block": ["Medusa"]}\n'
+    )
+    lex = gt.Lexicon.load(extra=[f])
+    s = "We compare Quokka and QKA against Medusa heads."
+    got = _named(gt.link([Paper("p", "T", s)], lexicon=lex))
+    assert ("Quokka", "Quokka", "Marsupial") in got and ("QKA", "Quokka", "Marsupial") in got
+    assert not any(surface == "Medusa" for surface, _, _ in got)
+
+
+def test_bad_user_lexicon_names_file_and_line(tmp_path):
+    import pytest
+
+    f = tmp_path / "bad.jsonl"
+    f.write_text('{"name": "X", "kind": "gadget"}\n')
+    with pytest.raises(gt.InputError, match=r"bad\.jsonl:1: lexicon entry 'X' has kind 'gadget'"):
+        gt.Lexicon.load(extra=[f])
