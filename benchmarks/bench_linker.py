@@ -137,7 +137,7 @@ def main() -> None:
     ap.add_argument("--quality", action="store_true", help="quality only")
     ap.add_argument("--speed", action="store_true", help="speed only")
     ap.add_argument("--n", type=int, default=100_000, help="abstracts for the speed run")
-    ap.add_argument("--naive-n", type=int, default=2_000, help="abstracts for the naive run")
+    ap.add_argument("--naive-n", type=int, default=200, help="abstracts for the naive run")
     ap.add_argument("--part", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.part:

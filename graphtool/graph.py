@@ -60,8 +60,10 @@ def build_graph(
 
     ``mentions`` default to ``graphtool.link(papers)``. Paper → paper
     ``builds_on`` edges are inferred: A builds on B when A mentions what B
-    introduces, or another member of the same family (ZeRO++ → ZeRO-Infinity via
-    the ZeRO family); the edge names both and carries A's sentence.
+    introduces, or a variant of the same family (A names ZeRO++, B introduces
+    ZeRO-Infinity: both ZeRO); the edge names both and carries A's sentence. A bare
+    family name (DeepSpeed) links only to the paper that introduces it, and when
+    both years are known A must not be older than B.
 
     Example:
         >>> import graphtool as gt
@@ -171,10 +173,15 @@ def _add_builds_on(G: nx.MultiDiGraph) -> None:
             continue
         targets: list[tuple[str, str, float]] = [(b, v, 1.0) for b in introducers.get(v, [])]
         fam = G.nodes[v]["family"]
-        targets += [(b, e, 0.7) for b, e in by_family.get(fam, []) if e != v]
+        if G.nodes[v]["name"] != fam:  # a variant (ZeRO++), not the bare family (DeepSpeed)
+            targets += [(b, e, 0.7) for b, e in by_family.get(fam, []) if e != v]
+        year_a = G.nodes[u].get("year")
         for b, ent, strength in targets:
             if b == u:
                 continue
+            year_b = G.nodes[b].get("year")
+            if year_a and year_b and year_a < year_b:
+                continue  # a paper cannot build on a later one
             if G.has_edge(u, b, key="builds_on"):
                 old = G.edges[u, b, "builds_on"]
                 if old["strength"] >= strength:

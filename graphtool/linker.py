@@ -379,6 +379,11 @@ class Linker:
             ("abstract", paper.abstract, prep.abstract),
         ):
             hits = self._scan(text, auto)
+            hits += [  # the paper's own names where it introduces them: not mentions
+                _Hit(f.start, f.start + len(f.surface), f.surface, f.entry, "title")
+                for f in intro_records
+                if f.field == field
+            ]
             if fdefs:
                 hits += self._scan(text, self._local_aliases(fdefs))
             hits = _select(hits)
@@ -690,8 +695,8 @@ def _right_ok(text: str, end: int) -> bool:
         after = text[end + 1]
         if nxt == "." and after.isalnum():
             return False
-        if nxt == "-" and (after.isupper() or after.isdigit()):
-            return False
+        if nxt == "-" and (after.isupper() or after.isdigit() or after in "$\\"):
+            return False  # a longer name: ZeRO-Infinity, PanGu-$α$
     return True
 
 
