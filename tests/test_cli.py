@@ -91,3 +91,25 @@ def test_missing_corpus_is_a_clear_error(tmp_path):
     r = run("link", tmp_path / "nope.jsonl")
     assert r.exit_code == 1
     assert "nope.jsonl: no such file" in r.output
+
+
+def test_installed_console_script_works_from_any_directory(tmp_path):
+    """The README's first command: the installed `graphtool map` finds its bundled corpus."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    exe = Path(sys.executable).parent / "graphtool"
+    if not exe.exists():
+        if os.environ.get("CI"):
+            pytest.fail("the graphtool console script is not installed next to python")
+        pytest.skip("graphtool is not installed in this environment")
+    r = subprocess.run(
+        [str(exe), "map", "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "outputs" / "map.html").exists()
+    assert "89 paper" in r.stdout
