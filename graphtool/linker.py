@@ -87,6 +87,12 @@ _RE_INTRO_LEAD = re.compile(
     r"|\b(?:called|named|termed|dubbed|namely|coined)\s+)$"
 )
 _RE_AFTER_NAME = re.compile(r"(?:[,.;:]|$|(?:that|which|to|for|as|is|with|and|in|on)\b)")
+# "we learn a slim communication block, ComMDM, to coordinate ..."
+_RE_NOUN_APPOSITION = re.compile(
+    r"[Ww]e\s[^.;:]{0,120}?\b(?:framework|system|method|model|module|block|approach"
+    r"|algorithm|technique|library|engine|pipeline|architecture|dataset|benchmark|tool"
+    rf"|network|mechanism|strategy|scheme|variant),\s+({_NAME}),\s"
+)
 # "... with C4: A Communication-Driven ...": a name introduced inside a title.
 _RE_TITLE_INNER = re.compile(
     r"\b(?:with|via|using|by|through)\s+([A-Za-z][\w\-+.]*[A-Z0-9][\w\-+.]*)(?=:\s)"
@@ -115,6 +121,7 @@ _TOKEN = rf"[A-Za-z]{_TOKEN_TAIL}"
 _NAMEY = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\+\+$")
 # Tokens with two "signal" characters (capitals, digits, +): vLLM, A100, GPT-4, C++.
 _RE_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:[xX×%]|[A-Za-z]{1,2})?")
+_DATASET_SUFFIX = re.compile(r"[ -](?:19|20)\d\d(?:[ ][A-Z][a-z]-[A-Z][a-z])?(?![\w])")
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+$")
 _RE_MULTIPLIER = re.compile(r"\d+[x×](?=[A-Z])")
 _RE_SIGNAL = re.compile(r"[A-Z0-9+][a-z_\-.]*[A-Z0-9+][\w\-.+]*")
@@ -274,9 +281,9 @@ class Linker:
         long_of = {a: lf for a, lf, _, _ in defs}
         abbr_of = {_norm(lf): a for a, lf, _, _ in defs}
 
-        def add(surface: str, field: str, start: int, how: str) -> None:
+        def add(surface: str, field: str, start: int, how: str, lower_ok: bool = False) -> None:
             name = _MATH.sub(r"\1", surface).strip(" -—")
-            if not _valid_intro(name, self.lexicon):
+            if not _valid_intro(name, self.lexicon, lower_ok):
                 return
             aliases = []
             if name in long_of:
@@ -318,10 +325,14 @@ class Linker:
                     m = rx.match(text, pos)
                     if m:
                         add(m.group(1), "abstract", m.start(1), "intro")
+        for pos in trig.get("we", ()):
+            m = _RE_NOUN_APPOSITION.match(text, pos)
+            if m and _NAMEY.search(m.group(1)):
+                add(m.group(1), "abstract", m.start(1), "intro")
         for pos in trig.get("called", ()):
             m = _RE_CALLED_LOWER.match(text, pos)
             if m and not self._lookup(m.group(1)) and not self.lexicon.is_blocked(m.group(1)):
-                add(m.group(1), "abstract", m.start(1), "intro")
+                add(m.group(1), "abstract", m.start(1), "intro", lower_ok=True)
         sents = _LazySentences(text)
         for pos in trig.get("apposition", ()):
             s, e = sents.span_at(pos)
@@ -385,7 +396,10 @@ class Linker:
                 if f.field == field
             ]
             if fdefs:
-                hits += self._scan(text, self._local_aliases(fdefs))
+                own_keys = {
+                    _norm(n) for f in intro_records for n in (f.entry.name, *f.entry.aliases)
+                }
+                hits += self._scan(text, self._local_aliases(fdefs, own_keys))
             hits = _select(hits)
             if self.discover:
                 hits = _select(hits + self._discover(text, hits, trig.get("context", ())))
@@ -424,7 +438,7 @@ class Linker:
                 )
         return out
 
-    def _local_aliases(self, defs: list[tuple[str, str, int, int]]):
+    def _local_aliases(self, defs: list[tuple[str, str, int, int]], own: set[str] | None = None):
         """Abbreviations the text defines for a known entity: "speculative decoding (SD)"."""
         if not defs:
             return None
@@ -435,9 +449,19 @@ class Linker:
             entry = None
             for t in self._lookup(long_form):
                 entry = t.entry
+            how = "lexicon"
             if entry is None:
-                continue
-            keys.setdefault(abbr.lower(), []).append(_Target(abbr, entry, True, "lexicon"))
+                # "eXtended PINNs (XPINN)": a defined name that no lexicon knows
+                if (own and _norm(abbr) in own) or not _NAMEY.search(long_form):
+                    continue
+                if len(long_form.split()) < 2 or self.lexicon.is_blocked(long_form):
+                    continue
+                entry, how = (
+                    LexEntry(abbr, _phrase_kind(long_form), abbr, (long_form,)),
+                    "discovered",
+                )
+                keys.setdefault(long_form.lower(), []).append(_Target(long_form, entry, True, how))
+            keys.setdefault(abbr.lower(), []).append(_Target(abbr, entry, True, how))
         return self._automaton(keys)
 
     def _lookup(self, surface: str) -> list[_Target]:
@@ -468,7 +492,10 @@ class Linker:
                 elif how == "lexicon" and text[start:end] != t.surface:
                     how = "lexicon-case"
                 e2 = end
-                if entry.kind != "method":
+                m = _DATASET_SUFFIX.match(text, end) if entry.kind == "dataset" else None
+                if m:  # "WMT 2014 De-En"
+                    entry, how, e2 = self._variant(entry, text[end : m.end()]), "variant", m.end()
+                elif entry.kind != "method":
                     m = _SUFFIX.match(text, end) if end < n else None
                     if m and m.end() > end:
                         entry, how = self._variant(entry, text[end : m.end()]), "variant"
@@ -735,7 +762,7 @@ def _name_like(s: str) -> bool:
     return sum(w[0].isupper() for w in words[1:]) * 2 >= len(words) - 1
 
 
-def _valid_intro(name: str, lexicon: Lexicon) -> bool:
+def _valid_intro(name: str, lexicon: Lexicon, lower_ok: bool = False) -> bool:
     if not name or len(name) > 60 or lexicon.is_blocked(name):
         return False
     words = name.split()
@@ -743,7 +770,14 @@ def _valid_intro(name: str, lexicon: Lexicon) -> bool:
         return False
     if len(words) == 1 and _RE_QUANTITY.fullmatch(name):
         return False
-    return name[0].isupper() or name[0].isdigit() or bool(_NAMEY.search(name))
+    if lower_ok and len(words) >= 2:
+        return True  # "namely hidden transfer, which ...": a named technique
+    return (
+        name[0].isupper()
+        or name[0].isdigit()
+        or bool(_NAMEY.search(name))
+        or sum(c.isupper() for c in name) >= 2
+    )
 
 
 def _title_name(prefix: str, long_of: dict, abbr_of: dict) -> bool:
@@ -754,7 +788,7 @@ def _title_name(prefix: str, long_of: dict, abbr_of: dict) -> bool:
         return False
     if len(words) == 1:
         return p[0].isupper() or bool(_NAMEY.search(p))
-    if any(_NAMEY.search(w) or (w.isupper() and len(w) > 1) for w in words):
+    if any(_NAMEY.search(w) or sum(c.isupper() for c in w) >= 2 for w in words):
         return True
     return _norm(p) in abbr_of
 
@@ -771,6 +805,15 @@ _COMMON = frozenset(
 
 def _is_plain_word(tok: str) -> bool:
     return tok in _COMMON or (tok[0].isupper() and tok[1:].islower() and len(tok) < 4)
+
+
+def _phrase_kind(long_form: str) -> str:
+    low = long_form.lower()
+    if re.search(r"\b(dataset|benchmark|corpus|suite)\b", low):
+        return "dataset"
+    if re.search(r"\b(unit|processor|accelerator|chip)\b", low):
+        return "hardware"
+    return "system"
 
 
 def _guess_kind(paper: Paper) -> str:

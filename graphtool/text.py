@@ -130,7 +130,7 @@ def _match_long_form(letters: list[str], before: str, window: list[re.Match]) ->
     while s_idx >= 0:
         c = letters[s_idx]
         while l_idx >= start_limit and (
-            low[l_idx] != c or (s_idx == 0 and l_idx > 0 and (low[l_idx - 1].isalnum()))
+            low[l_idx] != c or (s_idx == 0 and l_idx > 0 and not _word_start(before, l_idx))
         ):
             l_idx -= 1
         if l_idx < start_limit:
@@ -148,3 +148,10 @@ def _match_long_form(letters: list[str], before: str, window: list[re.Match]) ->
     if len(long_form.strip()) <= len(letters):
         return None
     return l_idx
+
+
+def _word_start(text: str, i: int) -> bool:
+    """A word starts at ``i`` — or a capital sits second in a word ("eXtended")."""
+    if not text[i - 1].isalnum():
+        return True
+    return text[i].isupper() and text[i - 1].islower() and (i < 2 or not text[i - 2].isalnum())

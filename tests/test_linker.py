@@ -298,3 +298,28 @@ def test_bad_user_lexicon_names_file_and_line(tmp_path):
     f.write_text('{"name": "X", "kind": "gadget"}\n')
     with pytest.raises(gt.InputError, match=r"bad\.jsonl:1: lexicon entry 'X' has kind 'gadget'"):
         gt.Lexicon.load(extra=[f])
+
+
+def test_dataset_years_and_defined_unknown_names():
+    s = (
+        "We evaluate on IWSLT 2017 De-En and WMT 2014 De-En translation. We describe the "
+        "training schemes such as those used in eXtended PINNs (XPINN), and XPINN again."
+    )
+    got = {(m.surface, m.entity, m.family, m.how) for m in _link_one("T", s)}
+    assert ("IWSLT 2017 De-En", "IWSLT-2017 De-En", "IWSLT", "variant") in got or any(
+        surface == "IWSLT 2017 De-En" and fam == "IWSLT" for surface, _, fam, _ in got
+    )
+    assert any(surface == "WMT 2014 De-En" and fam == "WMT" for surface, _, fam, _ in got)
+    xpinn = {(surface, how) for surface, ent, _, how in got if ent == "XPINN"}
+    assert xpinn == {("eXtended PINNs", "discovered"), ("XPINN", "discovered")}
+
+
+def test_named_intro_after_we_and_a_noun():
+    s = (
+        "Beginning with two fixed priors as well as a few two-person training examples, we "
+        "learn a slim communication block, ComMDM, to coordinate interaction between the two "
+        "resulting motions. To enable practical on-device LLM, we present mllm-NPU, the first "
+        "LLM inference system that leverages on-device NPU offloading."
+    )
+    intro = {m.entity for m in _link_one("A title", s) if m.relation == "introduces"}
+    assert intro == {"ComMDM", "mllm-NPU"}
