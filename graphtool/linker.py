@@ -142,7 +142,9 @@ _RE_MODIFIER = re.compile(
 )
 _NOT_NAME_TOKEN = re.compile(
     r"^(?:\d+[A-Za-z]{0,2}|[A-Za-z]\d{0,2}|(?:FP|BF|INT|UINT|FP|W|A|O|Q|L|K|N|M|E)\d+"
-    r"|\d+(?:\.\d+)?[xX]|[xX]\d+|top-?\d+|Top-?\d+|\d+[DdKkMmBbGgTt][a-z]?)$"
+    r"|\d+(?:\.\d+)?[xX]|[xX]\d+|top-?\d+|Top-?\d+|\d+[DdKkMmBbGgTt][a-z]?"
+    r"|[KMGTPEZ]iB|(?:kilo|mega|giga|tera|peta|exa|zetta)?FLOPS?|[A-Z]\d[A-Z]\d?"
+    r"|(?:non|cross|multi|pre|post|intra|inter|sub|semi|anti|co)-\w.*)$"
 )
 
 
@@ -571,6 +573,7 @@ class Linker:
                 or tok.endswith(".")
                 or _NOT_NAME_TOKEN.match(tok)
                 or self.lexicon.is_blocked(tok)
+                or self._generic_compound(tok)
             ):
                 continue
             if not namey:
@@ -584,6 +587,13 @@ class Linker:
             else:
                 out.append(_Hit(s, e, tok, LexEntry(tok, "system"), "discovered"))
         return out
+
+    def _generic_compound(self, tok: str) -> bool:
+        """SSD-GPU, LLM-system, MoE-LLMs: hyphen-joined generic parts make no name."""
+        parts = tok.split("-")
+        return len(parts) > 1 and all(
+            p.islower() or self.lexicon.is_blocked(p) or _RE_QUANTITY.fullmatch(p) for p in parts
+        )
 
     def _fuzzy(self, tok: str) -> LexEntry | None:
         """The lexicon entry ``tok`` is a near spelling of, if any (cached per token)."""
