@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import pairwise
 
 import networkx as nx
 
@@ -118,3 +119,344 @@ def community_labels(G: nx.MultiDiGraph, comms: list[set[str]], top: int = 3) ->
             names = [papers[0][:40]] if papers else ["(empty)"]
         labels.append(" · ".join(names))
     return labels
+
+
+# ------------------------------------------------------------------ tables as records
+
+
+def _display(G: nx.MultiDiGraph, node: str) -> str:
+    d = G.nodes[node]
+    return d.get("title") or d.get("name") or node
+
+
+def _compact(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def resolve(G: nx.MultiDiGraph, name: str) -> str:
+    """The node a user means by ``name``: a node id, a paper id or title, or an
+    entity's name, alias or surface, matched exactly, then ignoring case, spaces and
+    hyphens ("flash attention" → FlashAttention), then fuzzily (rapidfuzz, ≥ 85).
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> resolve(G, "flash attention"), resolve(G, "entity:medusa")
+        ('entity:flashattention', 'entity:medusa')
+
+    Raises:
+        GraphtoolError: nothing is close; the message lists the closest names.
+    """
+    from rapidfuzz import fuzz, process
+
+    from .errors import GraphtoolError
+
+    if name in G:
+        return name
+    for prefix in ("paper:", "entity:"):
+        if prefix + name in G:
+            return prefix + name
+    keys: dict[str, list[str]] = {}
+    for n, d in sorted(G.nodes(data=True)):
+        names = [
+            d.get("id"),
+            d.get("title"),
+            d.get("name"),
+            *(d.get("aliases") or []),
+            *(d.get("surfaces") or []),
+        ]
+        for s in names:
+            if s:
+                keys.setdefault(str(s), []).append(n)
+    folded: dict[str, list[str]] = {}
+    compact: dict[str, list[str]] = {}
+    for s, nodes in keys.items():
+        folded.setdefault(s.casefold(), []).extend(nodes)
+        compact.setdefault(_compact(s), []).extend(nodes)
+    for table, key in ((keys, name), (folded, name.casefold()), (compact, _compact(name))):
+        if key and key in table:
+            return _prefer_entity(table[key])
+    choices = {k: k for k in compact if k}
+    found = process.extract(_compact(name), choices, scorer=fuzz.WRatio, limit=5)
+    if found and found[0][1] >= 85:
+        best = [k for k, s, _ in found if s == found[0][1]]
+        return _prefer_entity(sorted(n for k in best for n in compact[k]))
+    close = ", ".join(repr(_display(G, compact[k][0])[:50]) for k, _, _ in found[:3])
+    raise GraphtoolError(
+        f"no paper or entity matches {name!r}" + (f"; closest: {close}" if close else "")
+    )
+
+
+def _prefer_entity(nodes: list[str]) -> str:
+    nodes = sorted(set(nodes))
+    ents = [n for n in nodes if not n.startswith("paper:")]
+    return (ents or nodes)[0]
+
+
+def entities(G: nx.MultiDiGraph, kind: str | None = None, min_papers: int = 1) -> list[dict]:
+    """Every entity with its kind, family, aliases and the papers that introduce and
+    mention (or use) it; most papers first, then by name.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> rows = entities(G, kind="system", min_papers=2)
+        >>> sorted(rows[0])[:4]
+        ['aliases', 'entity', 'family', 'introduced_by']
+    """
+    rows = []
+    for n, d in G.nodes(data=True):
+        if d["kind"] == "paper" or (kind and d["kind"] != kind):
+            continue
+        intro = sorted(
+            {G.nodes[u]["id"] for u, _, k in G.in_edges(n, keys=True) if k == "introduces"}
+        )
+        named = sorted(
+            {G.nodes[u]["id"] for u, _, k in G.in_edges(n, keys=True) if k in ("mentions", "uses")}
+        )
+        papers = len(set(intro) | set(named))
+        if papers < min_papers:
+            continue
+        rows.append(
+            {
+                "entity": d["name"],
+                "node": n,
+                "kind": d["kind"],
+                "family": d.get("family"),
+                "aliases": list(d.get("aliases") or []),
+                "papers": papers,
+                "introduced_by": intro,
+                "mentioned_by": named,
+            }
+        )
+    rows.sort(key=lambda r: (-r["papers"], r["entity"].casefold(), r["node"]))
+    return rows
+
+
+def community_table(G: nx.MultiDiGraph, resolution: float = 1.0, top: int = 3) -> list[dict]:
+    """Each community (fixed-seed Louvain, largest first) with its size, label (its
+    most characteristic entities, see :func:`community_labels`) and members.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> rows = community_table(G)
+        >>> rows[0]["community"], rows[0]["size"] >= rows[-1]["size"]
+        (1, True)
+    """
+    comms = communities(G, resolution)
+    labels = community_labels(G, comms, top=top)
+    rows = []
+    for i, (comm, label) in enumerate(zip(comms, labels, strict=True), 1):
+        members = sorted(comm, key=lambda n: (G.nodes[n]["kind"] != "paper", _display(G, n)))
+        rows.append(
+            {
+                "community": i,
+                "size": len(comm),
+                "papers": sum(1 for n in comm if G.nodes[n]["kind"] == "paper"),
+                "label": label,
+                "members": [_display(G, n) for n in members],
+                "nodes": members,
+            }
+        )
+    return rows
+
+
+#: Passive names of relations, for a hop walked against the edge's direction.
+_REVERSE = {
+    "introduces": "introduced by",
+    "mentions": "mentioned by",
+    "uses": "used by",
+    "variant_of": "has variant",
+    "builds_on": "built on by",
+    "cites": "cited by",
+}
+_PREFERENCE = ("builds_on", "cites", "introduces", "mentions", "variant_of", "uses")
+
+
+def _evidence(G: nx.MultiDiGraph, u: str, v: str, key: str) -> str:
+    d = G.edges[u, v, key]
+    if key == "cites":
+        return f"{_display(G, u)[:60]!s} lists it in its references"
+    if key == "variant_of":
+        return f"{G.nodes[u]['name']} is a variant of {G.nodes[v]['name']}"
+    sentence = d.get("sentence") or ""
+    if key == "builds_on":
+        return f"{sentence} (names {d.get('via')}; the other paper introduces {d.get('entity')})"
+    return sentence
+
+
+def _hop(G: nx.MultiDiGraph, a: str, b: str) -> dict:
+    options = [(u, v, k) for u, v in ((a, b), (b, a)) if G.has_edge(u, v) for k in G[u][v]]
+    u, v, k = min(options, key=lambda e: (_PREFERENCE.index(e[2]), e[0] != a))
+    forward = u == a
+    return {
+        "from": _display(G, a),
+        "relation": k if forward else _REVERSE[k],
+        "to": _display(G, b),
+        "evidence": _evidence(G, u, v, k),
+        "from_node": a,
+        "to_node": b,
+        "edge": [u, v, k],
+    }
+
+
+def path(G: nx.MultiDiGraph, a: str, b: str) -> list[dict]:
+    """The shortest explained chain between two papers or entities, one record per hop
+    with its relation and evidence sentence. Names are resolved by :func:`resolve`.
+
+    Hops may follow an edge either way (a paper "mentions" an entity, the entity is
+    "mentioned by" the next paper); a hop through a generic method (``uses``) counts
+    double, so a chain through named systems is preferred.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> hops = path(G, "FlashAttention-2", "FlashAttention")
+        >>> hops[0]["relation"], hops[-1]["to"]
+        ('variant_of', 'FlashAttention')
+
+    Raises:
+        GraphtoolError: a name matches nothing, or the two are not connected.
+    """
+    from .errors import GraphtoolError
+
+    src, dst = resolve(G, a), resolve(G, b)
+    if src == dst:
+        return []
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G.nodes))
+    for u, v, k in sorted(G.edges(keys=True)):
+        if u == v:
+            continue
+        w = 2 if k == "uses" else 1
+        if not H.has_edge(u, v) or H[u][v]["weight"] > w:
+            H.add_edge(u, v, weight=w)
+    try:
+        nodes = nx.dijkstra_path(H, src, dst, weight="weight")
+    except nx.NetworkXNoPath:
+        raise GraphtoolError(
+            f"{_display(G, src)!r} and {_display(G, dst)!r} are not connected"
+        ) from None
+    return [{"step": i, **_hop(G, x, y)} for i, (x, y) in enumerate(pairwise(nodes), 1)]
+
+
+def ego_graph(G: nx.MultiDiGraph, name: str, depth: int = 2) -> nx.MultiDiGraph:
+    """The part of ``G`` within ``depth`` hops (either direction) of one node.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> "entity:medusa" in ego_graph(G, "Medusa", depth=1)
+        True
+    """
+    center = resolve(G, name)
+    near = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, depth)
+    return G.subgraph(sorted(near)).copy()
+
+
+def neighbors(G: nx.MultiDiGraph, name: str, depth: int = 2) -> list[dict]:
+    """The ego network of a paper or entity as records: each node within ``depth``
+    hops, its distance, and the relation that reaches it from the hop before.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> rows = neighbors(G, "Medusa", depth=1)
+        >>> rows[0]["distance"], rows[0]["name"]
+        (0, 'Medusa')
+    """
+    center = resolve(G, name)
+    U = G.to_undirected(as_view=True)
+    dist = nx.single_source_shortest_path_length(U, center, depth)
+    rows = []
+    for n, k in dist.items():
+        row = {
+            "distance": k,
+            "kind": G.nodes[n]["kind"],
+            "name": _display(G, n),
+            "node": n,
+            "via": None,
+            "relation": None,
+        }
+        if k:
+            parent = min(p for p in U[n] if dist.get(p) == k - 1)
+            hop = _hop(G, parent, n)
+            row["via"], row["relation"] = hop["from"], hop["relation"]
+        rows.append(row)
+    rows.sort(key=lambda r: (r["distance"], r["kind"] != "paper", r["name"].casefold(), r["node"]))
+    return rows
+
+
+def compare(G: nx.MultiDiGraph) -> dict:
+    """How the inferred ``builds_on`` edges agree with the real ``cites`` edges.
+
+    Only papers whose input carried a reference list can confirm anything, so an
+    inferred edge from a paper without one is ``unchecked``. Returns ``summary``
+    (counts, ``precision`` = confirmed / checked, ``recall`` = explained / citations)
+    and ``rows``: one record per inferred edge (``confirmed``, ``unconfirmed``,
+    ``unchecked``) and per citation the text does not explain (``unexplained``).
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> compare(G)["summary"]["citations"]
+        0
+    """
+    papers = [n for n, k in G.nodes(data="kind") if k == "paper"]
+    with_refs = {
+        p
+        for p in papers
+        if G.nodes[p].get("external_refs")
+        or any(k == "cites" for _, _, k in G.out_edges(p, keys=True))
+    }
+    builds = sorted((u, v) for u, v, k in G.edges(keys=True) if k == "builds_on")
+    cites = sorted((u, v) for u, v, k in G.edges(keys=True) if k == "cites")
+    cite_set, build_set = set(cites), set(builds)
+    rows = []
+    counts = Counter()
+    for u, v in builds:
+        d = G.edges[u, v, "builds_on"]
+        if u not in with_refs:
+            status = "unchecked"
+        elif (u, v) in cite_set:
+            status = "confirmed"
+        else:
+            status = "unconfirmed"
+        counts[status] += 1
+        rows.append(_pair(G, status, u, v, d.get("via"), d.get("entity"), d.get("sentence")))
+    for u, v in cites:
+        if (u, v) not in build_set:
+            counts["unexplained"] += 1
+            rows.append(_pair(G, "unexplained", u, v, None, None, None))
+    checked = counts["confirmed"] + counts["unconfirmed"]
+    summary = {
+        "papers": len(papers),
+        "papers_with_references": len(with_refs),
+        "inferred": len(builds),
+        "checked": checked,
+        "confirmed": counts["confirmed"],
+        "unconfirmed": counts["unconfirmed"],
+        "unchecked": counts["unchecked"],
+        "citations": len(cites),
+        "explained": len(cites) - counts["unexplained"],
+        "unexplained": counts["unexplained"],
+        "precision": round(counts["confirmed"] / checked, 4) if checked else None,
+        "recall": round((len(cites) - counts["unexplained"]) / len(cites), 4) if cites else None,
+    }
+    order = {"unconfirmed": 0, "confirmed": 1, "unexplained": 2, "unchecked": 3}
+    rows.sort(key=lambda r: (order[r["status"]], r["from"], r["to"]))
+    return {"summary": summary, "rows": rows}
+
+
+def _pair(G, status, u, v, via, entity, sentence) -> dict:
+    return {
+        "status": status,
+        "from": G.nodes[u]["id"],
+        "to": G.nodes[v]["id"],
+        "from_title": G.nodes[u]["title"],
+        "to_title": G.nodes[v]["title"],
+        "via": via,
+        "entity": entity,
+        "evidence": sentence,
+    }

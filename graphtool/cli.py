@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from . import analysis, corpus, graph, htmlmap
+from . import export as export_mod
 from .errors import BadRecords, GraphtoolError
 from .lexicon import Lexicon
 from .linker import Linker
@@ -34,6 +35,11 @@ def _handle_errors(fn):
     return wrapper
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value):
+    ctx.meta[f"graphtool.{param.name}"] = value
+    return value
+
+
 def corpus_options(fn):
     """CORPUS arguments and the reading/linking options every command shares."""
     options = [
@@ -54,6 +60,22 @@ def corpus_options(fn):
             help="Extra lexicon file (JSON Lines); repeatable.",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No progress or notes on stderr."),
+        # Stored in the click context rather than passed as parameters, so that every
+        # command (map included) gets them without a change to its signature.
+        click.option(
+            "--columns",
+            expose_value=False,
+            callback=_remember,
+            metavar="FIELD=NAME,...",
+            help="CSV/TSV header names to use, e.g. title=Title,abstract=Abstract.",
+        ),
+        click.option(
+            "--report",
+            is_flag=True,
+            expose_value=False,
+            callback=_remember,
+            help="Say what was read from each file and which records were merged.",
+        ),
     ]
     for opt in reversed(options):
         fn = opt(fn)
@@ -66,10 +88,20 @@ class Session:
     def __init__(self, paths, fmt, skip_bad, encoding, lexicons, quiet):
         self.quiet = quiet
         self.paths = list(paths) or [str(corpus.bundled_corpus())]
+        meta = ctx.meta if (ctx := click.get_current_context(silent=True)) else {}
         try:
-            self.papers = corpus.read(self.paths, format=fmt, skip_bad=skip_bad, encoding=encoding)
+            self.papers = corpus.read(
+                self.paths,
+                format=fmt,
+                skip_bad=skip_bad,
+                encoding=encoding,
+                columns=meta.get("graphtool.columns"),
+            )
         except BadRecords as e:
             raise GraphtoolError(str(e)) from None
+        if meta.get("graphtool.report"):
+            for line in read_report(self.papers):
+                click.echo(line, err=True)
         if self.papers.skipped:
             self.note(f"skipped {len(self.papers.skipped)} bad record(s):")
             for err in self.papers.skipped:
@@ -208,9 +240,10 @@ def link_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output):
 @click.option("--kind", default=None, help="Only nodes of this kind (paper, system, method…).")
 @click.option("--top", type=int, default=15, show_default=True, help="Rows to show (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="JSON records instead of a table.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV rows instead of a table.")
 @_handle_errors
 def centrality_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, metric, kind, top,
-                   as_json):  # fmt: skip
+                   as_json, as_csv=False):  # fmt: skip
     """Rank the nodes of CORPUS's graph by a centrality.
 
     \b
@@ -235,6 +268,9 @@ def centrality_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, metri
     ]
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    if as_csv:
+        _emit(records, [], False, True)
         return
     click.echo(_table(records, ["rank", metric, "kind", "name"]))
 
@@ -261,6 +297,242 @@ def _cell(v, max_width: int) -> str:
         return f"{v:.6f}"
     s = "" if v is None else str(v)
     return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+
+# ------------------------------------------------------------------ formats & analysis
+
+
+def read_report(papers: corpus.Corpus) -> list[str]:
+    """What ``--report`` prints: each file with its format and records, then each merge."""
+    lines = [f"read {path} ({fmt}): {n} record(s)" for path, fmt, n in papers.files]
+    if papers.merges:
+        lines.append(f"merged {len(papers.merges)} record(s) into papers read before them:")
+        lines += [f"  {m.merged} -> {m.paper} ({m.why}; first read at {m.kept})"
+                  for m in papers.merges]  # fmt: skip
+    else:
+        lines.append("merged no records")
+    lines.append(f"{len(papers)} paper(s)")
+    return lines
+
+
+def table_options(fn):
+    """``--json`` and ``--csv``: records instead of the aligned table."""
+    fn = click.option("--csv", "as_csv", is_flag=True, help="CSV rows instead of a table.")(fn)
+    return click.option("--json", "as_json", is_flag=True, help="JSON records instead of a table.")(
+        fn
+    )
+
+
+def _emit(records: list[dict], columns: list[str], as_json: bool, as_csv: bool) -> None:
+    """Print records as a table, as JSON (every field) or as CSV (every field, lists
+    joined by "; ")."""
+    if as_json and as_csv:
+        raise GraphtoolError("choose one of --json and --csv")
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    if as_csv:
+        import csv
+        import io
+
+        fields = list(dict.fromkeys(k for r in records for k in r)) or columns
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        for r in records:
+            w.writerow({k: _csv_cell(v) for k, v in r.items()})
+        click.echo(buf.getvalue(), nl=False)
+        return
+    shown = [{c: _show(r.get(c)) for c in columns} for r in records]
+    click.echo(_table(shown, columns))
+
+
+def _csv_cell(v):
+    if isinstance(v, (list, tuple)):
+        return "; ".join(str(x) for x in v)
+    return "" if v is None else v
+
+
+def _show(v):
+    if isinstance(v, (list, tuple)):
+        return ", ".join(str(x) for x in v)
+    return v
+
+
+@main.command("entities")
+@corpus_options
+@click.option("--kind", default=None, help="Only this kind (system, model, method…).")
+@click.option("--min-papers", type=int, default=1, show_default=True,
+              help="Only entities named by at least this many papers.")  # fmt: skip
+@table_options
+@_handle_errors
+def entities_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, kind: str | None,
+                 min_papers: int, as_json: bool, as_csv: bool) -> None:  # fmt: skip
+    """Every entity CORPUS names: kind, family, aliases, and the papers that
+    introduce and mention it (most papers first).
+
+    \b
+    Example:
+        graphtool entities papers.jsonl --kind system --min-papers 2
+        graphtool entities refs.bib --json | jq '.[0]'
+    """
+    s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    rows = analysis.entities(s.graph, kind=kind, min_papers=min_papers)
+    _emit(rows, ["papers", "kind", "entity", "family", "introduced_by", "aliases"], as_json, as_csv)
+
+
+@main.command("communities")
+@corpus_options
+@click.option("--resolution", type=float, default=1.0, show_default=True,
+              help="Louvain resolution: higher gives more, smaller communities.")  # fmt: skip
+@table_options
+@_handle_errors
+def communities_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, resolution: float,
+                    as_json: bool, as_csv: bool) -> None:  # fmt: skip
+    """Each community of CORPUS's graph: size, label (its most characteristic
+    entities) and members. Fixed seed: the same input gives the same communities.
+
+    \b
+    Example:
+        graphtool communities papers.jsonl
+        graphtool communities --csv > communities.csv
+    """
+    s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    rows = analysis.community_table(s.graph, resolution=resolution)
+    _emit(rows, ["community", "size", "papers", "label", "members"], as_json, as_csv)
+
+
+@main.command("path")
+@corpus_options
+@click.argument("source")
+@click.argument("target")
+@table_options
+@_handle_errors
+def path_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, source: str, target: str,
+             as_json: bool, as_csv: bool) -> None:  # fmt: skip
+    """The shortest explained chain from SOURCE to TARGET (papers or entities; names
+    are matched loosely: "flash attention" finds FlashAttention), one hop a row with
+    the sentence that proves it.
+
+    \b
+    Example:
+        graphtool path papers.jsonl "Clover" "Medusa"
+        graphtool path "flash attention" "ZeRO" --json
+    """
+    s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    G = s.graph
+    for name in (source, target):
+        node = analysis.resolve(G, name)
+        s.note(f"{name!r} -> {G.nodes[node].get('title') or G.nodes[node].get('name')} ({node})")
+    hops = analysis.path(G, source, target)
+    _emit(hops, ["step", "from", "relation", "to", "evidence"], as_json, as_csv)
+
+
+@main.command("neighbors")
+@corpus_options
+@click.argument("name")
+@click.option("--depth", type=int, default=2, show_default=True, help="Hops from NAME.")
+@click.option("--html", "html_out", type=click.Path(), default=None,
+              help="Write the ego network as an interactive map here instead.")  # fmt: skip
+@table_options
+@_handle_errors
+def neighbors_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, name: str, depth: int,
+                  html_out: str | None, as_json: bool, as_csv: bool) -> None:  # fmt: skip
+    """The ego network of NAME (a paper or an entity) in CORPUS: every node within
+    --depth hops, with the relation that reaches it.
+
+    \b
+    Example:
+        graphtool neighbors papers.jsonl Medusa --depth 1
+        graphtool neighbors "flash attention" --html outputs/flash.html
+    """
+    s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    G = s.graph
+    if html_out:
+        sub = analysis.ego_graph(G, name, depth)
+        center = analysis.resolve(G, name)
+        label = G.nodes[center].get("name") or G.nodes[center].get("title")
+        out = htmlmap.render(sub, html_out, title=f"graphtool: {label} and its neighbours")
+        click.echo(f"wrote {out} ({sub.number_of_nodes()} nodes, {sub.number_of_edges()} edges)")
+        return
+    rows = analysis.neighbors(G, name, depth)
+    _emit(rows, ["distance", "kind", "name", "relation", "via"], as_json, as_csv)
+
+
+@main.command("compare")
+@corpus_options
+@click.option("--all", "show_all", is_flag=True,
+              help="List every pair (confirmed, unexplained…), not just unconfirmed.")  # fmt: skip
+@table_options
+@_handle_errors
+def compare_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, show_all: bool,
+                as_json: bool, as_csv: bool) -> None:  # fmt: skip
+    """How the inferred builds_on edges agree with the citations CORPUS carries
+    (Semantic Scholar or OpenAlex references, a references column…): how many are
+    confirmed, how many citations the text explains, and each unconfirmed edge with
+    its evidence, so you can judge the linker on your own data.
+
+    \b
+    Example:
+        graphtool compare s2-papers.json
+        graphtool compare openalex.json --all --csv > agreement.csv
+    """
+    s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    result = analysis.compare(s.graph)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    rows = result["rows"] if (show_all or as_csv) else [
+        r for r in result["rows"] if r["status"] == "unconfirmed"
+    ]  # fmt: skip
+    if as_csv:
+        _emit(rows, [], False, True)
+        return
+    m = result["summary"]
+    if not m["citations"] and not m["papers_with_references"]:
+        raise GraphtoolError(
+            "the input carries no references, so there is nothing to compare with; "
+            "use Semantic Scholar or OpenAlex JSON, or a references column"
+        )
+    pct = lambda x: "n/a" if x is None else f"{x:.0%}"  # noqa: E731
+    click.echo(
+        f"{m['papers_with_references']} of {m['papers']} papers carry references; "
+        f"{m['citations']} citations between corpus papers.\n"
+        f"inferred builds_on: {m['inferred']} ({m['checked']} checkable); "
+        f"confirmed by a citation: {m['confirmed']} ({pct(m['precision'])}); "
+        f"unconfirmed: {m['unconfirmed']}; unchecked: {m['unchecked']}.\n"
+        f"citations the text explains: {m['explained']} of {m['citations']} "
+        f"({pct(m['recall'])})."
+    )
+    if rows:
+        click.echo("")
+        _emit(rows, ["status", "from", "to", "via", "evidence"], False, False)
+
+
+@main.command("export")
+@corpus_options
+@click.option("-f", "--to", "out_format", type=click.Choice(export_mod.FORMATS), default=None,
+              help="Output format (default: from the extension of -o).")  # fmt: skip
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="File to write (CSV: out.csv -> out.nodes.csv + out.edges.csv).")  # fmt: skip
+@_handle_errors
+def export_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, out_format: str | None,
+               output: str) -> None:  # fmt: skip
+    """Write CORPUS's graph for another tool: GEXF (Gephi), GraphML (Cytoscape,
+    networkx), node-link JSON, or a pair of CSV files (nodes, edges). Lists are
+    written as JSON arrays in GraphML, GEXF and CSV.
+
+    \b
+    Example:
+        graphtool export papers.jsonl -f gexf -o outputs/graph.gexf
+        graphtool export refs.bib s2.json -f csv -o outputs/graph.csv
+    """
+    s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    G = s.graph
+    written = export_mod.export(G, output, out_format)
+    for path in written:
+        click.echo(f"wrote {path}")
+    s.note(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,8 +1,14 @@
 """Read paper collections into :class:`~graphtool.model.Paper` records.
 
 Formats: the listing format (a saved web page: header lines, then a title line and
-its abstract line per paper), JSON Lines, and JSON arrays (or ``{"data": [...]}``).
-The format is chosen by extension and content; ``format=`` overrides it.
+its abstract line per paper), JSON Lines, JSON arrays (or ``{"data": [...]}``),
+BibTeX, CSV/TSV, arXiv API Atom feeds, Semantic Scholar and OpenAlex JSON (the
+last five in :mod:`graphtool.readers`). The format is chosen by extension and
+content; ``format=`` overrides it. Several files, or a folder, are read together.
+
+The same paper read twice (from one source or several) is merged
+(:mod:`graphtool.merge`), and references are then pointed at the corpus papers they
+name; ``Corpus.merges`` says which records were merged and why.
 
 Bad records (no title, no abstract, broken JSON) are collected with their file and
 line; the good ones still load. :func:`read` raises :class:`BadRecords` listing
@@ -18,7 +24,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .errors import BadRecords, InputError
-from .model import Paper, slugify
+from .merge import Merge, merge_papers, resolve_references
+from .model import Paper
+from .readers import read_arxiv, read_bibtex, read_csv, read_openalex, read_s2, read_tsv
+from .readers.apis import api_paper
+from .readers.records import make_paper as _make_paper
 
 PathLike = str | os.PathLike
 
@@ -28,7 +38,17 @@ EXTENSIONS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".xml": "arxiv",
+    ".atom": "arxiv",
 }
+
+#: Formats whose reader takes a ``columns`` mapping (``--columns``).
+TABULAR = ("csv", "tsv")
 
 
 class Corpus(list):
@@ -43,7 +63,12 @@ class Corpus(list):
     def __init__(self, papers: Iterable[Paper] = (), skipped: list[InputError] | None = None):
         super().__init__(papers)
         self.skipped: list[InputError] = list(skipped or [])
+        #: ``(kept record's source, merged record's source)`` per merge.
         self.merged: list[tuple[str, str]] = []
+        #: The same merges, with the paper id and the reason.
+        self.merges: list[Merge] = []
+        #: ``(file, format, records read)`` per input file, in reading order.
+        self.files: list[tuple[str, str, int]] = []
 
 
 def bundled_corpus() -> Path:
@@ -63,12 +88,16 @@ def read(
     format: str | None = None,
     skip_bad: bool = False,
     encoding: str = "utf-8",
+    columns: str | dict[str, str] | None = None,
 ) -> Corpus:
     """Read one or several files (or folders) into a :class:`Corpus` of papers.
 
     Paper ids are the record's own ``id`` when it has one, else a slug of the
     title; a repeated id gets ``-2``, ``-3``… unless the title is the same too, in
-    which case the repeat is the same paper and is merged away.
+    which case the repeat is the same paper and is merged away. Records that share
+    a DOI or arXiv id, or have nearly the same title, are merged too
+    (:func:`graphtool.merge.merge_papers`). ``columns`` maps CSV/TSV header names
+    (``{"abstract": "Summary"}`` or ``"abstract=Summary"``).
 
     Example:
         >>> papers = read(bundled_corpus())
@@ -82,8 +111,12 @@ def read(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    from .readers.tabular import parse_columns
+
+    column_map = parse_columns(columns)
     papers: list[Paper] = []
     errors: list[InputError] = []
+    files: list[tuple[str, str, int]] = []
     for path in _expand(paths):
         fmt = format or detect_format(path, encoding)
         reader = READERS.get(fmt)
@@ -93,13 +126,22 @@ def read(
                 str(path),
             )
         text = _read_text(path, encoding)
-        for item in reader(text, str(path)):
+        items = (
+            reader(text, str(path), columns=column_map)  # type: ignore[call-arg]
+            if fmt in TABULAR
+            else reader(text, str(path))
+        )
+        count = 0
+        for item in items:
             if isinstance(item, InputError):
                 errors.append(item)
             else:
                 papers.append(item)
+                count += 1
+        files.append((str(path), fmt, count))
     corpus = _dedupe(papers)
     corpus.skipped = errors
+    corpus.files = files
     if errors and not skip_bad:
         raise BadRecords(errors, corpus)
     return corpus
@@ -114,9 +156,16 @@ def detect_format(path: PathLike, encoding: str = "utf-8") -> str:
     """
     path = Path(path)
     fmt = EXTENSIONS.get(path.suffix.lower())
-    if fmt:
+    if fmt and fmt != "json":
         return fmt
     head = _read_text(path, encoding)[:4096].lstrip()
+    if head.startswith(("[", "{")):
+        if '"paperId"' in head or '"citedPaper"' in head:
+            return "s2"
+        if "abstract_inverted_index" in head or '"https://openalex.org/W' in head:
+            return "openalex"
+    if fmt:
+        return fmt
     if head.startswith("["):
         return "json"
     if head.startswith("{"):
@@ -126,6 +175,13 @@ def detect_format(path: PathLike, encoding: str = "utf-8") -> str:
             return "jsonl"
         except ValueError:
             return "json"
+    if head.startswith("<") and "<feed" in head:
+        return "arxiv"
+    if re.search(r"(?m)^\s*@\s*[a-zA-Z]+\s*[{(]", head):
+        return "bibtex"
+    first = head.split("\n", 1)[0].lower()
+    if "title" in first and "abstract" in first:
+        return "tsv" if "\t" in first else "csv"
     return "listing"
 
 
@@ -223,7 +279,7 @@ def read_jsonl(text: str, source: str) -> Iterator[Paper | InputError]:
         except ValueError as e:
             yield InputError(f"broken JSON: {e.msg} (column {e.colno})", loc)
             continue
-        yield _make_paper(record, loc)
+        yield api_paper(record, loc)
 
 
 def read_json(text: str, source: str) -> Iterator[Paper | InputError]:
@@ -249,71 +305,14 @@ def read_json(text: str, source: str) -> Iterator[Paper | InputError]:
         yield InputError("expected a JSON array of paper records", source)
         return
     for i, record in enumerate(doc, 1):
-        yield _make_paper(record, f"{source}: record {i}")
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        value = " ".join(str(v) for v in value)
-    return re.sub(r"\s+", " ", str(value)).strip()
-
-
-def _make_paper(record: object, loc: str, source_line: str | None = None) -> Paper | InputError:
-    if not isinstance(record, dict):
-        return InputError(f"expected a JSON object, got {type(record).__name__}", loc)
-    title = _text(record.get("title"))
-    abstract = _text(record.get("abstract"))
-    if not title:
-        return InputError("record has no title", loc)
-    if not abstract:
-        return InputError(f"record has no abstract (title {title[:50]!r})", loc)
-    year = record.get("year")
-    if year is not None:
-        try:
-            year = int(str(year)[:4])
-        except ValueError:
-            return InputError(f"year is not a number: {year!r}", loc)
-    authors = record.get("authors") or ()
-    if isinstance(authors, str):
-        authors = [a.strip() for a in re.split(r";| and ", authors) if a.strip()]
-    authors = tuple(_text(a.get("name") if isinstance(a, dict) else a) for a in authors if a)
-    refs = record.get("references") or ()
-    if isinstance(refs, str):
-        refs = [refs]
-    refs = tuple(
-        str(r.get("id") or r.get("paperId") or "") if isinstance(r, dict) else str(r) for r in refs
-    )
-    rid = record.get("id")
-    pid = _text(rid) if rid not in (None, "") else slugify(title)
-    return Paper(
-        id=pid,
-        title=title,
-        abstract=abstract,
-        year=year,
-        authors=authors,
-        url=_text(record.get("url")) or None,
-        references=tuple(r for r in refs if r),
-        doi=_text(record.get("doi")) or None,
-        source=source_line or loc,
-    )
+        yield api_paper(record, f"{source}: record {i}")
 
 
 def _dedupe(papers: list[Paper]) -> Corpus:
-    out = Corpus()
-    by_id: dict[str, Paper] = {}
-    for p in papers:
-        if p.id in by_id:
-            if by_id[p.id].title.casefold() == p.title.casefold():
-                out.merged.append((by_id[p.id].source, p.source))
-                continue
-            k = 2
-            while f"{p.id}-{k}" in by_id:
-                k += 1
-            p = Paper(**{**p.__dict__, "id": f"{p.id}-{k}"})
-        by_id[p.id] = p
-        out.append(p)
+    merged, merges = merge_papers(papers)
+    out = Corpus(resolve_references(merged))
+    out.merges = merges
+    out.merged = [(m.kept, m.merged) for m in merges]
     return out
 
 
@@ -321,4 +320,10 @@ READERS: dict[str, Callable[[str, str], Iterator[Paper | InputError]]] = {
     "listing": read_listing,
     "jsonl": read_jsonl,
     "json": read_json,
+    "bibtex": read_bibtex,
+    "csv": read_csv,
+    "tsv": read_tsv,
+    "arxiv": read_arxiv,
+    "s2": read_s2,
+    "openalex": read_openalex,
 }

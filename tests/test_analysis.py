@@ -28,3 +28,103 @@ def test_communities_partition_the_graph_deterministically(graph):
     assert sum(len(c) for c in a) == graph.number_of_nodes()
     labels = gt.community_labels(graph, a)
     assert len(labels) == len(a) and all(labels)
+
+
+# ---------------------------------------------------------- records for the CLI tables
+
+
+@pytest.fixture(scope="module")
+def s2_graph():
+    from pathlib import Path
+
+    return gt.build_graph(gt.read(Path(__file__).parent / "fixtures" / "s2.json"))
+
+
+def test_entities_records(graph):
+    from graphtool.analysis import entities
+
+    rows = entities(graph, kind="system", min_papers=2)
+    assert rows and all(r["kind"] == "system" and r["papers"] >= 2 for r in rows)
+    medusa = next(r for r in rows if r["entity"] == "Medusa")
+    assert medusa["node"] == "entity:medusa" and medusa["family"] == "Medusa"
+    assert medusa["introduced_by"] == [] and len(medusa["mentioned_by"]) >= 2  # not in corpus
+    assert any(r["introduced_by"] for r in entities(graph, kind="system"))
+    keys = [(-r["papers"], r["entity"].casefold()) for r in rows]
+    assert keys == sorted(keys)
+
+
+def test_community_table_is_stable_and_labelled(graph):
+    from graphtool.analysis import community_table
+
+    a = community_table(graph)
+    b = community_table(gt.build_graph(gt.read(gt.bundled_corpus())))
+    assert [(r["label"], r["members"]) for r in a] == [(r["label"], r["members"]) for r in b]
+    assert sum(r["size"] for r in a) == graph.number_of_nodes()
+    assert all(r["label"] for r in a) and a[0]["size"] >= a[-1]["size"]
+
+
+def test_resolve_fuzzy_names(s2_graph):
+    from graphtool.analysis import resolve
+
+    assert resolve(s2_graph, "flash attention") == "entity:flashattention"
+    assert resolve(s2_graph, "FlashAttention-2") == "entity:flashattention-2"
+    assert resolve(s2_graph, "2401.10774") == "paper:2401.10774"
+    assert resolve(s2_graph, "Attention is all you need") == "paper:1706.03762"
+    assert resolve(s2_graph, "PagedAtention") == "entity:pagedattention"  # a typo
+    with pytest.raises(gt.GraphtoolError, match="no paper or entity matches 'zzzz'"):
+        resolve(s2_graph, "zzzz")
+
+
+def test_path_hops_carry_evidence(s2_graph):
+    from graphtool.analysis import path
+
+    hops = path(s2_graph, "FlashAttention-2: Faster Attention with Better Parallelism and "
+                "Work Partitioning", "2205.14135")  # fmt: skip
+    assert len(hops) == 1
+    assert hops[0]["relation"] == "builds_on"
+    assert hops[0]["evidence"].startswith("FlashAttention exploits the asymmetric GPU memory")
+    hops = path(s2_graph, "dejavu", "flash attention")
+    assert [h["step"] for h in hops] == list(range(1, len(hops) + 1))
+    assert hops[0]["from"] == "Deja Vu" and hops[-1]["to"] == "FlashAttention"
+    assert all(h["evidence"] for h in hops)
+
+
+def test_neighbors_and_ego_graph(s2_graph):
+    from graphtool.analysis import ego_graph, neighbors
+
+    rows = neighbors(s2_graph, "PagedAttention", depth=1)
+    assert rows[0] == {"distance": 0, "kind": "system", "name": "PagedAttention",
+                       "node": "entity:pagedattention", "via": None, "relation": None}  # fmt: skip
+    by_name = {r["name"][:20]: r for r in rows[1:]}
+    assert by_name["Efficient Memory Man"]["relation"] == "introduced by"
+    assert by_name["DéjàVu: KV-cache Str"]["relation"] == "mentioned by"
+    sub = ego_graph(s2_graph, "PagedAttention", depth=1)
+    assert sorted(sub.nodes) == sorted(r["node"] for r in rows)
+
+
+def test_compare_on_references(s2_graph):
+    from graphtool.analysis import compare
+
+    result = compare(s2_graph)
+    assert result["summary"] == {
+        "papers": 6, "papers_with_references": 6, "inferred": 3, "checked": 3,
+        "confirmed": 2, "unconfirmed": 1, "unchecked": 0, "citations": 7, "explained": 2,
+        "unexplained": 5, "precision": 0.6667, "recall": 0.2857,
+    }  # fmt: skip
+    unconfirmed = [r for r in result["rows"] if r["status"] == "unconfirmed"]
+    # Medusa names bare "FlashAttention": that links to the FlashAttention paper only,
+    # not to the FlashAttention-2 paper (a bare family name is no variant).
+    assert {(r["from"], r["to"]) for r in unconfirmed} == {("2401.10774", "2205.14135")}
+    assert unconfirmed[0]["evidence"] == (
+        "Medusa runs on FlashAttention kernels and achieves over 2.2x speedup."
+    )
+    confirmed = {(r["from"], r["to"]) for r in result["rows"] if r["status"] == "confirmed"}
+    assert confirmed == {("2307.08691", "2205.14135"), ("2403.01876", "2309.06180")}
+
+
+def test_compare_marks_papers_without_references_unchecked(fixtures):
+    G = gt.build_graph(gt.read(fixtures / "small.jsonl"))
+    from graphtool.analysis import compare
+
+    s = compare(G)["summary"]
+    assert s["inferred"] >= 1 and s["unchecked"] == s["inferred"] and s["precision"] is None

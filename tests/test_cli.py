@@ -113,3 +113,138 @@ def test_installed_console_script_works_from_any_directory(tmp_path):
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "outputs" / "map.html").exists()
     assert "89 paper" in r.stdout
+
+
+# ------------------------------------------------------- formats, analysis and export
+
+
+def test_every_format_reads_from_the_command_line(fixtures):
+    for name in ("refs.bib", "zotero.csv", "papers.tsv", "arxiv.xml", "s2.json", "openalex.json"):
+        r = run("entities", fixtures / name, "--json", "-q")
+        assert r.exit_code == 0, (name, r.output)
+        assert isinstance(json.loads(r.output), list)
+
+
+def test_report_says_what_was_read_and_merged(fixtures):
+    r = run("entities", fixtures / "refs.bib", fixtures / "s2.json", "--report", "--json")
+    assert r.exit_code == 0, r.output
+    assert f"read {fixtures / 'refs.bib'} (bibtex): 4 record(s)" in r.output
+    assert f"read {fixtures / 's2.json'} (s2): 6 record(s)" in r.output
+    assert (
+        f"  {fixtures / 's2.json'}: record 4 -> kwon2023 (same DOI 10.1145/3600006.3613165; "
+        f"first read at {fixtures / 'refs.bib'}:15 (entry kwon2023))"
+    ) in r.output
+    assert "6 paper(s)" in r.output
+
+
+def test_columns_option(tmp_path):
+    f = tmp_path / "sheet.csv"
+    f.write_text("Name,Summary Text\nZeRO-Lite,We present ZeRO-Lite which extends ZeRO-3.\n")
+    r = run("entities", f)
+    assert r.exit_code == 1
+    assert f"{f}:1: no title column; the header has: 'Name', 'Summary Text'" in r.output
+    r = run("entities", f, "--columns", "title=Name,abstract=Summary Text", "--json")
+    assert r.exit_code == 0, r.output
+    assert "ZeRO-Lite" in {row["entity"] for row in json.loads(r.output)}
+
+
+def test_entities_table_json_csv(fixtures):
+    r = run("entities", fixtures / "s2.json", "--kind", "system", "--min-papers", "2", "-q")
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[0].split() == ["papers", "kind", "entity", "family", "introduced_by", "aliases"]
+    assert any(line.split()[2] == "FlashAttention" for line in lines[2:])
+    rows = json.loads(run("entities", fixtures / "s2.json", "--kind", "system", "--json").output)
+    fa = next(r for r in rows if r["entity"] == "FlashAttention")
+    assert fa["introduced_by"] == ["2205.14135"] and fa["mentioned_by"] == ["2307.08691",
+                                                                            "2401.10774"]  # fmt: skip
+    csv_out = run("entities", fixtures / "s2.json", "--kind", "system", "--csv").output
+    assert csv_out.splitlines()[0].startswith("entity,node,kind,family,aliases,papers")
+    assert "2307.08691; 2401.10774" in csv_out
+
+
+def test_communities_stable_between_runs():
+    a = run("communities", "--json", "-q")
+    b = run("communities", "--json", "-q")
+    assert a.exit_code == 0 and a.output == b.output
+    rows = json.loads(a.output)
+    assert rows[0]["community"] == 1 and rows[0]["label"] and rows[0]["members"]
+
+
+def test_path_resolves_names_and_shows_evidence(fixtures):
+    r = run("path", fixtures / "s2.json", "flash attention", "dejavu")
+    assert r.exit_code == 0, r.output
+    assert "'flash attention' -> FlashAttention (entity:flashattention)" in r.output
+    hops = json.loads(run("path", fixtures / "s2.json", "flash attention", "dejavu", "--json",
+                          "-q").output)  # fmt: skip
+    assert hops[0]["from"] == "FlashAttention" and hops[-1]["to"] == "Deja Vu"
+    assert any("PagedAttention" in h["evidence"] for h in hops)
+    r = run("path", fixtures / "s2.json", "flash attention", "no such thing at all")
+    assert r.exit_code == 1 and "no paper or entity matches 'no such thing at all'" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_neighbors_table_and_html(fixtures, tmp_path):
+    r = run("neighbors", fixtures / "s2.json", "PagedAttention", "--depth", "1", "--csv", "-q")
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[0] == "distance,kind,name,node,via,relation"
+    assert lines[1] == "0,system,PagedAttention,entity:pagedattention,,"
+    out = tmp_path / "ego.html"
+    r = run("neighbors", fixtures / "s2.json", "PagedAttention", "--html", out, "-q")
+    assert r.exit_code == 0, r.output
+    assert f"wrote {out}" in r.output and "PagedAttention" in out.read_text()
+
+
+def test_compare_on_a_fixture_with_references(fixtures):
+    r = run("compare", fixtures / "s2.json", "-q")
+    assert r.exit_code == 0, r.output
+    assert "6 of 6 papers carry references; 7 citations between corpus papers." in r.output
+    assert "confirmed by a citation: 2 (67%); unconfirmed: 1; unchecked: 0." in r.output
+    assert "citations the text explains: 2 of 7 (29%)." in r.output
+    assert "Medusa runs on FlashAttention kernels" in r.output
+    data = json.loads(run("compare", fixtures / "s2.json", "--json", "-q").output)
+    assert data["summary"]["confirmed"] == 2
+    rows = run("compare", fixtures / "s2.json", "--csv", "-q").output.splitlines()
+    assert rows[0] == "status,from,to,from_title,to_title,via,entity,evidence"
+    assert len(rows) == 1 + 3 + 5
+
+
+def test_compare_without_references_is_a_clear_error(fixtures):
+    r = run("compare", fixtures / "small.jsonl")
+    assert r.exit_code == 1
+    assert "the input carries no references, so there is nothing to compare with" in r.output
+
+
+def test_export_every_format(fixtures, tmp_path):
+    import networkx as nx
+
+    for fmt, name in (("gexf", "g.gexf"), ("graphml", "g.graphml"), ("json", "g.json")):
+        out = tmp_path / name
+        r = run("export", fixtures / "s2.json", "-f", fmt, "-o", out, "-q")
+        assert r.exit_code == 0, r.output
+        assert r.output == f"wrote {out}\n"
+    assert nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() > 6
+    r = run("export", fixtures / "s2.json", "-f", "csv", "-o", tmp_path / "g.csv", "-q")
+    assert r.output.splitlines() == [f"wrote {tmp_path / 'g.nodes.csv'}",
+                                     f"wrote {tmp_path / 'g.edges.csv'}"]  # fmt: skip
+    assert not list(tmp_path.glob(".*")), "no temporary file left behind"
+
+
+def test_bad_input_in_new_formats_exits_non_zero(tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{ok, title={Fine Paper}, abstract={We present Fine.}}\n"
+                   "@article{broken, title={Open {brace}, abstract={x}}\n")  # fmt: skip
+    r = run("entities", bib)
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert f"{bib}:2 (entry broken): unbalanced braces: 1 '{{' never closed" in r.output
+    r = run("entities", bib, "--skip-bad", "--json")
+    assert r.exit_code == 0
+    assert "skipped 1 bad record(s):" in r.output
+
+
+def test_centrality_csv():
+    r = run("centrality", "--kind", "paper", "--top", "3", "--csv", "-q")
+    assert r.exit_code == 0
+    assert r.output.splitlines()[0] == "rank,node,kind,name,pagerank"
+    assert len(r.output.splitlines()) == 4

@@ -1,0 +1,122 @@
+"""One plain record (a dict of fields) → one :class:`Paper` or one :class:`InputError`.
+
+Every reader turns its own shape (a BibTeX entry, a CSV row, an Atom entry, a
+Semantic Scholar or OpenAlex object) into a flat record with these keys, and this
+module checks it and builds the paper, so the rules (title and abstract required,
+year a number, ids normalised) are the same for every format:
+
+``title``, ``abstract`` (required); ``id``, ``year``, ``authors`` (a list, or a
+string split on ``;`` and `` and ``), ``url``, ``doi``, ``arxiv``, ``references``
+(ids; alternatives joined by ``|``), ``extra_ids`` (typed ``kind:value`` ids).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..model import Paper, slugify
+from .ids import norm_arxiv, norm_doi
+
+
+def clean_text(value: object) -> str:
+    """Collapse whitespace; a list becomes its items joined by spaces; ``None`` is ``""``.
+
+    Example:
+        >>> clean_text("  Attention\\n  is   all ")
+        'Attention is all'
+    """
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value)
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def split_authors(value: object) -> tuple[str, ...]:
+    """Author names from a list (of strings or ``{"name": …}`` objects) or a string.
+
+    Example:
+        >>> split_authors("Vaswani, Ashish; Shazeer, Noam")
+        ('Vaswani, Ashish', 'Shazeer, Noam')
+        >>> split_authors([{"name": "A. Author"}, "B. Author"])
+        ('A. Author', 'B. Author')
+    """
+    if not value:
+        return ()
+    if isinstance(value, str):
+        value = [a.strip() for a in re.split(r";| and ", value) if a.strip()]
+    if not isinstance(value, (list, tuple)):
+        value = [value]
+    names = []
+    for a in value:
+        if isinstance(a, dict):
+            a = a.get("name") or " ".join(str(a.get(k) or "") for k in ("given", "family")).strip()
+        name = clean_text(a)
+        if name:
+            names.append(name)
+    return tuple(names)
+
+
+def make_paper(record: object, loc: str, source_line: str | None = None) -> Paper | InputError:
+    """Check one flat record and build its :class:`Paper`, or say what is wrong with it.
+
+    The id is the record's ``id``, else a slug of the title. A DOI of the form
+    ``10.48550/arXiv.…`` also fills ``arxiv``.
+
+    Example:
+        >>> make_paper({"title": "T", "abstract": "A.", "doi": "https://doi.org/10.1145/X"},
+        ...            "x.csv:2").doi
+        '10.1145/x'
+        >>> str(make_paper({"title": "T"}, "x.csv:3"))
+        "x.csv:3: record has no abstract (title 'T')"
+    """
+    if not isinstance(record, dict):
+        return InputError(f"expected a JSON object, got {type(record).__name__}", loc)
+    title = clean_text(record.get("title"))
+    abstract = clean_text(record.get("abstract"))
+    if not title:
+        return InputError("record has no title", loc)
+    if not abstract:
+        return InputError(f"record has no abstract (title {title[:50]!r})", loc)
+    year = record.get("year")
+    if year in ("", None):
+        year = None
+    else:
+        m = re.match(r"\s*(\d{4})", str(year))
+        if not m:
+            return InputError(f"year is not a number: {year!r}", loc)
+        year = int(m.group(1))
+    refs = record.get("references") or ()
+    if isinstance(refs, str):
+        refs = [r for r in re.split(r"[;\s]+", refs) if r]
+    if not isinstance(refs, (list, tuple)):
+        refs = [refs]
+    refs = tuple(
+        clean_text(r.get("id") or r.get("paperId") or "") if isinstance(r, dict) else clean_text(r)
+        for r in refs
+        if r is not None
+    )
+    doi = norm_doi(record.get("doi"))
+    rid = record.get("id")
+    url = clean_text(record.get("url"))
+    arxiv = norm_arxiv(record.get("arxiv")) or norm_arxiv(doi)
+    if not arxiv and "arxiv.org/" in url:
+        arxiv = norm_arxiv(url)
+    if not arxiv and re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?", clean_text(rid)):
+        arxiv = norm_arxiv(clean_text(rid))
+    pid = clean_text(rid) if rid not in (None, "") else slugify(title)
+    extra = record.get("extra_ids") or ()
+    return Paper(
+        id=pid,
+        title=title,
+        abstract=abstract,
+        year=year,
+        authors=split_authors(record.get("authors")),
+        url=url or None,
+        references=tuple(r for r in refs if r),
+        doi=doi,
+        arxiv=arxiv,
+        source=source_line or loc,
+        extra_ids=tuple(dict.fromkeys(str(e) for e in extra if e)),
+    )
