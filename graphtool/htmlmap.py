@@ -523,7 +523,7 @@ def iframe(html: str, height: int = 640) -> str:
     The frame is sandboxed: its scripts run, in an origin of their own.
 
     Example:
-        >>> iframe('<p title="a">x & y</p>', height=100)[:60]
+        >>> iframe('<p title="a">x & y</p>', height=100)[:66]
         '<iframe srcdoc="&lt;p title=&quot;a&quot;&gt;x &amp; y&lt;/p&gt;" '
     """
     return (

@@ -91,3 +91,34 @@ def test_missing_corpus_is_a_clear_error(tmp_path):
     r = run("link", tmp_path / "nope.jsonl")
     assert r.exit_code == 1
     assert "nope.jsonl: no such file" in r.output
+
+
+def test_map_views_and_options(tmp_path):
+    out = tmp_path / "p.html"
+    r = run("map", "-o", out, "--view", "papers", "--color", "year", "--size", "degree", "-q")
+    assert r.exit_code == 0, r.output
+    text = out.read_text()
+    assert '"view":"papers"' in text and '"color":"year"' in text and '"size":"degree"' in text
+    r = run("map", "-o", out, "--view", "entities", "--max-nodes", "30")
+    assert r.exit_code == 0, r.output
+    assert (
+        "drew the 30 most central of 322 nodes (pagerank); --max-nodes 0 draws them all" in r.output
+    )
+    assert '"left_out":292' in out.read_text()
+    r = run("map", "-o", out, "--max-nodes", "0", "-q")
+    assert r.exit_code == 0 and '"left_out":0' in out.read_text()
+
+
+def test_map_rejects_unknown_choices(tmp_path):
+    r = run("map", "-o", tmp_path / "x.html", "--view", "galaxy")
+    assert r.exit_code == 2 and "galaxy" in r.output
+    r = run("map", "-o", tmp_path / "x.html", "--max-nodes", "-3")
+    assert r.exit_code == 2
+
+
+def test_map_help_documents_every_option_with_an_example():
+    r = run("map", "--help")
+    for opt in ("--view", "--color", "--size", "--max-nodes", "--output", "--title"):
+        assert opt in r.output
+    for example in ("--view papers", "--color year", "--size degree", "--max-nodes 0"):
+        assert example in r.output
