@@ -24,7 +24,7 @@ from .graph import (
     paper_node,
     simple_graph,
 )
-from .htmlmap import render, render_html
+from .htmlmap import render, render_html, show
 from .lexicon import Lexicon
 from .linker import Linker, link
 from .model import Entity, Mention, Paper
@@ -55,5 +55,6 @@ __all__ = [
     "read",
     "render",
     "render_html",
+    "show",
     "simple_graph",
 ]

@@ -158,43 +158,98 @@ def main() -> None:
 
 @main.command("map")
 @corpus_options
-@click.option("-o", "--output", default="outputs/map.html", show_default=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    default="outputs/map.html",
+    show_default=True,
+    type=click.Path(),
+    help="Where to write the page, e.g. -o field.html.",
+)
+@click.option(
+    "--view",
+    type=click.Choice(htmlmap.VIEWS),
+    default="full",
+    show_default=True,
+    help="What to draw: papers and entities (full), papers joined by shared entities "
+    "weighted by rarity (papers), or entities joined by co-occurrence (entities); "
+    "e.g. --view papers.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(htmlmap.COLORS),
+    default="community",
+    show_default=True,
+    help="What the node colours show, e.g. --color year (switchable in the page).",
+)
 @click.option(
     "--size",
-    "size_by",
-    type=click.Choice(analysis.METRICS),
+    type=click.Choice(htmlmap.SIZES),
     default="pagerank",
     show_default=True,
-    help="Centrality that sizes the nodes.",
+    help="Centrality that sizes the nodes and picks the kept ones, e.g. --size degree.",
 )
-@click.option("--title", default=None, help="Page title (default: from the corpus name).")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=0),
+    default=htmlmap.MAX_NODES,
+    show_default=True,
+    help="Draw at most this many nodes, the most central; the page says how many were "
+    "left out. 0 draws all, e.g. --max-nodes 0.",
+)
+@click.option(
+    "--title",
+    default=None,
+    help='Page title (default: from the corpus name), e.g. --title "LLM serving".',
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the map in the browser.")
 @_handle_errors
-def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, size_by, title,
-            open_browser):  # fmt: skip
+def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view, color, size,
+            max_nodes, title, open_browser):  # fmt: skip
     """Write the interactive HTML map of CORPUS (default: the bundled example).
 
-    The file works offline: every script is inside it. With no CORPUS the
-    bundled 89-paper example is used.
+    The file works offline and from file://: every script is inside it. Search,
+    filters, the evidence panel and PNG export are in the page; positions are
+    computed beforehand, so even thousands of nodes open at once.
 
     \b
     Example:
         graphtool map                               # -> outputs/map.html
         graphtool map papers.jsonl -o field.html --open
+        graphtool map --view papers --color year --size degree
+        graphtool map big.jsonl --max-nodes 500     # the 500 most central nodes
     """
     s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
     G = s.graph
     name = title or f"graphtool map: {Path(s.paths[0]).name}"
-    out = htmlmap.render(G, output, title=name, size_by=size_by)
+    out = htmlmap.render(
+        G, output, title=name, view=view, color=color, size=size, max_nodes=max_nodes
+    )
     kinds = {}
     for _, k in G.nodes(data="kind"):
         kinds[k] = kinds.get(k, 0) + 1
     summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items()))
     click.echo(f"wrote {out} ({summary}; {G.number_of_edges()} edges)")
+    in_view = _view_size(G, view)
+    if max_nodes and in_view > max_nodes:
+        s.note(
+            f"drew the {max_nodes} most central of {in_view} nodes ({size}); "
+            f"--max-nodes 0 draws them all"
+        )
     if open_browser:
         uri = out.resolve().as_uri()
         if not webbrowser.open(uri):
             click.echo(f"no browser found; open {uri} yourself", err=True)
+
+
+def _view_size(G, view: str) -> int:
+    """Nodes in a view of ``G`` (the map draws at most ``--max-nodes`` of them)."""
+    kinds = [k for _, k in G.nodes(data="kind")]
+    if view == "papers":
+        return sum(k == "paper" for k in kinds)
+    if view == "entities":
+        return sum(k != "paper" for k in kinds)
+    return len(kinds)
 
 
 @main.command("link")

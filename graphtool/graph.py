@@ -221,18 +221,33 @@ def papers_of(G: nx.MultiDiGraph) -> list[str]:
     return sorted(n for n, k in G.nodes(data="kind") if k == "paper")
 
 
-def simple_graph(G: nx.MultiDiGraph) -> nx.Graph:
+def simple_graph(G: nx.MultiDiGraph | nx.Graph) -> nx.Graph:
     """The undirected simple graph under ``G``: one edge per joined pair, ``weight`` =
     number of relations between them. Centrality and communities run on it.
+
+    ``G`` may also be a view such as :func:`paper_graph` (a simple graph): its edges
+    keep their ``weight`` (default 1), summed over both directions of a digraph.
 
     Example:
         >>> import graphtool as gt
         >>> H = simple_graph(gt.build_graph(gt.read(gt.bundled_corpus())))
         >>> H.is_directed()
         False
+        >>> P = gt.paper_graph(gt.build_graph(gt.read(gt.bundled_corpus())))
+        >>> simple_graph(P).number_of_edges() == P.number_of_edges()
+        True
     """
     H = nx.Graph()
     H.add_nodes_from(sorted(G.nodes(data=True)))
+    if not G.is_multigraph():
+        for u, v, w in sorted(G.edges(data="weight", default=1), key=lambda e: (e[0], e[1])):
+            if u == v:
+                continue
+            if H.has_edge(u, v):
+                H[u][v]["weight"] += w
+            else:
+                H.add_edge(u, v, weight=w)
+        return H
     for u, v, _ in sorted(G.edges(keys=True)):
         if u == v:
             continue

@@ -248,3 +248,38 @@ def test_centrality_csv():
     assert r.exit_code == 0
     assert r.output.splitlines()[0] == "rank,node,kind,name,pagerank"
     assert len(r.output.splitlines()) == 4
+
+
+def test_map_views_and_options(tmp_path):
+    out = tmp_path / "p.html"
+    r = run("map", "-o", out, "--view", "papers", "--color", "year", "--size", "degree", "-q")
+    assert r.exit_code == 0, r.output
+    text = out.read_text()
+    assert '"view":"papers"' in text and '"color":"year"' in text and '"size":"degree"' in text
+    r = run("map", "-o", out, "--view", "entities", "--max-nodes", "30")
+    assert r.exit_code == 0, r.output
+    import graphtool as gt
+
+    n = gt.entity_graph(gt.build_graph(gt.read(gt.bundled_corpus()))).number_of_nodes()
+    assert (
+        f"drew the 30 most central of {n} nodes (pagerank); --max-nodes 0 draws them all"
+        in r.output
+    )
+    assert f'"left_out":{n - 30}' in out.read_text()
+    r = run("map", "-o", out, "--max-nodes", "0", "-q")
+    assert r.exit_code == 0 and '"left_out":0' in out.read_text()
+
+
+def test_map_rejects_unknown_choices(tmp_path):
+    r = run("map", "-o", tmp_path / "x.html", "--view", "galaxy")
+    assert r.exit_code == 2 and "galaxy" in r.output
+    r = run("map", "-o", tmp_path / "x.html", "--max-nodes", "-3")
+    assert r.exit_code == 2
+
+
+def test_map_help_documents_every_option_with_an_example():
+    r = run("map", "--help")
+    for opt in ("--view", "--color", "--size", "--max-nodes", "--output", "--title"):
+        assert opt in r.output
+    for example in ("--view papers", "--color year", "--size degree", "--max-nodes 0"):
+        assert example in r.output

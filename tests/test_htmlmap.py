@@ -6,40 +6,181 @@ import json
 import os
 import re
 import shutil
+from html.parser import HTMLParser
 
+import networkx as nx
 import pytest
 
 import graphtool as gt
-from graphtool.model import Paper
+from graphtool.htmlmap import KIND_COLORS, layout, map_data
+from graphtool.model import Mention, Paper
 
+CLOVER = "paper:clover-regressive-lightweight-speculative-decoding-with-sequential-knowledge"
+MEDUSA_SENTENCE = "exceeds the performance of the previously top-performing method, Medusa"
+
+# Hostile text in every field the page shows: titles, abstracts, ids, urls, authors,
+# entity names, families, aliases and evidence sentences.
+EVIL_NAME = "<img src=x onerror=window.__pwned=5>"
+EVIL_ABSTRACT = (
+    "We propose <script>window.__pwned=1</script>, a system that beats Medusa. "
+    "It is \"quoted\" & 'single' </script><script>window.__pwned=2</script>. "
+    f"We introduce {EVIL_NAME} here."
+)
 HOSTILE = [
-    Paper("evil-1", "<img src=x onerror=alert(1)>",
-          "We propose <script>window.__pwned=1</script>, a system that beats Medusa. "
-          "It is \"quoted\" & 'single' </script><script>window.__pwned=2</script>.",
+    Paper("evil-1", "<img src=x onerror=alert(1)>", EVIL_ABSTRACT, year=2024,
+          authors=("<b onmouseover=alert(8)>Mallory</b>", "O'Brien \"Q\""),
           url="javascript:alert(3)"),
     Paper("evil-2", "Medusa-Killer: <b>bold</b> claims",
           "Medusa-Killer outperforms Medusa and <img src=x onerror=window.__pwned=4> "
-          "on A100 GPUs."),
+          "on A100 GPUs.", url="  JaVaScRiPt:alert(9)"),
+    Paper("evil\"3'<i>", "javascript:alert(10)", "An abstract with </textarea><svg onload=alert(11)>.",
+          year=2023),
 ]  # fmt: skip
+_start = EVIL_ABSTRACT.index(EVIL_NAME)
+HOSTILE_MENTIONS = [
+    Mention("evil-1", EVIL_NAME, "system", '"fam" </script><script>window.__pwned=6</script>',
+            "introduces", EVIL_NAME, "abstract", _start, _start + len(EVIL_NAME),
+            f"We introduce {EVIL_NAME} here.", 0.9, "definition",
+            aliases=("javascript:alert(7)", "<b>alias</b>")),
+    Mention("evil-2", EVIL_NAME, "system", '"fam" </script><script>window.__pwned=6</script>',
+            "mentions", "Medusa", "abstract", 0, 6,
+            "<script>window.__pwned=3</script> Medusa-Killer outperforms it.", 0.8, "lexicon"),
+    Mention("evil\"3'<i>", "Medusa", "system", "Medusa", "mentions", "Medusa", "title", 0, 6,
+            "javascript:alert(12)", 0.5, "lexicon"),
+]  # fmt: skip
+
+
+def _hostile_graph():
+    return gt.build_graph(HOSTILE, HOSTILE_MENTIONS)
+
+
+# ---------------------------------------------------------------- without a browser
 
 
 def test_render_is_offline_and_deterministic(graph, tmp_path):
     a = gt.render(graph, tmp_path / "a.html").read_bytes()
     b = gt.render(gt.build_graph(gt.read(gt.bundled_corpus())), tmp_path / "b.html").read_bytes()
     assert a == b
-    html = a.decode()
-    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=\s*[\"']?https?:", html)
-    assert "<script src" not in html
+    text = a.decode()
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=", text)
+    assert "<script src" not in text and "<link" not in text
+    assert "Content-Security-Policy" in text
+    for view in ("papers", "entities"):
+        one = gt.render_html(graph, view=view, color="year", size="degree")
+        assert one == gt.render_html(graph, view=view, color="year", size="degree")
 
 
-def test_corpus_text_is_escaped_in_the_html(tmp_path):
-    html = gt.render_html(gt.build_graph(HOSTILE))
-    assert "<img src=x" not in html
-    assert "<script>window.__pwned" not in html
-    assert "</script><script>" not in html
-    data = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)
-    titles = {v.get("title") for v in json.loads(data.group(1))["info"].values()}
+def _data_block(text: str) -> dict:
+    m = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.S)
+    return json.loads(m.group(1))
+
+
+def test_corpus_text_is_escaped_in_the_html():
+    text = gt.render_html(_hostile_graph(), title="</title><script>window.__pwned=9</script>")
+    assert "<img src=x" not in text
+    assert "<script>window.__pwned" not in text
+    assert "</script><script>" not in text
+    assert "<svg" not in text
+    data = _data_block(text)
+    titles = {row[9].get("title") for row in data["nodes"]}
     assert "<img src=x onerror=alert(1)>" in titles
+    names = {row[9].get("name") for row in data["nodes"]}
+    assert EVIL_NAME in names
+
+
+def test_views_have_the_right_nodes_and_edges(graph):
+    full = map_data(graph)
+    assert full["meta"]["drawn"] == graph.number_of_nodes() and full["edges"] is None
+    assert len(full["links"]) == graph.number_of_edges()
+    P, E = gt.paper_graph(graph), gt.entity_graph(graph)
+    papers = map_data(graph, view="papers")
+    drawn = papers["nodes"][: papers["meta"]["drawn"]]
+    assert {r[0] for r in drawn} == set(P.nodes) and {r[2] for r in drawn} == {"paper"}
+    assert len(papers["edges"]) == P.number_of_edges()
+    assert {e[2] for e in papers["edges"]} == {"shares"}
+    ents = map_data(graph, view="entities", color="kind", size="betweenness")
+    drawn = ents["nodes"][: ents["meta"]["drawn"]]
+    assert {r[0] for r in drawn} == set(E.nodes) and "paper" not in {r[2] for r in drawn}
+    assert len(ents["edges"]) == E.number_of_edges()
+    assert ents["meta"]["color"] == "kind" and ents["meta"]["size"] == "betweenness"
+    # an entity's panel still lists every paper that names it
+    medusa = next(i for i, r in enumerate(ents["nodes"]) if r[0] == "entity:medusa")
+    naming = {
+        ents["nodes"][u][0] for u, v, k, _ in ents["links"] if v == medusa and k == "mentions"
+    }
+    assert CLOVER in naming
+
+
+def test_max_nodes_keeps_the_most_central_and_says_so(graph):
+    data = map_data(graph, max_nodes=50, size="degree")
+    meta = data["meta"]
+    left = graph.number_of_nodes() - 50
+    assert (meta["drawn"], meta["left_out"], meta["max_nodes"]) == (50, left, 50)
+    top = {n for n, _ in gt.centrality(graph, "degree")[:50]}
+    assert {r[0] for r in data["nodes"][:50]} == top
+    assert all(r[4] is None for r in data["nodes"][50:]), "left-out nodes have no position"
+    text = gt.render_html(graph, max_nodes=50)
+    assert f'"left_out":{left}' in text
+    assert map_data(graph, max_nodes=None)["meta"]["left_out"] == 0
+    assert map_data(graph, max_nodes=0)["meta"]["drawn"] == graph.number_of_nodes()
+
+
+def test_community_labels_are_the_ones_analysis_gives(graph):
+    want = gt.community_labels(graph, gt.communities(graph))
+    for view in ("full", "papers"):
+        assert [c["label"] for c in map_data(graph, view=view)["communities"]] == want
+
+
+def test_bad_options_are_clear_errors(graph):
+    for kwargs in ({"view": "nope"}, {"color": "taste"}, {"size": "fame"}):
+        with pytest.raises(ValueError, match="choose one of"):
+            gt.render_html(graph, **kwargs)
+    with pytest.warns(DeprecationWarning):
+        assert "graph-data" in gt.render_html(graph, size_by="degree")
+
+
+def test_layout_packs_islands_and_is_deterministic():
+    G = nx.MultiDiGraph()
+    for i in range(40):
+        G.add_edge(f"a{i}", f"a{(i + 1) % 40}", key="mentions")
+    G.add_edge("x", "y", key="mentions")
+    G.add_node("lonely")
+    pos = layout(G)
+    assert pos == layout(G.copy()) and set(pos) == set(G.nodes)
+    xs, ys = zip(*pos.values(), strict=True)
+    ring = [pos[f"a{i}"] for i in range(40)]
+    ring_span = max(p[0] for p in ring) - min(p[0] for p in ring)
+    assert max(xs) - min(xs) < 3 * ring_span and max(ys) - min(ys) < 3 * ring_span
+
+
+class _Iframe(HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        if tag == "iframe":
+            self.attrs = dict(attrs)
+
+
+def test_notebook_display_is_an_iframe_with_the_whole_page(graph, tmp_path):
+    from IPython.core.formatters import DisplayFormatter
+
+    shown = gt.show(graph, view="papers")
+    formats, _ = DisplayFormatter().format(shown)
+    iframe = formats["text/html"]
+    assert iframe.startswith("<iframe srcdoc=")
+    parser = _Iframe()
+    parser.feed(iframe)
+    assert parser.attrs["srcdoc"] == shown.html
+    assert "allow-scripts" in parser.attrs["sandbox"]
+    assert "<script" not in iframe, "the page is escaped inside the attribute"
+    # the path render returns displays the same way
+    path = gt.render(graph, tmp_path / "m.html")
+    formats, _ = DisplayFormatter().format(path)
+    parser = _Iframe()
+    parser.feed(formats["text/html"])
+    assert parser.attrs["srcdoc"] == path.read_text()
+    assert shown.save(tmp_path / "s.html").read_text() == shown.html
+
+
+# ---------------------------------------------------------------- in Chromium
 
 
 def _chromium():
@@ -65,42 +206,239 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="module")
+def map_file(graph, tmp_path_factory):
+    return gt.render(graph, tmp_path_factory.mktemp("map") / "map.html")
+
+
 def _open(browser, path):
-    page = browser.new_page()
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     requests, errors, dialogs = [], [], []
     page.on("request", lambda r: requests.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(path.resolve().as_uri())
-    page.wait_for_selector("body[data-ready='1']", timeout=20000)
+    page.wait_for_selector("body[data-ready='1'][data-drawn='1']", timeout=30000)
     return page, requests, errors, dialogs
 
 
-def test_map_draws_every_node_offline_in_chromium(browser, graph, tmp_path):
-    out = gt.render(graph, tmp_path / "map.html")
-    page, requests, errors, _ = _open(browser, out)
-    drawn = page.evaluate("graphtoolNetwork.body.nodeIndices.length")
-    assert drawn == graph.number_of_nodes()
+def _external(requests):
+    return [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
+
+
+def test_map_draws_every_node_offline_and_search_selects(browser, graph, map_file):
+    page, requests, errors, _ = _open(browser, map_file)
+    assert page.evaluate("graphtoolNetwork.body.nodeIndices.length") == graph.number_of_nodes()
     assert page.evaluate("graphtoolNetwork.body.edgeIndices.length") == graph.number_of_edges()
-    assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []
-    assert errors == []
-    page.fill("#search", "medusa")
+    assert page.inner_text("#counts") == (
+        f"{graph.number_of_nodes()} of {graph.number_of_nodes()} nodes · "
+        f"{graph.number_of_edges()} of {graph.number_of_edges()} edges"
+    )
+    assert page.evaluate("graphtoolNetwork.physics.options.enabled") is False
+    page.fill("#search", "MEDUSA")
+    assert page.inner_text("#matches button >> nth=0").startswith("Medusa")
+    page.press("#search", "Enter")
+    assert page.evaluate("graphtoolNetwork.getSelectedNodes()") == ["entity:medusa"]
+    assert page.evaluate("graphtoolNetwork.getScale()") >= 1.1, "zoomed to the node"
+    panel = page.text_content("#panel")
+    assert "Clover" in panel and "Mentioned by (" in panel
+    assert MEDUSA_SENTENCE in panel
+    # accents are ignored: "Médusa" finds Medusa too
+    page.fill("#search", "médusa")
     page.click("#matches button[data-node='entity:medusa']")
     assert page.evaluate("graphtoolNetwork.getSelectedNodes()") == ["entity:medusa"]
-    assert "Clover" in page.inner_text("#panel")
+    # community legend: labelled as analysis labels them
+    labels = page.locator("#communities li span:nth-child(2)").all_text_contents()
+    want = gt.community_labels(graph, gt.communities(graph))
+    assert labels == want[: len(labels)] and len(labels) >= 10
+    assert _external(requests) == [] and errors == []
     page.close()
 
 
-def test_hostile_titles_stay_inert_text_in_chromium(browser, tmp_path):
-    out = gt.render(gt.build_graph(HOSTILE), tmp_path / "evil.html")
+def test_clicking_clover_shows_its_panel_and_fades_the_rest(browser, graph, map_file):
+    page, _, errors, _ = _open(browser, map_file)
+    page.evaluate(
+        f"""() => {{
+        const n = graphtoolNetwork, p = n.getPositions(['{CLOVER}'])['{CLOVER}'];
+        n.moveTo({{position: p, scale: 3, animation: false}});
+    }}"""
+    )
+    box = page.locator("#network").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_selector("#panel.open")
+    assert page.evaluate("graphtoolNetwork.getSelectedNodes()") == [CLOVER]
+    assert page.inner_text("#panel h2").startswith("Clover: Regressive Lightweight")
+    assert MEDUSA_SENTENCE in page.text_content("#panel")
+    marks = page.locator("#panel .abstract mark").all_inner_texts()
+    assert "Medusa" in marks
+    for title in ("Abstract", "Mentions (", "pagerank"):
+        assert title in page.text_content("#panel")
+    neighbours = set(graph.successors(CLOVER)) | set(graph.predecessors(CLOVER)) | {CLOVER}
+    opacity = page.evaluate("Object.fromEntries(graphtool.nodes.get().map(n => [n.id, n.opacity]))")
+    assert {n for n, o in opacity.items() if o != 0.15} == neighbours
+    page.keyboard.press("Escape")
+    assert not page.locator("#panel.open").count()
+    opacity = page.evaluate("graphtool.nodes.get().map(n => n.opacity ?? 1)")
+    assert set(opacity) == {1}
+    assert page.evaluate("graphtoolNetwork.getSelectedNodes()") == []
+    assert errors == []
+    page.close()
+
+
+def _slide(page, value):
+    page.evaluate(
+        """v => { const s = document.getElementById('min-degree'); s.value = String(v);
+                  s.dispatchEvent(new Event('input')); }""",
+        value,
+    )
+
+
+def test_filters_hide_exactly_what_they_say(browser, graph, map_file):
+    page, _, errors, _ = _open(browser, map_file)
+    systems = {n for n, k in graph.nodes(data="kind") if k == "system"}
+    page.uncheck("#kind-legend input[data-kind='system']")
+    hidden = set(page.evaluate("graphtool.nodes.get({filter: n => n.hidden}).map(n => n.id)"))
+    assert hidden == systems
+    kept_edges = sum(1 for u, v in graph.edges() if u not in systems and v not in systems)
+    assert page.evaluate("graphtool.edges.get({filter: e => !e.hidden}).length") == kept_edges
+    n = graph.number_of_nodes()
+    assert page.inner_text("#counts").startswith(
+        f"{n - len(systems)} of {n} nodes · {kept_edges} of"
+    )
+    page.check("#kind-legend input[data-kind='system']")
+    assert page.evaluate("graphtool.nodes.get({filter: n => n.hidden}).length") == 0
+    # relation filter
+    page.uncheck("#relation-legend input[data-relation='variant_of']")
+    variants = sum(1 for *_, k in graph.edges(keys=True) if k == "variant_of")
+    assert page.evaluate("graphtool.edges.get({filter: e => e.hidden}).length") == variants
+    page.check("#relation-legend input[data-relation='variant_of']")
+    # minimum degree and hide isolated
+    H = gt.simple_graph(graph)
+    degree = dict(graph.degree())
+    _slide(page, 3)
+    assert page.inner_text("#degree-value") == "3"
+    want = {v for v, d in degree.items() if d < 3}
+    assert set(page.evaluate("graphtool.nodes.get({filter: n => n.hidden}).map(n => n.id)")) == want
+    _slide(page, 0)
+    page.check("#hide-isolated")
+    isolated = {v for v in H if H.degree(v) == 0}
+    assert (
+        set(page.evaluate("graphtool.nodes.get({filter: n => n.hidden}).map(n => n.id)"))
+        == isolated
+    )
+    assert errors == []
+    page.close()
+
+
+def test_toolbar_physics_fit_png_and_colour(browser, map_file):
+    page, _, errors, _ = _open(browser, map_file)
+    page.click("#physics")
+    assert page.evaluate("graphtoolNetwork.physics.options.enabled") is True
+    page.click("#physics")
+    assert page.evaluate("graphtoolNetwork.physics.options.enabled") is False
+    page.evaluate("graphtoolNetwork.moveTo({scale: 4, animation: false})")
+    page.click("#fit")
+    assert page.evaluate("graphtoolNetwork.getScale()") < 1
+    with page.expect_download() as dl:
+        page.click("#png")
+    assert dl.value.suggested_filename == "graphtool-map.png"
+    with open(dl.value.path(), "rb") as f:
+        assert f.read(8) == b"\x89PNG\r\n\x1a\n"
+    page.select_option("#color-by", "kind")
+    color = page.evaluate("graphtool.nodes.get('entity:medusa').color.background")
+    assert color == KIND_COLORS["system"]
+    assert page.locator("#community-box").is_hidden()
+    page.select_option("#color-by", "year")
+    assert page.locator("#year-legend").is_visible()
+    page.select_option("#size-by", "degree")
+    assert errors == []
+    page.close()
+
+
+def test_views_and_the_left_out_notice_in_chromium(browser, graph, tmp_path):
+    P = gt.paper_graph(graph)
+    out = gt.render(graph, tmp_path / "papers.html", view="papers")
+    page, requests, errors, _ = _open(browser, out)
+    assert page.evaluate("graphtoolNetwork.body.nodeIndices.length") == P.number_of_nodes()
+    assert page.evaluate("graphtoolNetwork.body.edgeIndices.length") == P.number_of_edges()
+    page.evaluate(f"graphtoolSelect('{CLOVER}')")
+    assert "Shares entities with (" in page.text_content("#panel")
+    page.close()
+    out = gt.render(graph, tmp_path / "top.html", view="entities", max_nodes=40)
+    page, requests, errors, _ = _open(browser, out)
+    assert page.evaluate("graphtoolNetwork.body.nodeIndices.length") == 40
+    notice = page.inner_text("#notice")
+    n = gt.entity_graph(graph).number_of_nodes()
+    assert f"Showing the 40 most central of {n} nodes" in notice and "--max-nodes 0" in notice
+    data = map_data(graph, view="entities", max_nodes=40)
+    clover = next(i for i, r in enumerate(data["nodes"]) if r[0] == CLOVER)
+    entity = next(data["nodes"][v][0] for u, v, *_ in data["links"] if u == clover and v < 40)
+    page.evaluate(f"graphtoolSelect('{entity}')")
+    assert "Clover" in page.text_content("#panel"), "the entity's papers, though not drawn"
+    page.click(f"#panel a[data-node='{CLOVER}']")
+    assert "Not drawn in this view" in page.text_content("#panel")
+    assert "Abstract" in page.text_content("#panel")
+    assert _external(requests) == [] and errors == []
+    page.close()
+
+
+def test_hostile_corpus_stays_inert_text_in_chromium(browser, tmp_path):
+    out = gt.render(
+        _hostile_graph(), tmp_path / "evil.html", title="</title><script>window.__pwned=9</script>"
+    )
     page, requests, errors, dialogs = _open(browser, out)
+    assert page.title() == "</title><script>window.__pwned=9</script>"
     page.evaluate("graphtoolSelect('paper:evil-1')")
     assert page.inner_text("#panel h2") == "<img src=x onerror=alert(1)>"
-    assert "<script>window.__pwned=1</script>" in page.inner_text("#panel")
+    panel = page.text_content("#panel")
+    assert "<script>window.__pwned=1</script>" in panel
+    assert '<b onmouseover=alert(8)>Mallory</b>, O\'Brien "Q"' in panel
+    assert EVIL_NAME in page.locator("#panel .abstract mark").all_inner_texts()
+    page.evaluate(f"graphtoolSelect({json.dumps('entity:' + gt.model.slugify(EVIL_NAME))})")
+    assert page.inner_text("#panel h2") == EVIL_NAME
+    panel = page.text_content("#panel")
+    assert 'family: "fam" </script><script>window.__pwned=6</script>' in panel
+    assert "also: <b>alias</b>, javascript:alert(7)" in panel
+    assert "<script>window.__pwned=3</script> Medusa-Killer outperforms it." in panel
+    page.evaluate("graphtoolSelect('paper:evil\"3\\'<i>')")
+    assert page.inner_text("#panel h2") == "javascript:alert(10)"
+    page.fill("#search", "<img")
+    assert page.locator("#matches button").count() >= 2
+    assert "<img src=x onerror=alert(1)>" in page.inner_text("#matches")
+    page.fill("#search", "")
+    # the hover tooltip is text too
+    page.evaluate(
+        """() => { const n = graphtoolNetwork, p = n.getPositions(['paper:evil-1'])['paper:evil-1'];
+                   n.moveTo({position: p, scale: 3, animation: false}); }"""
+    )
+    box = page.locator("#network").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tip = page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    assert tip.inner_text() == "<img src=x onerror=alert(1)> (paper)"
     assert page.evaluate("window.__pwned === undefined")
-    assert page.locator("#panel img, #panel script, #panel b").count() == 0
-    assert page.locator("#panel a[href^='javascript']").count() == 0
+    for sel in ("img", "script:not([type])", "svg", "b", "i"):
+        assert page.locator(f"#app {sel}").count() == 0, sel
+    assert page.locator("a[href^='javascript' i], a[href*='javascript' i]").count() == 0
     assert dialogs == [] and errors == []
-    assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []
+    assert _external(requests) == []
+    page.close()
+
+
+def test_notebook_iframe_runs_the_map_in_chromium(browser, graph, tmp_path):
+    from IPython.core.formatters import DisplayFormatter
+
+    formats, _ = DisplayFormatter().format(gt.show(graph, height=700))
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><html><body>{formats['text/html']}</body></html>")
+    page = browser.new_page(viewport={"width": 1300, "height": 800})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(host.resolve().as_uri())
+    frame = page.frame_locator("iframe")
+    frame.locator("body[data-ready='1']").wait_for(timeout=30000)
+    frame.locator("#search").fill("medusa")
+    frame.locator("#matches button[data-node='entity:medusa']").click()
+    assert "Clover" in frame.locator("#panel").inner_text()
+    assert errors == []
     page.close()
