@@ -122,6 +122,7 @@ _NAMEY = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\+\+$")
 # Tokens with two "signal" characters (capitals, digits, +): vLLM, A100, GPT-4, C++.
 _RE_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:[xX×%]|[A-Za-z]{1,2})?")
 _DATASET_SUFFIX = re.compile(r"[ -](?:19|20)\d\d(?:[ ][A-Z][a-z]-[A-Z][a-z])?(?![\w])")
+_STYLIZED = re.compile(r"[A-Z]{2}[a-z]{3,}")  # "COmputation": a styled word, no name
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+$")
 _RE_MULTIPLIER = re.compile(r"\d+[x×](?=[A-Z])")
 _RE_SIGNAL = re.compile(r"[A-Z0-9+][a-z_\-.]*[A-Z0-9+][\w\-.+]*")
@@ -571,6 +572,7 @@ class Linker:
             if (
                 len(tok) < 2
                 or tok.endswith(".")
+                or _STYLIZED.fullmatch(tok)
                 or _NOT_NAME_TOKEN.match(tok)
                 or self.lexicon.is_blocked(tok)
                 or self._generic_compound(tok)

@@ -442,3 +442,17 @@ def test_notebook_iframe_runs_the_map_in_chromium(browser, graph, tmp_path):
     assert "Clover" in frame.locator("#panel").inner_text()
     assert errors == []
     page.close()
+
+
+def test_written_files_get_the_usual_permissions(tmp_path):
+    import os
+
+    from graphtool.htmlmap import write_atomic
+
+    mask = os.umask(0o022)
+    try:
+        out = write_atomic(tmp_path / "x.html", "hi")
+    finally:
+        os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["x.html"]

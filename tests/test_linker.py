@@ -323,3 +323,11 @@ def test_named_intro_after_we_and_a_noun():
     )
     intro = {m.entity for m in _link_one("A title", s) if m.relation == "introduces"}
     assert intro == {"ComMDM", "mllm-NPU"}
+
+
+def test_languages_and_styled_words_are_not_names():
+    s = (
+        "BhashaVerse covers languages such as Assamese, Awadhi, Bengali and Hindi, with "
+        "Full COmmunication-COmputation overlap."
+    )
+    assert {m.surface for m in _link_one("T", s) if m.kind != "method"} == {"BhashaVerse"}
