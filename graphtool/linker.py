@@ -149,7 +149,7 @@ _NOT_NAME_TOKEN = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Target:
     """What one automaton key can be: an entity with its case rule."""
 
@@ -621,7 +621,7 @@ class Linker:
         return self._by_norm[cand]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     start: int
     end: int
@@ -643,7 +643,7 @@ class _LazySentences:
         return self._s.span_at(offset)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Prepared:
     """Pass-1 results for one paper: its introductions, and per field the
     abbreviation definitions and the positions of trigger phrases."""
@@ -687,7 +687,7 @@ def _outside_urls(text: str, hits: list) -> list:
     return [h for h in hits if not any(a <= h.start < b for a, b in spans)]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Intro:
     entry: LexEntry
     surface: str

@@ -14,7 +14,7 @@ ENTITY_KINDS = ("system", "model", "dataset", "hardware", "method", "other")
 RELATIONS = ("introduces", "mentions", "uses")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paper:
     """One paper: what a reader yields and every later stage consumes.
 
@@ -37,7 +37,7 @@ class Paper:
     external_refs: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A named thing or a method concept that papers introduce, mention or use.
 
@@ -55,7 +55,7 @@ class Entity:
     introduced_by: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One finding of the linker, with the sentence that proves it.
 
