@@ -21,8 +21,12 @@ def centrality(
 
     Computed on the undirected weighted graph under ``G`` (see
     :func:`graphtool.graph.simple_graph`), so a paper ranks high when it shares
-    much with the rest of the corpus. ``kind`` keeps only nodes of that kind
-    (``paper``, ``system``, ``method``…) in the result.
+    much with the rest of the corpus. For pagerank, betweenness and eigenvector,
+    entities that only one node links to (a name one paper alone uses) are left out
+    of the computation and score 0: they join nothing, and would otherwise make a
+    paper rank high merely for naming many things nobody else names. Degree counts
+    every link. ``kind`` keeps only nodes of that kind (``paper``, ``system``,
+    ``method``…) in the result.
 
     Example:
         >>> import graphtool as gt
@@ -38,12 +42,18 @@ def centrality(
         return []
     if metric == "degree":
         scores = nx.degree_centrality(H) if H.number_of_nodes() > 1 else {n: 0.0 for n in H}
-    elif metric == "pagerank":
-        scores = nx.pagerank(H, weight="weight")
-    elif metric == "betweenness":
-        scores = nx.betweenness_centrality(H, seed=SEED)
     else:
-        scores = _eigenvector(H)
+        leaves = [n for n, d in H.degree() if d <= 1 and H.nodes[n].get("kind") != "paper"]
+        scores = dict.fromkeys(leaves, 0.0)
+        core = H.subgraph(n for n in H if n not in scores)
+        if core.number_of_nodes() == 0:
+            pass
+        elif metric == "pagerank":
+            scores.update(nx.pagerank(core, weight="weight"))
+        elif metric == "betweenness":
+            scores.update(nx.betweenness_centrality(core, seed=SEED))
+        else:
+            scores.update(_eigenvector(core))
     rows = [
         (n, float(s)) for n, s in scores.items() if kind is None or H.nodes[n].get("kind") == kind
     ]

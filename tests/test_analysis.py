@@ -128,3 +128,17 @@ def test_compare_marks_papers_without_references_unchecked(fixtures):
 
     s = compare(G)["summary"]
     assert s["inferred"] >= 1 and s["unchecked"] == s["inferred"] and s["precision"] is None
+
+
+def test_names_no_other_paper_uses_do_not_make_a_paper_central(graph):
+    """The Codex-evaluation paper names ~20 languages and tools nobody else names;
+    those leaves score 0 and do not lift it to the top of the paper ranking."""
+    rows = gt.centrality(graph, "pagerank")
+    scores = dict(rows)
+    leaf = "entity:kernelabstractions.jl"
+    assert graph.has_node(leaf) and scores[leaf] == 0.0
+    papers = [n for n, _ in gt.centrality(graph, "pagerank", kind="paper")]
+    codex = next(n for n in papers if "OpenAI Codex for HPC" in graph.nodes[n]["title"])
+    assert papers.index(codex) >= 3
+    degree = [n for n, _ in gt.centrality(graph, "degree", kind="paper")]
+    assert degree[0] == codex  # degree still counts every link

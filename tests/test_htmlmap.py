@@ -410,6 +410,8 @@ def test_hostile_corpus_stays_inert_text_in_chromium(browser, tmp_path):
     # the hover tooltip is text too
     page.evaluate(
         """() => { const n = graphtoolNetwork, p = n.getPositions(['paper:evil-1'])['paper:evil-1'];
+                   const ds = n.body.data.nodes;  // only this node under the pointer
+                   ds.update(ds.getIds().filter(i => i !== 'paper:evil-1').map(i => ({id: i, hidden: true})));
                    n.moveTo({position: p, scale: 3, animation: false}); }"""
     )
     box = page.locator("#network").bounding_box()
