@@ -186,12 +186,15 @@ def resolve(G: nx.MultiDiGraph, name: str) -> str:
     for table, key in ((keys, name), (folded, name.casefold()), (compact, _compact(name))):
         if key and key in table:
             return _prefer_entity(table[key])
-    choices = {k: k for k in compact if k}
-    found = process.extract(_compact(name), choices, scorer=fuzz.WRatio, limit=5)
+    query = _compact(name)
+    # a candidate much shorter than the query is no match ("Clover" is not "C++")
+    choices = {k: k for k in compact if k and len(k) * 2 >= len(query)}
+    found = process.extract(query, choices, scorer=fuzz.WRatio, limit=8)
     if found and found[0][1] >= 85:
         best = [k for k, s, _ in found if s == found[0][1]]
         return _prefer_entity(sorted(n for k in best for n in compact[k]))
-    close = ", ".join(repr(_display(G, compact[k][0])[:50]) for k, _, _ in found[:3])
+    shown = list(dict.fromkeys(_display(G, compact[k][0])[:50] for k, _, _ in found))[:3]
+    close = ", ".join(repr(s) for s in shown)
     raise GraphtoolError(
         f"no paper or entity matches {name!r}" + (f"; closest: {close}" if close else "")
     )

@@ -15,6 +15,10 @@ from . import export as export_mod
 from .errors import BadRecords, GraphtoolError
 from .lexicon import Lexicon
 from .linker import Linker
+from .model import ENTITY_KINDS
+
+#: Node kinds a --kind option accepts.
+NODE_KINDS = ("paper", *ENTITY_KINDS)
 
 
 def _fail(message: str) -> None:
@@ -291,9 +295,21 @@ def link_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output):
     type=click.Choice(analysis.METRICS),
     default="pagerank",
     show_default=True,
+    help="The centrality, e.g. --metric betweenness.",
 )
-@click.option("--kind", default=None, help="Only nodes of this kind (paper, system, method…).")
-@click.option("--top", type=int, default=15, show_default=True, help="Rows to show (0: all).")
+@click.option(
+    "--kind",
+    type=click.Choice(NODE_KINDS),
+    default=None,
+    help="Only nodes of this kind, e.g. --kind paper.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=15,
+    show_default=True,
+    help="Rows to show (0: all).",
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON records instead of a table.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV rows instead of a table.")
 @_handle_errors
@@ -321,11 +337,8 @@ def centrality_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, metri
         }
         for i, (n, score) in enumerate(rows, 1)
     ]
-    if as_json:
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-        return
-    if as_csv:
-        _emit(records, [], False, True)
+    if as_json or as_csv:
+        _emit(records, ["rank", metric, "kind", "name"], as_json, as_csv)
         return
     click.echo(_table(records, ["rank", metric, "kind", "name"]))
 
@@ -416,8 +429,13 @@ def _show(v):
 
 @main.command("entities")
 @corpus_options
-@click.option("--kind", default=None, help="Only this kind (system, model, method…).")
-@click.option("--min-papers", type=int, default=1, show_default=True,
+@click.option(
+    "--kind",
+    type=click.Choice(NODE_KINDS[1:]),
+    default=None,
+    help="Only this kind, e.g. --kind system.",
+)
+@click.option("--min-papers", type=click.IntRange(min=0), default=1, show_default=True,
               help="Only entities named by at least this many papers.")  # fmt: skip
 @table_options
 @_handle_errors
@@ -474,6 +492,11 @@ def path_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, source: str
         graphtool path papers.jsonl "Clover" "Medusa"
         graphtool path "flash attention" "ZeRO" --json
     """
+    if not corpus_paths and Path(source).is_file():
+        raise GraphtoolError(
+            f"{source} is a corpus file, so two names must follow it: "
+            f"graphtool path {source} SOURCE TARGET"
+        )
     s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
     G = s.graph
     for name in (source, target):
@@ -486,7 +509,9 @@ def path_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, source: str
 @main.command("neighbors")
 @corpus_options
 @click.argument("name")
-@click.option("--depth", type=int, default=2, show_default=True, help="Hops from NAME.")
+@click.option(
+    "--depth", type=click.IntRange(min=1), default=2, show_default=True, help="Hops from NAME."
+)
 @click.option("--html", "html_out", type=click.Path(), default=None,
               help="Write the ego network as an interactive map here instead.")  # fmt: skip
 @table_options
@@ -532,8 +557,16 @@ def compare_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, show_all
         graphtool compare s2-papers.json
         graphtool compare openalex.json --all --csv > agreement.csv
     """
+    if as_json and as_csv:
+        raise GraphtoolError("choose one of --json and --csv")
     s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
     result = analysis.compare(s.graph)
+    m = result["summary"]
+    if not m["citations"] and not m["papers_with_references"]:
+        raise GraphtoolError(
+            "the input carries no references, so there is nothing to compare with; "
+            "use Semantic Scholar or OpenAlex JSON, or a references column"
+        )
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -543,12 +576,6 @@ def compare_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, show_all
     if as_csv:
         _emit(rows, [], False, True)
         return
-    m = result["summary"]
-    if not m["citations"] and not m["papers_with_references"]:
-        raise GraphtoolError(
-            "the input carries no references, so there is nothing to compare with; "
-            "use Semantic Scholar or OpenAlex JSON, or a references column"
-        )
     pct = lambda x: "n/a" if x is None else f"{x:.0%}"  # noqa: E731
     click.echo(
         f"{m['papers_with_references']} of {m['papers']} papers carry references; "

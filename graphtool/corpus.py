@@ -27,7 +27,7 @@ from .errors import BadRecords, InputError
 from .merge import Merge, merge_papers, resolve_references
 from .model import Paper
 from .readers import read_arxiv, read_bibtex, read_csv, read_openalex, read_s2, read_tsv
-from .readers.apis import api_paper
+from .readers.apis import api_paper, json_records
 from .readers.records import make_paper as _make_paper
 
 PathLike = str | os.PathLike
@@ -283,29 +283,15 @@ def read_jsonl(text: str, source: str) -> Iterator[Paper | InputError]:
 
 
 def read_json(text: str, source: str) -> Iterator[Paper | InputError]:
-    """Papers from a JSON array of records (or an object with a ``data``/``papers`` list).
+    """Papers from a JSON array of records, an object with a ``data``/``results``/
+    ``papers`` list, one record, or JSON Lines saved as ``.json``.
 
     Example:
         >>> [p.title for p in read_json('[{"title": "T", "abstract": "A."}]', "x.json")]
         ['T']
     """
-    try:
-        doc = json.loads(text)
-    except ValueError as e:
-        yield InputError(f"broken JSON: {e.msg} (column {e.colno})", f"{source}:{e.lineno}")
-        return
-    if isinstance(doc, dict):
-        for key in ("data", "papers", "results", "records"):
-            if isinstance(doc.get(key), list):
-                doc = doc[key]
-                break
-        else:
-            doc = [doc]
-    if not isinstance(doc, list):
-        yield InputError("expected a JSON array of paper records", source)
-        return
-    for i, record in enumerate(doc, 1):
-        yield api_paper(record, f"{source}: record {i}")
+    for loc, record in json_records(text, source):
+        yield record if isinstance(record, InputError) else api_paper(record, loc)
 
 
 def _dedupe(papers: list[Paper]) -> Corpus:

@@ -167,7 +167,10 @@ class Lexicon:
                 raise InputError("lexicon line is not a JSON object", loc)
             if "block" in obj:
                 names = obj["block"]
-                self.block([names] if isinstance(names, str) else names)
+                names = [names] if isinstance(names, str) else names
+                if not isinstance(names, list) or not all(isinstance(x, str) for x in names):
+                    raise InputError('"block" must be a string or a list of strings', loc)
+                self.block(names)
                 continue
             name, kind = obj.get("name"), obj.get("kind")
             if not isinstance(name, str) or not name.strip():
@@ -181,6 +184,12 @@ class Lexicon:
             aliases = obj.get("aliases") or []
             if isinstance(aliases, str):
                 aliases = [aliases]
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                raise InputError(
+                    f'lexicon entry {name!r}: "aliases" must be a list of strings', loc
+                )
+            if not isinstance(obj.get("family") or "", str):
+                raise InputError(f'lexicon entry {name!r}: "family" must be a string', loc)
             self.add(
                 LexEntry(
                     name=name.strip(),
@@ -203,7 +212,7 @@ def spelling_variants(name: str, method: bool = False) -> list[str]:
     Example:
         >>> spelling_variants("Megatron-LM")
         ['Megatron-LM', 'Megatron LM', 'MegatronLM']
-        >>> spelling_variants("pipeline parallelism", method=True)
+        >>> spelling_variants("pipeline parallelism", method=True)[:3]
         ['pipeline parallelism', 'pipeline-parallelism', 'pipeline parallelisms']
     """
     base = name.lower() if method else name

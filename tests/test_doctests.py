@@ -1,4 +1,4 @@
-"""The examples in the docstrings of the reading, merging, analysis and export modules run."""
+"""The examples in the docstrings of every module run (they are the manual)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,16 @@ import importlib
 import pytest
 
 MODULES = [
+    "graphtool",
+    "graphtool.model",
+    "graphtool.errors",
+    "graphtool.lexicon",
+    "graphtool.text",
+    "graphtool.linker",
+    "graphtool.graph",
+    "graphtool.htmlmap",
+    "graphtool.evaluate",
+    "graphtool._resources",
     "graphtool.corpus",
     "graphtool.merge",
     "graphtool.readers.ids",

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from ..errors import InputError
 from ..model import Paper
 from .ids import norm_arxiv, norm_doi
-from .records import clean_text, make_paper
+from .records import as_list, clean_text, make_paper
 
 Record = dict
 
@@ -74,7 +74,7 @@ def s2_record(r: dict) -> Record:
     extra = [f"s2:{pid}"] if pid else []
     extra += [f"{k.lower()}:{v}" for k, v in sorted(ext.items()) if k not in ("ArXiv", "DOI") and v]
     refs = []
-    for ref in r.get("references") or []:
+    for ref in as_list(r.get("references"), "references"):
         if isinstance(ref, dict):
             cited = ref.get("citedPaper")
             key = _s2_ref(cited if isinstance(cited, dict) else ref)
@@ -154,7 +154,7 @@ def openalex_record(r: dict) -> Record | str:
     doi = norm_doi(r.get("doi") or ids.get("doi"))
     arxiv = norm_arxiv(doi)
     urls = []
-    for loc in [r.get("primary_location"), *(r.get("locations") or [])]:
+    for loc in [r.get("primary_location"), *as_list(r.get("locations"), "locations")]:
         if isinstance(loc, dict) and loc.get("landing_page_url"):
             urls.append(str(loc["landing_page_url"]))
     for u in urls:
@@ -164,12 +164,12 @@ def openalex_record(r: dict) -> Record | str:
     extra += [f"{k}:{clean_text(v).rsplit('/', 1)[-1]}" for k, v in sorted(ids.items())
               if k in ("mag", "pmid", "pmcid") and v]  # fmt: skip
     authors = []
-    for a in r.get("authorships") or []:
+    for a in as_list(r.get("authorships"), "authorships"):
         if isinstance(a, dict):
             who = a.get("author") if isinstance(a.get("author"), dict) else {}
             authors.append(who.get("display_name") or a.get("raw_author_name") or "")
-    refs = [f"openalex:{clean_text(w).rsplit('/', 1)[-1]}" for w in r.get("referenced_works") or []
-            if w]  # fmt: skip
+    works = as_list(r.get("referenced_works"), "referenced_works")
+    refs = [f"openalex:{clean_text(w).rsplit('/', 1)[-1]}" for w in works if w]
     return {
         "id": arxiv or doi or wid or None,
         "title": r.get("title") or r.get("display_name"),
@@ -192,14 +192,18 @@ def api_paper(record: object, loc: str) -> Paper | InputError:
         >>> api_paper({"paperId": "a1", "title": "T", "abstract": "A."}, "s2.json: record 1").id
         'a1'
     """
-    if is_openalex(record):
-        rec = openalex_record(record)
-        if isinstance(rec, str):
-            return InputError(rec, loc)
-        return make_paper(rec, loc)
-    if is_s2(record):
-        return make_paper(s2_record(record), loc)
-    return make_paper(record, loc)
+    try:
+        if is_openalex(record):
+            rec = openalex_record(record)
+            if isinstance(rec, str):
+                return InputError(rec, loc)
+            return make_paper(rec, loc)
+        if is_s2(record):
+            return make_paper(s2_record(record), loc)
+        return make_paper(record, loc)
+    except (TypeError, AttributeError, ValueError, KeyError) as e:
+        # a field of an unexpected type ("references": 5): this record is bad, not the run
+        return InputError(f"unexpected value in record: {e}", loc)
 
 
 def json_records(text: str, source: str) -> Iterator[tuple[str, object]]:

@@ -33,6 +33,24 @@ def clean_text(value: object) -> str:
     return re.sub(r"\s+", " ", str(value)).strip()
 
 
+def as_list(value: object, field: str) -> list:
+    """A record's list field: ``[]`` when missing, the list itself, or a clear error.
+
+    Example:
+        >>> as_list(None, "references"), as_list(["a"], "references")
+        ([], ['a'])
+        >>> as_list(5, "references")
+        Traceback (most recent call last):
+        ...
+        TypeError: 'references' should be a list, not int
+    """
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    raise TypeError(f"{field!r} should be a list, not {type(value).__name__}")
+
+
 def split_authors(value: object) -> tuple[str, ...]:
     """Author names from a list (of strings or ``{"name": …}`` objects) or a string.
 
@@ -106,7 +124,7 @@ def make_paper(record: object, loc: str, source_line: str | None = None) -> Pape
     if not arxiv and re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?", clean_text(rid)):
         arxiv = norm_arxiv(clean_text(rid))
     pid = clean_text(rid) if rid not in (None, "") else slugify(title)
-    extra = record.get("extra_ids") or ()
+    extra = as_list(record.get("extra_ids"), "extra_ids")
     return Paper(
         id=pid,
         title=title,

@@ -1,0 +1,45 @@
+"""The lexicon: loading, spelling variants, case rules, and bad user files."""
+
+from __future__ import annotations
+
+import pytest
+
+import graphtool as gt
+from graphtool.lexicon import case_sensitive, spelling_variants
+
+
+def test_bundled_lexicon_loads_with_families_and_blocks():
+    lex = gt.Lexicon.load()
+    assert lex["FlashAttention-2"].family == "FlashAttention"
+    assert lex["ZeRO-Infinity"].family == "ZeRO"
+    assert lex.is_blocked("GPUs") and lex.is_blocked("LLM")
+    assert sum(e.kind == "method" for e in lex.entries.values()) >= 40
+
+
+def test_spelling_variants_and_case_rules():
+    assert spelling_variants("Megatron-LM") == ["Megatron-LM", "Megatron LM", "MegatronLM"]
+    assert "Flash Attention" in spelling_variants("FlashAttention")
+    assert case_sensitive("Medusa", "system") and case_sensitive("OPT", "model")
+    assert not case_sensitive("LLaMA", "model") and not case_sensitive("kv cache", "method")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"name": "X", "kind": "gadget"}', "lexicon entry 'X' has kind 'gadget'"),
+        ('{"kind": "system"}', "lexicon entry has no name"),
+        ('{"name": "X", "kind": "system", "aliases": 5}', '"aliases" must be a list of strings'),
+        ('{"name": "X", "kind": "system", "aliases": [5]}', '"aliases" must be a list of strings'),
+        ('{"name": "X", "kind": "system", "family": 5}', '"family" must be a string'),
+        ('{"block": 5}', '"block" must be a string or a list of strings'),
+        ('{"name": "X", "kind": ', "broken JSON in lexicon"),
+        ("[1, 2]", "lexicon line is not a JSON object"),
+    ],
+)
+def test_bad_user_lexicon_lines_name_file_and_line(tmp_path, line, message):
+    f = tmp_path / "mine.jsonl"
+    f.write_text("# comment\n" + line + "\n")
+    with pytest.raises(gt.InputError) as err:
+        gt.Lexicon.load(extra=[f])
+    assert str(err.value).startswith(f"{f}:2: ")
+    assert message in str(err.value)
