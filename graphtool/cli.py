@@ -16,6 +16,7 @@ from .errors import BadRecords, GraphtoolError
 from .lexicon import Lexicon
 from .linker import Linker
 from .model import ENTITY_KINDS
+from .output import write_atomic
 
 #: Node kinds a --kind option accepts.
 NODE_KINDS = ("paper", *ENTITY_KINDS)
@@ -282,7 +283,7 @@ def link_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output):
         json.dumps(m.to_record(), ensure_ascii=False, sort_keys=False) + "\n" for m in s.mentions
     )
     if output:
-        htmlmap.write_atomic(output, lines)
+        write_atomic(output, lines)
         s.note(f"wrote {len(s.mentions)} mentions of {len(s.papers)} papers to {output}")
     else:
         click.echo(lines, nl=False)

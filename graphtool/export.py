@@ -32,7 +32,8 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import GraphtoolError
-from .htmlmap import KIND_COLORS, write_atomic
+from .htmlmap import KIND_COLORS
+from .output import write_all_atomic, write_atomic
 
 FORMATS = ("gexf", "graphml", "json", "csv")
 
@@ -199,7 +200,7 @@ def export(G: nx.MultiDiGraph, path: str | os.PathLike, fmt: str | None = None) 
     if fmt == "csv":
         nodes_path, edges_path = csv_paths(path)
         nodes, edges = to_csv(G)
-        return [write_atomic(nodes_path, nodes), write_atomic(edges_path, edges)]
+        return write_all_atomic({nodes_path: nodes, edges_path: edges})
     text = {"gexf": to_gexf, "graphml": to_graphml, "json": to_json}[fmt](G)
     return [write_atomic(path, text)]
 

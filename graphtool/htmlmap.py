@@ -25,7 +25,6 @@ import html as _html
 import json
 import math
 import os
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from scipy.spatial import cKDTree
 
 from .analysis import METRICS, centrality, communities, community_labels
 from .graph import ENTITY_RELATIONS, entity_graph, paper_graph, simple_graph
+from .output import write_atomic
 
 VIEWS = ("full", "papers", "entities")
 COLORS = ("community", "kind", "year")
@@ -422,7 +422,12 @@ def map_data(
             for i, c in enumerate(comms)
         ],
         "kinds": [
-            {"kind": k, "shape": SHAPES[k], "symbol": SYMBOLS[k], "color": KIND_COLORS[k]}
+            {
+                "kind": k,
+                "shape": SHAPES.get(k, SHAPES["other"]),
+                "symbol": SYMBOLS.get(k, SYMBOLS["other"]),
+                "color": KIND_COLORS.get(k, KIND_COLORS["other"]),
+            }
             for k in kinds_present
         ],
         "relations": [[r, EDGE_COLORS.get(r, "#999999")] for r in relations_present],
@@ -487,37 +492,6 @@ def render_html(
         data=data,
         meta=data["meta"],
     )
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: str | os.PathLike, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file and a rename, so a
-    failure never leaves a half-written file.
-
-    Example:
-        >>> import tempfile, pathlib
-        >>> p = write_atomic(pathlib.Path(tempfile.mkdtemp()) / "x.txt", "hi")
-        >>> p.read_text()
-        'hi'
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
 
 
 # ---------------------------------------------------------------- notebooks

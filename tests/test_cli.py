@@ -283,3 +283,23 @@ def test_map_help_documents_every_option_with_an_example():
         assert opt in r.output
     for example in ("--view papers", "--color year", "--size degree", "--max-nodes 0"):
         assert example in r.output
+
+
+def test_output_folder_and_bad_numbers_are_clear_errors(tmp_path):
+    (tmp_path / "d").mkdir()
+    r = run("link", "-o", tmp_path / "d", "-q")
+    assert r.exit_code == 1 and "d: is a folder; give a file name to write" in r.output
+    r = run("centrality", "--top", "-1")
+    assert r.exit_code == 2 and "-1 is not in the range x>=0" in r.output
+    r = run("centrality", "--kind", "systems")
+    assert r.exit_code == 2 and "'systems' is not one of" in r.output
+    r = run("centrality", "--json", "--csv", "-q")
+    assert r.exit_code == 1 and "choose one of --json and --csv" in r.output
+
+
+def test_path_with_a_corpus_and_one_name_says_what_is_missing():
+    from graphtool.corpus import bundled_corpus
+
+    r = run("path", bundled_corpus(), "Medusa")
+    assert r.exit_code == 1
+    assert "is a corpus file, so two names must follow it" in r.output

@@ -449,7 +449,7 @@ def test_notebook_iframe_runs_the_map_in_chromium(browser, graph, tmp_path):
 def test_written_files_get_the_usual_permissions(tmp_path):
     import os
 
-    from graphtool.htmlmap import write_atomic
+    from graphtool.output import write_atomic
 
     mask = os.umask(0o022)
     try:
@@ -458,3 +458,13 @@ def test_written_files_get_the_usual_permissions(tmp_path):
         os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["x.html"]
+
+
+def test_a_node_kind_outside_the_built_in_ones_still_renders():
+    from graphtool.model import Mention
+
+    p = Paper("p1", "A paper", "It names Widget.")
+    m = Mention("p1", "Widget", "gadget", "Widget", "mentions", "Widget", "abstract", 9, 15,
+                "It names Widget.", 0.9, "lexicon")  # fmt: skip
+    html = gt.render_html(gt.build_graph([p], [m]))
+    assert '"kind":"gadget"' in html
