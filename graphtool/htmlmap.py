@@ -215,6 +215,11 @@ def layout(G: nx.Graph, seed: int = 42, scale: float = 14.0) -> dict[str, tuple[
         row_h = max(row_h, float(bh))
     allpos = np.concatenate([p for _, p in placed])
     centre = (allpos.min(0) + allpos.max(0)) / 2
+    if 2 <= len(allpos) < 300:
+        # small maps: spread them so that neighbours sit ~110 px apart and
+        # labels do not pile up once the page fits the view
+        nearest = cKDTree(allpos).query(allpos, k=2)[0][:, 1]
+        scale = max(scale, 110.0 / max(float(np.median(nearest)), 1e-6))
     for comp, pos in placed:
         for v, (px, py) in zip(comp, pos - centre, strict=True):
             out[v] = (round(float(px) * scale), round(float(py) * scale))

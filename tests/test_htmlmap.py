@@ -468,3 +468,17 @@ def test_a_node_kind_outside_the_built_in_ones_still_renders():
                 "It names Widget.", 0.9, "lexicon")  # fmt: skip
     html = gt.render_html(gt.build_graph([p], [m]))
     assert '"kind":"gadget"' in html
+
+
+def test_small_maps_are_spread_so_labels_do_not_pile_up(graph):
+    import math
+
+    from graphtool.analysis import ego_graph
+    from graphtool.htmlmap import layout
+
+    pos = layout(ego_graph(graph, "Medusa", depth=2))
+    pts = list(pos.values())
+    nearest = sorted(
+        min(math.dist(p, q) for j, q in enumerate(pts) if j != i) for i, p in enumerate(pts)
+    )
+    assert nearest[len(nearest) // 2] >= 100
