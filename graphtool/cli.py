@@ -234,7 +234,8 @@ def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view
     for _, k in G.nodes(data="kind"):
         kinds[k] = kinds.get(k, 0) + 1
     summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items()))
-    click.echo(f"wrote {out} ({summary}; {G.number_of_edges()} edges)")
+    view_note = "" if view == "full" else f"{view} view of "
+    click.echo(f"wrote {out} ({view_note}{summary}; {G.number_of_edges()} edges)")
     in_view = _view_size(G, view)
     if max_nodes and in_view > max_nodes:
         s.note(

@@ -126,6 +126,9 @@ def read(
                 str(path),
             )
         text = _read_text(path, encoding)
+        if not text.strip():
+            errors.append(InputError("the file is empty", str(path)))
+            continue
         items = (
             reader(text, str(path), columns=column_map)  # type: ignore[call-arg]
             if fmt in TABULAR

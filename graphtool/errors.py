@@ -45,7 +45,11 @@ class BadRecords(InputError):
         self.papers = papers
         lines = "\n".join(f"  {e}" for e in errors[:20])
         more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
-        super().__init__(
-            f"{len(errors)} bad record(s); fix them or pass --skip-bad to load the "
-            f"{len(papers)} good ones:\n{lines}{more}"
-        )
+        if papers:
+            head = (
+                f"{len(errors)} bad record(s); fix them or pass --skip-bad to load the "
+                f"{len(papers)} good ones:"
+            )
+        else:
+            head = f"{len(errors)} bad record(s) and no good one:"
+        super().__init__(f"{head}\n{lines}{more}")

@@ -143,3 +143,14 @@ def test_repeated_record_is_merged_and_clashing_id_is_renamed(tmp_path):
     papers = read(f)
     assert [p.id for p in papers] == ["x", "x-2"]
     assert papers.merged == [(f"{f}:1", f"{f}:2")]
+
+
+def test_an_empty_file_is_named_and_skippable(tmp_path, fixtures):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    with pytest.raises(
+        BadRecords, match=r"1 bad record\(s\) and no good one:\n  .*empty\.jsonl: the file is empty"
+    ):
+        read(empty)
+    papers = read([empty, fixtures / "small.jsonl"], skip_bad=True)
+    assert len(papers) == 3 and str(papers.skipped[0]) == f"{empty}: the file is empty"

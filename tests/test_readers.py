@@ -121,7 +121,7 @@ def test_csv_without_abstract_column_is_a_clear_error(tmp_path):
     f = tmp_path / "sheet.csv"
     f.write_text("Title,Notes\nA Paper,n/a\n")
     assert _bad(f) == (
-        "1 bad record(s); fix them or pass --skip-bad to load the 0 good ones:\n"
+        "1 bad record(s) and no good one:\n"
         f"  {f}:1: no abstract column; the header has: 'Title', 'Notes'; "
         "name the right one with --columns abstract=NAME"
     )
@@ -171,7 +171,7 @@ def test_invalid_xml_gives_line_and_column(tmp_path):
     f = tmp_path / "query.xml"
     f.write_text('<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n<title>x</titel>\n')
     assert _bad(f) == (
-        "1 bad record(s); fix them or pass --skip-bad to load the 0 good ones:\n"
+        "1 bad record(s) and no good one:\n"
         f"  {f}:3: invalid XML: mismatched tag (line 3, column 11)"
     )
 
