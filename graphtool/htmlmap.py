@@ -25,6 +25,7 @@ import html as _html
 import json
 import math
 import os
+import re
 import warnings
 from pathlib import Path
 
@@ -244,7 +245,7 @@ def _short_label(d: dict) -> str:
     Closed-Loop…") or its title cut at 32 characters; an entity's name."""
     if d.get("kind") != "paper":
         return str(d.get("name") or d.get("label") or "")
-    title = str(d.get("title") or d.get("label") or "")
+    title = re.sub(r"\$([^$]{1,20})\$", r"\1", str(d.get("title") or d.get("label") or ""))
     head = title.split(":", 1)[0].strip()
     if ":" in title and 2 <= len(head) <= 30:
         return head
