@@ -86,11 +86,16 @@ def _part(which: str, n: int) -> dict:
     if which == "linker":
         found = len(linker.link(papers))
     elif which == "scan":
+        # the same automaton over the same prepared text (lower case, punctuation as
+        # spaces) that the linker scans: the floor of its work
+        from graphtool.linker import _pad
+
         auto = linker._base
         found = 0
         for p in papers:
-            for _ in auto.iter((p.title + "\n" + p.abstract).lower()):
-                found += 1
+            for text in (p.title, p.abstract):
+                for _ in auto.iter(_pad(text)):
+                    found += 1
     else:  # naive: one regex per lexicon surface
         pats = []
         for surface, _entry, case in linker.lexicon.surfaces():

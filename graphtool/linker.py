@@ -200,14 +200,23 @@ class Linker:
                     seen.add(v)
                     t = _Target(v, entry, case_sensitive(v, entry.kind), how)
                     keys.setdefault(v.lower(), []).append(t)
+                    if not method and (v[-1].isupper() or v[-1].isdigit()):
+                        plural = v + "s"  # H100s, ConvLSTMs
+                        keys.setdefault(plural.lower(), []).append(
+                            _Target(plural, entry, t.case, how)
+                        )
         return keys
 
     @staticmethod
     def _automaton(keys: dict[str, list[_Target]]) -> ahocorasick.Automaton | None:
         if not keys:
             return None
+        merged: dict[str, list[_Target]] = {}
+        for k, targets in keys.items():  # "megatron-lm" and "megatron lm" share a key
+            merged.setdefault(_pad(k), []).extend(targets)
         a = ahocorasick.Automaton()
-        for k, targets in keys.items():
+        for k, targets in merged.items():
+            # exact spellings first, so "Megatron-LM" is found as written
             a.add_word(k, (len(k), targets))
         a.make_automaton()
         return a
@@ -470,29 +479,34 @@ class Linker:
     def _lookup(self, surface: str) -> list[_Target]:
         if self._base is None:
             return []
-        hit = self._base.get(surface.lower(), None)
+        hit = self._base.get(_pad(surface.lower()), None)
         return hit[1] if hit else []
 
     def _scan(self, text: str, auto) -> list[_Hit]:
+        """Lexicon hits in ``text``: one Aho–Corasick pass over the lower-cased text
+        with punctuation turned into spaces, so keys (padded with spaces) match whole
+        words only; case, boundary and suffix rules are then checked on the text."""
         if auto is None or not text:
             return []
         low = text.lower()
         if len(low) != len(text):
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        padded = " " + low.translate(_SPACES) + " "
         hits = []
         n = len(text)
-        for end_idx, (length, targets) in auto.iter(low):
+        for end_idx, (length, targets) in auto.iter(padded):
             start = end_idx - length + 1
-            end = end_idx + 1
+            end = end_idx - 1
             if not _left_ok(text, start):
                 continue
-            for t in targets:
-                if text[start:end] != t.surface and (t.case or not _namey_case(text[start:end])):
-                    continue
+            span = text[start:end]
+            exact = [t for t in targets if t.surface == span]
+            cands = exact or [t for t in targets if not t.case and _namey_case(span)]
+            for t in cands:
                 entry, how = t.entry, t.how
-                if how == "lexicon" and t.entry.kind == "method":
+                if how == "lexicon" and entry.kind == "method":
                     how = "method"
-                elif how == "lexicon" and text[start:end] != t.surface:
+                elif how == "lexicon" and not exact:
                     how = "lexicon-case"
                 e2 = end
                 m = _DATASET_SUFFIX.match(text, end) if entry.kind == "dataset" else None
@@ -503,14 +517,6 @@ class Linker:
                     if m and m.end() > end:
                         entry, how = self._variant(entry, text[end : m.end()]), "variant"
                         e2 = m.end()
-                if (
-                    entry.kind != "method"
-                    and e2 < n
-                    and text[e2] == "s"
-                    and (text[e2 - 1].isupper() or text[e2 - 1].isdigit())
-                    and (e2 + 1 == n or not text[e2 + 1].isalnum())
-                ):
-                    e2 += 1  # a plural: H100s, ConvLSTMs
                 if not _right_ok(text, e2):
                     continue
                 hits.append(_Hit(start, e2, text[start:e2], entry, how))
@@ -701,6 +707,16 @@ _GREEK = str.maketrans({"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta
 
 def _definitions(text: str) -> list[tuple[str, str, int, int]]:
     return abbreviation_definitions(text) if "(" in text else []
+
+
+# Punctuation becomes a space for the scan (same length, so offsets hold); "+" stays
+# (C++, ZeRO++), and so do letters and digits of every script.
+_SPACES = {c: " " for c in range(0x2030) if not chr(c).isalnum() and chr(c) != "+"}
+
+
+def _pad(key: str) -> str:
+    """An automaton key: lower case, punctuation as spaces, a space on each side."""
+    return " " + key.lower().translate(_SPACES) + " "
 
 
 @lru_cache(maxsize=65536)
