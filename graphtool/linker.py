@@ -377,7 +377,7 @@ class Linker:
         for intro in intro_records:
             e = intro.entry
             text = paper.title if intro.field == "title" else paper.abstract
-            sent = Sentences(text).at(intro.start)
+            sent = Sentences(text, whole=intro.field == "title").at(intro.start)
             seen.add((e.name, intro.surface, intro.field))
             out.append(
                 Mention(
@@ -421,7 +421,7 @@ class Linker:
                 hits = [h for h in hits if not _PLAIN_WORD.match(h.surface)]
             if not hits:
                 continue
-            sents = Sentences(text)
+            sents = Sentences(text, whole=field == "title")  # a title is one sentence
             for h in hits:
                 e = h.entry
                 if (e.name, h.surface, field) in seen:

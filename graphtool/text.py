@@ -43,6 +43,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 class Sentences:
     """Find the sentence around an offset quickly (the spans are computed once).
+    ``whole=True`` takes the text as one sentence (a title).
 
     Example:
         >>> s = Sentences("One. Two here.")
@@ -50,9 +51,9 @@ class Sentences:
         'Two here.'
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, whole: bool = False) -> None:
         self.text = text
-        self.spans = sentence_spans(text) or [(0, len(text))]
+        self.spans = ([] if whole else sentence_spans(text)) or [(0, len(text))]
         self._starts = [s for s, _ in self.spans]
 
     def span_at(self, offset: int) -> tuple[int, int]:
@@ -99,16 +100,20 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
         core = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
         if not _looks_like_abbr(abbr):
             continue
-        before = text[: m.start()].rstrip()
+        # only the few words before the bracket can be the long form: look at a window
+        lo = max(0, m.start() - 300)
+        before = text[lo : m.start()].rstrip()
         words = list(_WORD.finditer(before))
+        if lo > 0:
+            words = words[1:]  # the first word may be cut by the window
         if not words:
             continue
         letters = [c for c in core.lower() if c.isalnum()]
         max_words = min(len(letters) + 5, 2 * len(letters))
         window = words[-max_words:]
         found = _match_long_form(letters, before, window)
-        if found is not None:
-            out.append((abbr, before[found:].strip(), found, m.start(1)))
+        if found is not None and (found > 0 or lo == 0):
+            out.append((abbr, before[found:].strip(), lo + found, m.start(1)))
     return out
 
 
