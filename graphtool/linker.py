@@ -86,7 +86,7 @@ _RE_INTRO_LEAD = re.compile(
     r"(?:[\w\-]+\s+){0,2}"
     r"|\b(?:called|named|termed|dubbed|namely|coined)\s+)$"
 )
-_RE_AFTER_NAME = re.compile(r"(?:[,.;:]|$|(?:that|which|to|for|as|is|with|and|in|on)\b)")
+_RE_AFTER_NAME = re.compile(r"\s*(?:[,.;:]|$|(?:that|which|to|for|as|is|with|and|in|on)\b)")
 # "we learn a slim communication block, ComMDM, to coordinate ..."
 _RE_NOUN_APPOSITION = re.compile(
     r"[Ww]e\s[^.;:]{0,120}?\b(?:framework|system|method|model|module|block|approach"
@@ -97,8 +97,8 @@ _RE_NOUN_APPOSITION = re.compile(
 _RE_TITLE_INNER = re.compile(
     r"\b(?:with|via|using|by|through)\s+([A-Za-z][\w\-+.]*[A-Z0-9][\w\-+.]*)(?=:\s)"
 )
-_RE_APPOSITION = re.compile(
-    rf"^[\"“']?({_NAME})[\"”']?(?:\s*\([^)]*\))?\s*(?:,|--|—|:)\s+(?:a|an|the|which is a)\s+"
+_RE_APPOSITION = re.compile(  # used with .match(text, sentence_start)
+    rf"[\"“']?({_NAME})[\"”']?(?:\s*\([^)]*\))?\s*(?:,|--|—|:)\s+(?:a|an|the|which is a)\s+"
 )
 _RE_TITLE_PREFIX = re.compile(r"^\s*([^:]{1,60}?)\s*(?::|\s--\s|\s—\s)\s*\S")
 _MATH = re.compile(r"\$([^$]{1,12})\$")
@@ -338,6 +338,8 @@ class Linker:
                     if m:
                         add(m.group(1), "abstract", m.start(1), "intro")
         for pos in trig.get("we", ()):
+            if text.find(", ", pos, pos + 150) < 0:
+                continue  # "we … a block, NAME, …" needs its commas
             m = _RE_NOUN_APPOSITION.match(text, pos)
             if m and _NAMEY.search(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro")
@@ -345,10 +347,17 @@ class Linker:
             m = _RE_CALLED_LOWER.match(text, pos)
             if m and not self._lookup(m.group(1)) and not self.lexicon.is_blocked(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro", lower_ok=True)
-        sents = _LazySentences(text)
         for pos in trig.get("apposition", ()):
-            s, e = sents.span_at(pos)
-            m = _RE_APPOSITION.match(text, s, e)
+            # "NAME, a …" opens its sentence: look for that start just before the comma
+            head = text[max(0, pos - 60) : pos]
+            cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+            if cut >= 0:
+                s = pos - len(head) + cut + 2
+            elif pos <= 60:
+                s = 0
+            else:
+                continue
+            m = _RE_APPOSITION.match(text, s, min(len(text), pos + 40))
             if m and (_NAMEY.search(m.group(1)) or _norm(m.group(1)) in found):
                 add(m.group(1), "abstract", m.start(1), "intro")
         # "we introduce convolutional state space models (ConvSSM)": a definition
@@ -356,16 +365,14 @@ class Linker:
         for abbr, long_form, lstart, astart in defs:
             if astart < 0:
                 continue
-            s, _ = sents.span_at(lstart)
-            lead = text[s:lstart]
+            lead = text[max(0, lstart - 150) : lstart]  # the regex cannot cross a "."
             if not (_RE_INTRO_LEAD.search(lead) or _in_title_as_name(long_form, paper.title)):
                 continue
             if self._lookup(long_form):
                 continue
             words = long_form.split()
             titled = sum(w[0].isupper() for w in words) * 2 >= len(words)
-            after = text[astart + len(abbr) + 1 :].lstrip()
-            if titled or _RE_AFTER_NAME.match(after):
+            if titled or _RE_AFTER_NAME.match(text, astart + len(abbr) + 1):
                 add(abbr, "abstract", astart, "definition")
         return list(found.values())
 
@@ -374,10 +381,17 @@ class Linker:
         own = {f.entry.name for f in intro_records}
         out: list[Mention] = []
         seen: set[tuple[str, str, str]] = set()
+        split: dict[str, Sentences] = {}
+
+        def sentences(field: str) -> Sentences:  # split each field once, when needed
+            if field not in split:
+                text = paper.title if field == "title" else paper.abstract
+                split[field] = Sentences(text, whole=field == "title")  # a title is one
+            return split[field]
+
         for intro in intro_records:
             e = intro.entry
-            text = paper.title if intro.field == "title" else paper.abstract
-            sent = Sentences(text, whole=intro.field == "title").at(intro.start)
+            sent = sentences(intro.field).at(intro.start)
             seen.add((e.name, intro.surface, intro.field))
             out.append(
                 Mention(
@@ -421,7 +435,7 @@ class Linker:
                 hits = [h for h in hits if not _PLAIN_WORD.match(h.surface)]
             if not hits:
                 continue
-            sents = Sentences(text, whole=field == "title")  # a title is one sentence
+            sents = sentences(field)
             for h in hits:
                 e = h.entry
                 if (e.name, h.surface, field) in seen:
@@ -634,19 +648,6 @@ class _Hit:
     surface: str
     entry: LexEntry
     how: str
-
-
-class _LazySentences:
-    """Sentence spans computed on first use (most abstracts never need them here)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._s: Sentences | None = None
-
-    def span_at(self, offset: int) -> tuple[int, int]:
-        if self._s is None:
-            self._s = Sentences(self.text)
-        return self._s.span_at(offset)
 
 
 @dataclass(slots=True)
