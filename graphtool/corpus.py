@@ -259,7 +259,11 @@ def read_listing(text: str, source: str) -> Iterator[Paper | InputError]:
             yield InputError(f"{what}: {line[:60]!r}", f"{source}:{n}")
         i += 1
     if not started and lines:
-        yield InputError("no title line followed by an abstract line found", source)
+        yield InputError(
+            "read as a listing page, but no title line is followed by an abstract line; "
+            "if the file is in another format, name it with --format",
+            source,
+        )
 
 
 # ----------------------------------------------------------------------------- JSON

@@ -154,3 +154,10 @@ def test_an_empty_file_is_named_and_skippable(tmp_path, fixtures):
         read(empty)
     papers = read([empty, fixtures / "small.jsonl"], skip_bad=True)
     assert len(papers) == 3 and str(papers.skipped[0]) == f"{empty}: the file is empty"
+
+
+def test_unknown_file_read_as_listing_says_how_it_was_read(tmp_path):
+    f = tmp_path / "notes.md"
+    f.write_text("# My notes\n\nSome text that is not a corpus.\n")
+    with pytest.raises(BadRecords, match=r"notes\.md: read as a listing page, .* --format"):
+        read(f)
