@@ -117,7 +117,6 @@ _SUFFIX = re.compile(
 # An unseen name: internal capitals, letters with digits, ++ — or a capitalised word
 # right after a naming context.
 _TOKEN_TAIL = r"[\w]*(?:[-.][A-Za-z0-9]\w*)*(?:\+\+)?"
-_TOKEN = rf"[A-Za-z]{_TOKEN_TAIL}"
 _NAMEY = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\+\+$")
 _RE_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:[xX×%]|[A-Za-z]{1,2})?")
 _DATASET_SUFFIX = re.compile(r"[ -](?:19|20)\d\d(?:[ ][A-Z][a-z]-[A-Z][a-z])?(?![\w])")
