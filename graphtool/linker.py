@@ -173,15 +173,14 @@ class Linker:
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self.discover = discover
         self._base_keys = self._targets(self.lexicon.entries.values(), "lexicon")
-        self._base = self._automaton(self._base_keys)
-        self._triggers = _trigger_automaton()
+        self._base = self._automaton(self._base_keys, context=True)
         self._by_norm: dict[str, LexEntry] = {}
         for e in self.lexicon.entries.values():
             if e.kind != "method":
                 for s in (e.name, *e.aliases):
                     self._by_norm.setdefault(_norm(s), e)
         self._fuzzy_keys = sorted(k for k in self._by_norm if len(k) >= 6)
-        self._fuzzy_cache: dict[str, LexEntry | None] = {}
+        self._judged: dict[tuple[str, bool], tuple | None] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -207,7 +206,11 @@ class Linker:
         return keys
 
     @staticmethod
-    def _automaton(keys: dict[str, list[_Target]]) -> ahocorasick.Automaton | None:
+    def _automaton(
+        keys: dict[str, list[_Target]], context: bool = False
+    ) -> ahocorasick.Automaton | None:
+        """One automaton over padded keys; ``context=True`` adds the naming-context
+        phrases ("compared with", "such as"), so the scan reports where they are."""
         if not keys:
             return None
         merged: dict[str, list[_Target]] = {}
@@ -215,8 +218,10 @@ class Linker:
             merged.setdefault(_pad(k), []).extend(targets)
         a = ahocorasick.Automaton()
         for k, targets in merged.items():
-            # exact spellings first, so "Megatron-LM" is found as written
-            a.add_word(k, (len(k), targets))
+            a.add_word(k, (len(k), targets, False))
+        if context:
+            for k in CONTEXT_KEYS:
+                a.add_word(k, (len(k), merged.get(k, []), True))
         a.make_automaton()
         return a
 
@@ -251,7 +256,7 @@ class Linker:
             keys = {k: list(v) for k, v in self._base_keys.items()}
             for k, v in self._targets(corpus_entries.values(), "corpus").items():
                 keys.setdefault(k, []).extend(v)
-            auto = self._automaton(keys)
+            auto = self._automaton(keys, context=True)
         else:
             auto = self._base
         out: list[Mention] = []
@@ -263,15 +268,8 @@ class Linker:
         return out
 
     def _prepare(self, paper: Paper) -> _Prepared:
-        fields = []
-        for text in (paper.title, paper.abstract):
-            trig: dict[str, list[int]] = {}
-            if text:
-                for end_idx, (length, kind) in self._triggers.iter(text.lower()):
-                    start = end_idx - length + 1
-                    if start == 0 or not text[start - 1].isalnum():
-                        trig.setdefault(kind, []).append(start)
-            fields.append((_definitions(text), trig))
+        # introduction phrases count in the abstract; a title's names come from its form
+        fields = [(_definitions(paper.title), {}), (_definitions(paper.abstract), _triggers(_lower(paper.abstract)))]
         return _Prepared(self._find_intros(paper, fields[0], fields[1]), fields[0], fields[1])
 
     def introductions(self, paper: Paper) -> list[LexEntry]:
@@ -410,11 +408,13 @@ class Linker:
                     aliases=e.aliases,
                 )
             )
-        for field, text, (fdefs, trig) in (
+        for field, text, (fdefs, _trig) in (
             ("title", paper.title, prep.title),
             ("abstract", paper.abstract, prep.abstract),
         ):
-            hits = self._scan(text, auto)
+            padded = _padded(text)
+            context: list[int] = []
+            hits = self._scan(text, padded, auto, context)
             hits += [  # the paper's own names where it introduces them: not mentions
                 _Hit(f.start, f.start + len(f.surface), f.surface, f.entry, "title")
                 for f in intro_records
@@ -424,10 +424,10 @@ class Linker:
                 own_keys = {
                     _norm(n) for f in intro_records for n in (f.entry.name, *f.entry.aliases)
                 }
-                hits += self._scan(text, self._local_aliases(fdefs, own_keys))
+                hits += self._scan(text, padded, self._local_aliases(fdefs, own_keys))
             hits = _select(hits)
             if self.discover:
-                hits = _select(hits + self._discover(text, hits, trig.get("context", ())))
+                hits = _select(hits + self._discover(text, hits, sorted(set(context))))
             if "://" in text or "www." in text:
                 hits = _outside_urls(text, hits)
             if field == "title":  # title case: "Block" or "Holmes" there is any word
@@ -487,7 +487,7 @@ class Linker:
                 )
                 keys.setdefault(long_form.lower(), []).append(_Target(long_form, entry, True, how))
             keys.setdefault(abbr.lower(), []).append(_Target(abbr, entry, True, how))
-        return self._automaton(keys)
+        return _Finder(keys) if keys else None
 
     def _lookup(self, surface: str) -> list[_Target]:
         if self._base is None:
@@ -495,22 +495,27 @@ class Linker:
         hit = self._base.get(_pad(surface.lower()), None)
         return hit[1] if hit else []
 
-    def _scan(self, text: str, auto) -> list[_Hit]:
-        """Lexicon hits in ``text``: one Aho–Corasick pass over the lower-cased text
-        with punctuation turned into spaces, so keys (padded with spaces) match whole
-        words only; case, boundary and suffix rules are then checked on the text."""
+    def _scan(
+        self, text: str, padded: str, auto, context: list[int] | None = None
+    ) -> list[_Hit]:
+        """Lexicon hits in ``text``: one Aho–Corasick pass over ``padded`` (the
+        lower-cased text with punctuation turned into spaces, see :func:`_padded`),
+        so keys (padded with spaces) match whole words only; case, boundary and
+        suffix rules are then checked on the text. Where naming-context phrases
+        start is appended to ``context``."""
         if auto is None or not text:
             return []
-        low = text.lower()
-        if len(low) != len(text):
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        padded = " " + low.translate(_SPACES) + " "
         hits = []
         n = len(text)
-        for end_idx, (length, targets) in auto.iter(padded):
+        for end_idx, (length, targets, ctx) in auto.iter(padded):
             start = end_idx - length + 1
+            if ctx:
+                if context is not None:
+                    context.append(start)
+                if not targets:
+                    continue
             end = end_idx - 1
-            if not _left_ok(text, start):
+            if start and not _left_ok(text, start):
                 continue
             span = text[start:end]
             exact = [t for t in targets if t.surface == span]
@@ -525,8 +530,8 @@ class Linker:
                 m = _DATASET_SUFFIX.match(text, end) if entry.kind == "dataset" else None
                 if m:  # "WMT 2014 De-En"
                     entry, how, e2 = self._variant(entry, text[end : m.end()]), "variant", m.end()
-                elif entry.kind != "method":
-                    m = _SUFFIX.match(text, end) if end < n else None
+                elif entry.kind != "method" and end < n and _may_suffix(text, end):
+                    m = _SUFFIX.match(text, end)
                     if m and m.end() > end:
                         entry, how = self._variant(entry, text[end : m.end()]), "variant"
                         e2 = m.end()
@@ -582,32 +587,52 @@ class Linker:
         out = []
         for s in sorted(cands):
             e, tok, namey = cands[s]
-            if any(a < e and s < b for a, b in taken):
+            if taken and any(a < e and s < b for a, b in taken):
                 continue
-            trimmed = _RE_MODIFIER.sub("", tok)
-            if trimmed != tok:
-                tok, e = trimmed, s + len(trimmed)
-                namey = bool(_NAMEY.search(tok))
-            if (
-                len(tok) < 2
-                or tok.endswith(".")
-                or _STYLIZED.fullmatch(tok)
-                or _NOT_NAME_TOKEN.match(tok)
-                or self.lexicon.is_blocked(tok)
-                or self._generic_compound(tok)
-            ):
+            judged = self._judge(tok, namey)
+            if judged is None:
                 continue
-            if not namey:
-                if len(tok) < 3 or (tok.isupper() and len(tok) <= 3) or _is_plain_word(tok):
-                    continue
-                if _RE_NEXT_CAP.match(text, e):
-                    continue  # "such as Grammatical Error Correction": a phrase
-            known = self._fuzzy(tok)
-            if known is not None:
-                out.append(_Hit(s, e, tok, known, "fuzzy"))
-            else:
-                out.append(_Hit(s, e, tok, LexEntry(tok, "system"), "discovered"))
+            tok, namey, entry, how = judged
+            e = s + len(tok)
+            if not namey and _RE_NEXT_CAP.match(text, e):
+                continue  # "such as Grammatical Error Correction": a phrase
+            out.append(_Hit(s, e, tok, entry, how))
         return out
+
+    def _judge(self, tok: str, namey: bool) -> tuple[str, bool, LexEntry, str] | None:
+        """Is a candidate token a name, and which? (cached: the answer depends on the
+        token alone). Returns the token without a "-based"-like modifier, whether it
+        is name-shaped, its entity and how it was found."""
+        key = (tok, namey)
+        if key in self._judged:
+            return self._judged[key]
+        found = self._judge_token(tok, namey)
+        if len(self._judged) < 200_000:
+            self._judged[key] = found
+        return found
+
+    def _judge_token(self, tok: str, namey: bool) -> tuple[str, bool, LexEntry, str] | None:
+        trimmed = _RE_MODIFIER.sub("", tok)
+        if trimmed != tok:
+            tok = trimmed
+            namey = bool(_NAMEY.search(tok))
+        if (
+            len(tok) < 2
+            or tok.endswith(".")
+            or _STYLIZED.fullmatch(tok)
+            or _NOT_NAME_TOKEN.match(tok)
+            or self.lexicon.is_blocked(tok)
+            or self._generic_compound(tok)
+        ):
+            return None
+        if not namey and (
+            len(tok) < 3 or (tok.isupper() and len(tok) <= 3) or _is_plain_word(tok)
+        ):
+            return None
+        known = self._fuzzy_lookup(tok)
+        if known is not None:
+            return tok, namey, known, "fuzzy"
+        return tok, namey, LexEntry(tok, "system"), "discovered"
 
     def _generic_compound(self, tok: str) -> bool:
         """SSD-GPU, LLM-system, MoE-LLMs: hyphen-joined generic parts make no name."""
@@ -615,15 +640,6 @@ class Linker:
         return len(parts) > 1 and all(
             p.islower() or self.lexicon.is_blocked(p) or _RE_QUANTITY.fullmatch(p) for p in parts
         )
-
-    def _fuzzy(self, tok: str) -> LexEntry | None:
-        """The lexicon entry ``tok`` is a near spelling of, if any (cached per token)."""
-        if tok in self._fuzzy_cache:
-            return self._fuzzy_cache[tok]
-        found = self._fuzzy_lookup(tok)
-        if len(self._fuzzy_cache) < 200_000:
-            self._fuzzy_cache[tok] = found
-        return found
 
     def _fuzzy_lookup(self, tok: str) -> LexEntry | None:
         key = _norm(tok)
@@ -659,29 +675,69 @@ class _Prepared:
     abstract: tuple
 
 
-#: Phrases whose positions the first pass records (one small Aho-Corasick scan).
-TRIGGERS = {
-    "we": ["we "],
-    "called": ["called ", "named ", "termed ", "dubbed ", "namely ", "coined "],
-    "our": ["our "],
-    "apposition": [", a ", ", an ", ", the ", " -- a ", " -- an ", " — a ", ", which is a "],
-    "context": [
-        "compared with ", "compared to ", "compared against ", "compare with ",
-        "compare to ", "compare against ", "than ", "outperform", "over ", "against ",
-        "built on ", "built upon ", "based on ", "such as ", "e.g. ", "e.g., ",
-        "including ", "like ", "extend", "integrated with ", "integrated into ",
-        "integrate with ", "integrates with ", "on top of ", "versus ", "vs. ", "vs ",
-    ],
-}  # fmt: skip
+#: Naming-context phrases, as padded automaton keys: the scan that finds the names
+#: also reports where these are, and ``_RE_CONTEXT_NAME`` checks each one.
+CONTEXT_KEYS = (
+    " compare", " than ", " outperform", " over ", " against ", " built on ",
+    " built upon ", " based on ", " such as ", " e g ", " including ", " like ",
+    " extend", " integrate", " on top of ", " versus ", " vs ",
+)  # fmt: skip
+
+# Pass-1 phrases, each found by a search with a literal prefix (fast in ``re``):
+# "called", "termed", "dubbed", "coined", "named" all end in "ed ".
+_RE_CALLED_TRIGGER = re.compile(
+    r"ed (?:(?<=called )|(?<=termed )|(?<=dubbed )|(?<=coined )|(?<=named ))"
+)
+_RE_APPOSITION_TRIGGER = re.compile(r", (?:an? |the |which is a )")
+_RE_DASH_TRIGGER = re.compile(r" (?:-- an?|— a) ")
 
 
-def _trigger_automaton() -> ahocorasick.Automaton:
-    a = ahocorasick.Automaton()
-    for kind, phrases in TRIGGERS.items():
-        for ph in phrases:
-            a.add_word(ph, (len(ph), kind))
-    a.make_automaton()
-    return a
+def _lower(text: str) -> str:
+    """``text`` in lower case, keeping every offset (a few letters grow when lowered)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+def _word_at(low: str, i: int) -> bool:
+    return i == 0 or not low[i - 1].isalnum()
+
+
+def _find_all(low: str, needle: str) -> list[int]:
+    out = []
+    i = low.find(needle)
+    while i >= 0:
+        if _word_at(low, i):
+            out.append(i)
+        i = low.find(needle, i + 1)
+    return out
+
+
+def _triggers(low: str) -> dict[str, list[int]]:
+    """Where the introduction rules may start in a lower-cased text: "we …",
+    "called/named/termed/dubbed/coined/namely …", "our …", ", a …"."""
+    trig: dict[str, list[int]] = {}
+    if not low:
+        return trig
+    for kind, needle in (("we", "we "), ("our", "our ")):
+        found = _find_all(low, needle)
+        if found:
+            trig[kind] = found
+    called = _find_all(low, "namely ")
+    for m in _RE_CALLED_TRIGGER.finditer(low):
+        i = m.start() - (3 if low.startswith("nam", m.start() - 3) else 4)
+        if _word_at(low, i):
+            called.append(i)
+    if called:
+        trig["called"] = sorted(called)
+    appos = [m.start() for m in _RE_APPOSITION_TRIGGER.finditer(low)]
+    if "--" in low or "—" in low:
+        appos = sorted(appos + [m.start() for m in _RE_DASH_TRIGGER.finditer(low)])
+    appos = [i for i in appos if _word_at(low, i)]
+    if appos:
+        trig["apposition"] = appos
+    return trig
 
 
 _RE_URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|io|net|html)\S*")
@@ -719,6 +775,35 @@ def _pad(key: str) -> str:
     return " " + key.lower().translate(_SPACES) + " "
 
 
+def _padded(text: str) -> str:
+    """The text the automaton scans: like :func:`_pad`, keeping every offset."""
+    return " " + _lower(text).translate(_SPACES) + " "
+
+
+class _Finder:
+    """The few keys a paper defines for itself ("speculative decoding (SD)"), found
+    with ``str.find``: same interface as the automaton, no automaton to build."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: dict[str, list[_Target]]) -> None:
+        merged: dict[str, list[_Target]] = {}
+        for k, targets in keys.items():
+            merged.setdefault(_pad(k), []).extend(targets)
+        self.keys = merged
+
+    def iter(self, padded: str):
+        found = []
+        for k, targets in self.keys.items():
+            n = len(k)
+            i = padded.find(k)
+            while i >= 0:
+                found.append((i + n - 1, -n, (n, targets, False)))
+                i = padded.find(k, i + 1)
+        found.sort(key=lambda f: f[:2])
+        return [(end, value) for end, _, value in found]
+
+
 @lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     """Comparison key of a name: no case, spaces, hyphens or $; Greek letters spelled."""
@@ -729,6 +814,14 @@ def _namey_case(s: str) -> bool:
     """A case variant of a mixed-case name counts only when it still looks like a
     name (LLAMA, Flash-Attention-2), not like a word ("zero" is not ZeRO)."""
     return sum(c.isupper() for c in s[1:]) >= 1 or any(c.isdigit() for c in s)
+
+
+def _may_suffix(text: str, end: int) -> bool:
+    """Can a version suffix (see ``_SUFFIX``) start at ``end``? A cheap first check."""
+    c = text[end]
+    if c == " ":
+        return text[end + 1 : end + 2].isdigit()
+    return c in "+-v" or c.isdigit()
 
 
 def _left_ok(text: str, start: int) -> bool:
