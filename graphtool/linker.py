@@ -734,7 +734,6 @@ def _triggers(low: str) -> dict[str, list[int]]:
     appos = [m.start() for m in _RE_APPOSITION_TRIGGER.finditer(low)]
     if "--" in low or "—" in low:
         appos = sorted(appos + [m.start() for m in _RE_DASH_TRIGGER.finditer(low)])
-    appos = [i for i in appos if _word_at(low, i)]
     if appos:
         trig["apposition"] = appos
     return trig

@@ -331,3 +331,17 @@ def test_languages_and_styled_words_are_not_names():
         "Full COmmunication-COmputation overlap."
     )
     assert {m.surface for m in _link_one("T", s) if m.kind != "method"} == {"BhashaVerse"}
+
+
+def test_name_comma_a_at_a_sentence_start_introduces_it():
+    # the corpus sentence "we introduce DynamicCity, a novel 4D LiDAR generation framework"
+    # turned round, as abstracts also write it; the second is a real sentence of
+    # llm-systems-2025: a known problem described, not introduced.
+    s = (
+        "LiDAR scene generation has been developing rapidly recently. DynamicCity, a novel "
+        "4D LiDAR generation framework, captures the temporal evolution of dynamic "
+        "environments. MWVC, a classical NP-hard problem, is foundational in applications."
+    )
+    intro = [m for m in _link_one("A title", s) if m.relation == "introduces"]
+    assert [(m.entity, m.how) for m in intro] == [("DynamicCity", "intro")]
+    assert intro[0].sentence.startswith("DynamicCity, a novel 4D LiDAR")
