@@ -80,19 +80,24 @@ _RE_OUR_NAME = re.compile(
 _RE_CALLED_LOWER = re.compile(
     r"\b(?:called|termed|dubbed|namely)\s+([a-z][a-z\-]+(?:\s[a-z][a-z\-]+){0,2})(?=\s*[,(])"
 )
+# What may stand right before a defined long form that a paper introduces, from a
+# "we …" or "called …" phrase to the long form: "we propose a novel <Long Form (LF)>".
 _RE_INTRO_LEAD = re.compile(
-    rf"(?:\b[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+"
+    rf"(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+"
     r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|efficient|unified)\s+)*"
     r"(?:[\w\-]+\s+){0,2}"
-    r"|\b(?:called|named|termed|dubbed|namely|coined)\s+)$"
+    r"|(?:called|named|termed|dubbed|namely|coined)\s+)"
 )
 _RE_AFTER_NAME = re.compile(r"\s*(?:[,.;:]|$|(?:that|which|to|for|as|is|with|and|in|on)\b)")
-# "we learn a slim communication block, ComMDM, to coordinate ..."
-_RE_NOUN_APPOSITION = re.compile(
-    r"[Ww]e\s[^.;:]{0,120}?\b(?:framework|system|method|model|module|block|approach"
-    r"|algorithm|technique|library|engine|pipeline|architecture|dataset|benchmark|tool"
-    rf"|network|mechanism|strategy|scheme|variant),\s+({_NAME}),\s"
+# "we learn a slim communication block, ComMDM, to coordinate ...": a noun of this
+# list, then ", NAME, ", within 120 characters of "we" and in the same clause.
+_APPOSITION_NOUNS = frozenset(
+    """framework system method model module block approach algorithm technique library
+    engine pipeline architecture dataset benchmark tool network mechanism strategy scheme
+    variant""".split()
 )
+_RE_COMMA_NAME = re.compile(rf",\s+({_NAME}),\s")
+_RE_CLAUSE_END = re.compile(r"[.;:]")
 # "... with C4: A Communication-Driven ...": a name introduced inside a title.
 _RE_TITLE_INNER = re.compile(
     r"\b(?:with|via|using|by|through)\s+([A-Za-z][\w\-+.]*[A-Z0-9][\w\-+.]*)(?=:\s)"
@@ -181,6 +186,7 @@ class Linker:
                     self._by_norm.setdefault(_norm(s), e)
         self._fuzzy_keys = sorted(k for k in self._by_norm if len(k) >= 6)
         self._judged: dict[tuple[str, bool], tuple | None] = {}
+        self._shapes: dict[str, tuple[int, str] | None] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -318,11 +324,13 @@ class Linker:
                     extra = tuple(a for a in aliases if a not in old.aliases)
                     old.aliases = old.aliases + extra
 
-        m = _RE_TITLE_PREFIX.match(paper.title)
+        title = paper.title
+        m = _RE_TITLE_PREFIX.match(title) if ":" in title or "-- " in title or "—" in title else None
         if m and _title_name(m.group(1), long_of, abbr_of):
             add(m.group(1), "title", m.start(1), "title")
-        for m in _RE_TITLE_INNER.finditer(paper.title):
-            add(m.group(1), "title", m.start(1), "title")
+        if ": " in title:
+            for m in _RE_TITLE_INNER.finditer(title):
+                add(m.group(1), "title", m.start(1), "title")
         text = paper.abstract
         for kind, rxs in (
             ("we", (_RE_WE_PROPOSE,)),
@@ -335,9 +343,7 @@ class Linker:
                     if m:
                         add(m.group(1), "abstract", m.start(1), "intro")
         for pos in trig.get("we", ()):
-            if text.find(", ", pos, pos + 150) < 0:
-                continue  # "we … a block, NAME, …" needs its commas
-            m = _RE_NOUN_APPOSITION.match(text, pos)
+            m = _noun_apposition(text, pos)
             if m and _NAMEY.search(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro")
         for pos in trig.get("called", ()):
@@ -362,8 +368,9 @@ class Linker:
         for abbr, long_form, lstart, astart in defs:
             if astart < 0:
                 continue
-            lead = text[max(0, lstart - 150) : lstart]  # the regex cannot cross a "."
-            if not (_RE_INTRO_LEAD.search(lead) or _in_title_as_name(long_form, paper.title)):
+            if not (
+                _intro_lead(text, lstart, trig) or _in_title_as_name(long_form, paper.title)
+            ):
                 continue
             if self._lookup(long_form):
                 continue
@@ -554,20 +561,23 @@ class Linker:
         """Unseen names: name-shaped tokens anywhere, capitalised words after a
         naming context ("compared with X", "built on top of X", "such as X, Y")."""
         cands: dict[int, tuple[int, str, bool]] = {}
+        shapes = self._shapes
         for m in _RE_SIGNAL.finditer(text):
-            s, e = m.start(), m.end()
+            s, e = m.span()
             while s > 0 and (
                 text[s - 1].isalpha() or (text[s - 1] == "-" and text[s - 2 : s - 1].isalnum())
             ):
                 s -= 1
             if s > 0 and text[s - 1] in "$\\/_":
                 continue
-            tok = text[s:e].rstrip(".-")
-            mult = _RE_MULTIPLIER.match(tok)
-            if mult:  # "8xH800": eight H800s
-                s, tok = s + mult.end(), tok[mult.end() :]
-            if tok[:1].isalpha() and _NAMEY.search(tok):
-                cands[s] = (s + len(tok), tok, True)
+            raw = text[s:e]
+            shape = shapes.get(raw, False)
+            if shape is False:
+                shape = _name_shape(raw)
+                if len(shapes) < 200_000:
+                    shapes[raw] = shape
+            if shape is not None:
+                cands[s + shape[0]] = (s + shape[0] + len(shape[1]), shape[1], True)
         for pos in context:
             m = _RE_CONTEXT_NAME.match(text, pos)
             if not m:
@@ -742,6 +752,19 @@ def _triggers(low: str) -> dict[str, list[int]]:
 _RE_URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|io|net|html)\S*")
 
 
+def _name_shape(raw: str) -> tuple[int, str] | None:
+    """A token found by ``_RE_SIGNAL`` as a candidate name: its offset and text
+    ("8xH800" is H800 at 2), or None when it is not name-shaped."""
+    tok = raw.rstrip(".-")
+    shift = 0
+    mult = _RE_MULTIPLIER.match(tok)
+    if mult:  # "8xH800": eight H800s
+        shift, tok = mult.end(), tok[mult.end() :]
+    if tok[:1].isalpha() and _NAMEY.search(tok):
+        return shift, tok
+    return None
+
+
 def _outside_urls(text: str, hits: list) -> list:
     """Drop hits inside URLs: a name that occurs only in a link is not a mention."""
     spans = [m.span() for m in _RE_URL.finditer(text)]
@@ -774,8 +797,15 @@ def _pad(key: str) -> str:
     return " " + key.lower().translate(_SPACES) + " "
 
 
+_ASCII_SPACES = bytes(
+    (ord(chr(c).lower()) if chr(c).isalnum() or c == 43 else 32) for c in range(128)
+) + bytes(128)
+
+
 def _padded(text: str) -> str:
     """The text the automaton scans: like :func:`_pad`, keeping every offset."""
+    if text.isascii():  # most abstracts: a byte table is faster
+        return " " + text.encode("ascii").translate(_ASCII_SPACES).decode("ascii") + " "
     return " " + _lower(text).translate(_SPACES) + " "
 
 
@@ -858,6 +888,37 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
             chosen.append(h)
     chosen.sort(key=lambda h: h.start)
     return chosen
+
+
+def _noun_apposition(text: str, pos: int) -> re.Match | None:
+    """At a "we" (``pos``): "we learn a slim communication block, ComMDM, …" — the
+    match of ", NAME, " after the first listed noun that is followed by one."""
+    if text[pos] not in "Ww" or not text[pos + 2 : pos + 3].isspace():
+        return None
+    begin = pos + 3
+    stop = _RE_CLAUSE_END.search(text, begin, begin + 140)
+    limit = stop.start() if stop else begin + 140
+    c = text.find(",", begin, limit + 1)
+    while c >= 0:
+        w = c
+        while w > begin and (text[w - 1].isalnum() or text[w - 1] == "_"):
+            w -= 1
+        if w - begin <= 120 and text[w:c] in _APPOSITION_NOUNS:
+            m = _RE_COMMA_NAME.match(text, c)
+            if m:
+                return m
+        c = text.find(",", c + 1, limit + 1)
+    return None
+
+
+def _intro_lead(text: str, lstart: int, trig: dict[str, list[int]]) -> bool:
+    """Does an introducing phrase ("we propose a novel", "called") lead up to
+    ``lstart``, within 150 characters?"""
+    for kind in ("we", "called"):
+        for pos in trig.get(kind, ()):
+            if lstart - 150 <= pos < lstart and _RE_INTRO_LEAD.fullmatch(text, pos, lstart):
+                return True
+    return False
 
 
 def _in_title_as_name(long_form: str, title: str) -> bool:

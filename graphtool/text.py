@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-# A boundary: end punctuation, optional closing quote/bracket, whitespace, then
-# something that can start a sentence.
-_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_NO_SPLIT_BEFORE = re.compile(
-    r"(?:\b(?:e\.g|i\.e|vs|etc|et al|cf|approx|resp|Fig|Figs|Eq|Eqs|Sec|Tab|No|Ref|Refs"
-    r"|Dr|Mr|Ms|Prof|St|Inc|Ltd|Corp|v|ver|al|ca|incl|w\.r\.t|a\.k\.a|U\.S)|\b[A-Z])$"
+# Words after which a full stop does not end a sentence ("e.g.", "et al.", "Fig."),
+# and single capitals (initials).
+_NO_SPLIT_AFTER = (
+    "e.g", "i.e", "vs", "etc", "et al", "cf", "approx", "resp", "Fig", "Figs", "Eq", "Eqs",
+    "Sec", "Tab", "No", "Ref", "Refs", "Dr", "Mr", "Ms", "Prof", "St", "Inc", "Ltd", "Corp",
+    "v", "ver", "al", "ca", "incl", "w.r.t", "a.k.a", "U.S",
+)  # fmt: skip
+_KEEP = "".join(rf"(?<!\b{re.escape(w)}[.!?])" for w in _NO_SPLIT_AFTER)
+# A boundary: end punctuation (not after one of those words), optional closing
+# quote/bracket, whitespace, then something that can start a sentence.
+_BOUNDARY = re.compile(
+    r"[.!?]" + _KEEP + r"(?<!\b[A-Z][.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])"
 )
 
 
@@ -28,8 +34,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if _NO_SPLIT_BEFORE.search(text, max(start, m.start() - 12), m.start()):
-            continue
         end = m.start() + 1
         while end < len(text) and text[end] in "\"')]":
             end += 1
@@ -103,18 +107,28 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
         # only the few words before the bracket can be the long form: look at a window
         lo = max(0, m.start() - 300)
         before = text[lo : m.start()].rstrip()
-        words = list(_WORD.finditer(before))
-        if lo > 0:
-            words = words[1:]  # the first word may be cut by the window
-        if not words:
-            continue
         letters = [c for c in core.lower() if c.isalnum()]
         max_words = min(len(letters) + 5, 2 * len(letters))
-        window = words[-max_words:]
+        window = _last_words(before, max_words, cut=lo > 0)
+        if not window:
+            continue
         found = _match_long_form(letters, before, window)
         if found is not None and (found > 0 or lo == 0):
             out.append((abbr, before[found:].strip(), lo + found, m.start(1)))
     return out
+
+
+def _last_words(before: str, n: int, cut: bool) -> list[re.Match]:
+    """The last ``n`` words of ``before``; its first word does not count when
+    ``cut`` (the window may have cut it). Reads only the tail it needs."""
+    pos = max(0, len(before) - 16 * n)
+    while True:
+        words = list(_WORD.finditer(before, pos))
+        if pos > 0 or cut:
+            words = words[1:]  # may be cut
+        if len(words) >= n or pos == 0:
+            return words[-n:]
+        pos = 0  # few long words: read it all
 
 
 def _looks_like_abbr(s: str) -> bool:
