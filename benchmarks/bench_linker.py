@@ -86,15 +86,15 @@ def _part(which: str, n: int) -> dict:
     if which == "linker":
         found = len(linker.link(papers))
     elif which == "scan":
-        # the same automaton over the same prepared text (lower case, punctuation as
-        # spaces) that the linker scans: the floor of its work
-        from graphtool.linker import _pad
+        # the lexicon's automaton (without the linker's context phrases) over the same
+        # prepared text (lower case, punctuation as spaces): the floor of its work
+        from graphtool.linker import _padded
 
-        auto = linker._base
+        auto = linker._automaton(linker._base_keys)
         found = 0
         for p in papers:
             for text in (p.title, p.abstract):
-                for _ in auto.iter(_pad(text)):
+                for _ in auto.iter(_padded(text)):
                     found += 1
     else:  # naive: one regex per lexicon surface
         pats = []
