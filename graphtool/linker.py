@@ -28,7 +28,6 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 import ahocorasick
 from rapidfuzz import fuzz, process
@@ -602,7 +601,7 @@ class Linker:
         out = []
         for s in sorted(cands):
             e, tok, namey = cands[s]
-            if taken and any(a < e and s < b for a, b in taken):
+            if taken and _overlaps(taken, s, e):
                 continue
             judged = self._judge(tok, namey)
             if judged is None:
@@ -860,7 +859,14 @@ def _norm(s: str) -> str:
 def _namey_case(s: str) -> bool:
     """A case variant of a mixed-case name counts only when it still looks like a
     name (LLAMA, Flash-Attention-2), not like a word ("zero" is not ZeRO)."""
-    return sum(c.isupper() for c in s[1:]) >= 1 or any(c.isdigit() for c in s)
+    return any(map(str.isupper, s[1:])) or any(map(str.isdigit, s))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    for a, b in spans:
+        if a < end and start < b:
+            return True
+    return False
 
 
 def _may_suffix(text: str, end: int) -> bool:
@@ -897,15 +903,33 @@ def _right_ok(text: str, end: int) -> bool:
 
 def _select(hits: list[_Hit]) -> list[_Hit]:
     """Longest first, then leftmost; no two selected hits overlap."""
-    hits.sort(key=lambda h: h.start)
-    if all(a.end <= b.start for a, b in pairwise(hits)):
+    if len(hits) < 2:
+        return hits
+    hits.sort(key=_start)
+    prev_end = -1
+    for h in hits:
+        if h.start < prev_end:
+            break
+        prev_end = h.end
+    else:
         return hits  # the common case: nothing overlaps
     chosen: list[_Hit] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(h.end <= c.start or c.end <= h.start for c in chosen):
+    for h in sorted(hits, key=_longest_first):
+        for c in chosen:
+            if h.start < c.end and c.start < h.end:
+                break
+        else:
             chosen.append(h)
-    chosen.sort(key=lambda h: h.start)
+    chosen.sort(key=_start)
     return chosen
+
+
+def _start(h: _Hit) -> int:
+    return h.start
+
+
+def _longest_first(h: _Hit) -> tuple[int, int]:
+    return h.start - h.end, h.start
 
 
 def _noun_apposition(text: str, pos: int) -> re.Match | None:

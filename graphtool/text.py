@@ -134,9 +134,9 @@ def _last_words(before: str, n: int, cut: bool) -> list[re.Match]:
 def _looks_like_abbr(s: str) -> bool:
     if not (2 <= len(s) <= 12) or " " in s:
         return False
-    if not s[0].isalnum() or sum(c.isupper() for c in s) < 2:
+    if not s[0].isalnum() or sum(map(str.isupper, s)) < 2:
         return False
-    return sum(c.isalpha() for c in s) >= 2
+    return sum(map(str.isalpha, s)) >= 2
 
 
 def _match_long_form(letters: list[str], before: str, window: list[re.Match]) -> int | None:
