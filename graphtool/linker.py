@@ -129,6 +129,18 @@ _DATASET_SUFFIX = re.compile(r"[ -](?:19|20)\d\d(?:[ ][A-Z][a-z]-[A-Z][a-z])?(?!
 _STYLIZED = re.compile(r"[A-Z]{2}[a-z]{3,}")  # "COmputation": a styled word, no name
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+$")
 _RE_MULTIPLIER = re.compile(r"\d+[x×](?=[A-Z])")
+# "X.509", "H.264": a letter, a dot and a number name a standard.
+_RE_STANDARD = re.compile(r"[A-Z]\.\d{3}")
+# "Grendel-GS", "Sentence-BERT": a capitalised word joined to an acronym (not a
+# prefix: "Cross-NAT", "Multi-GPU").
+_RE_WORD_ACRONYM = re.compile(
+    r"(?!(?:Non|Cross|Multi|Pre|Post|Intra|Inter|Sub|Semi|Anti|Co|Hyper|Ultra|Super)-)"
+    r"[A-Z][a-z]{2,}-([A-Z]{2,})"
+)
+# Capitalised words run together: HuggingFace, DeepSpeed, PyTorch (not MultiPL-E).
+_RE_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]+){2,}")
+# "FIPS 203", "ISO 26262", "RFC 8446": an acronym and a number (not a year).
+_RE_ACRONYM_NUMBER = re.compile(r"([A-Z]{2,6}) (?!(?:19|20)\d\d\b)\d{3,5}(?![\w.%-])")
 # Tokens with two "signal" characters (capitals, digits, +): vLLM, A100, GPT-4, C++.
 _RE_SIGNAL = re.compile(r"[A-Z0-9+][a-z_\-.]*[A-Z0-9+][\w\-.+]*")
 _RE_CONTEXT_NAME = re.compile(
@@ -205,8 +217,12 @@ class Linker:
                     seen.add(v)
                     t = _Target(v, entry, case_sensitive(v, entry.kind), how)
                     keys.setdefault(v.lower(), []).append(t)
-                    if not method and (v[-1].isupper() or v[-1].isdigit()):
-                        plural = v + "s"  # H100s, ConvLSTMs
+                    if not method and (
+                        v[-1].isupper()
+                        or v[-1].isdigit()
+                        or (entry.kind == "hardware" and v[-1].islower() and v[-1] != "s")
+                    ):
+                        plural = v + "s"  # H100s, ConvLSTMs, Jetsons
                         keys.setdefault(plural.lower(), []).append(
                             _Target(plural, entry, t.case, how)
                         )
@@ -279,8 +295,9 @@ class Linker:
 
     def _prepare(self, paper: Paper) -> _Prepared:
         # introduction phrases count in the abstract; a title's names come from its form
-        fields = [(_definitions(paper.title), {}), (_definitions(paper.abstract), _triggers(_lower(paper.abstract)))]
-        return _Prepared(self._find_intros(paper, fields[0], fields[1]), fields[0], fields[1])
+        title = (_definitions(paper.title), {})
+        abstract = (_definitions(paper.abstract), _triggers(_lower(paper.abstract)))
+        return _Prepared(self._find_intros(paper, title, abstract), title, abstract)
 
     def introductions(self, paper: Paper) -> list[LexEntry]:
         """The names ``paper`` itself presents, each with its aliases.
@@ -329,7 +346,8 @@ class Linker:
                     old.aliases = old.aliases + extra
 
         title = paper.title
-        m = _RE_TITLE_PREFIX.match(title) if ":" in title or "-- " in title or "—" in title else None
+        has_sep = ":" in title or "-- " in title or "—" in title
+        m = _RE_TITLE_PREFIX.match(title) if has_sep else None
         if m and _title_name(m.group(1), long_of, abbr_of):
             add(m.group(1), "title", m.start(1), "title")
         if ": " in title:
@@ -372,9 +390,7 @@ class Linker:
         for abbr, long_form, lstart, astart in defs:
             if astart < 0:
                 continue
-            if not (
-                _intro_lead(text, lstart, trig) or _in_title_as_name(long_form, paper.title)
-            ):
+            if not (_intro_lead(text, lstart, trig) or _in_title_as_name(long_form, paper.title)):
                 continue
             if self._lookup(long_form):
                 continue
@@ -506,9 +522,7 @@ class Linker:
         hit = self._base.get(_pad(surface.lower()), None)
         return hit[1] if hit else []
 
-    def _scan(
-        self, text: str, padded: str, auto, context: list[int] | None = None
-    ) -> list[_Hit]:
+    def _scan(self, text: str, padded: str, auto, context: list[int] | None = None) -> list[_Hit]:
         """Lexicon hits in ``text``: one Aho–Corasick pass over ``padded`` (the
         lower-cased text with punctuation turned into spaces, see :func:`_padded`),
         so keys (padded with spaces) match whole words only; case, boundary and
@@ -530,7 +544,11 @@ class Linker:
                 continue
             span = text[start:end]
             exact = [t for t in targets if t.surface == span]
-            cands = exact or [t for t in targets if not t.case and _namey_case(span)]
+            cands = exact or [
+                t
+                for t in targets
+                if not t.case and (_namey_case(span) or _joined_case(span, t.surface))
+            ]
             for t in cands:
                 entry, how = t.entry, t.how
                 if how == "lexicon" and entry.kind == "method":
@@ -577,11 +595,18 @@ class Linker:
             raw = text[s:e]
             shape = shapes.get(raw, False)
             if shape is False:
-                shape = _name_shape(raw)
+                shape = self._name_shape(raw)
                 if len(shapes) < 200_000:
                     shapes[raw] = shape
             if shape is not None:
                 cands[s + shape[0]] = (s + shape[0] + len(shape[1]), shape[1], True)
+        if " " in text:
+            for m in _RE_ACRONYM_NUMBER.finditer(text):
+                s = m.start()
+                if (s == 0 or not text[s - 1].isalnum()) and not self.lexicon.is_blocked(
+                    m.group(1)
+                ):
+                    cands.setdefault(s, (m.end(), m.group(), True))
         for pos in context:
             m = _RE_CONTEXT_NAME.match(text, pos)
             if not m:
@@ -613,6 +638,23 @@ class Linker:
             out.append(_Hit(s, e, tok, entry, how))
         return out
 
+    def _name_shape(self, raw: str) -> tuple[int, str] | None:
+        """A token found by ``_RE_SIGNAL`` as a candidate name: its offset and text
+        ("8xH800" is H800 at 2), or None when it is not name-shaped."""
+        tok = raw.rstrip(".-")
+        shift = 0
+        mult = _RE_MULTIPLIER.match(tok)
+        if mult:  # "8xH800": eight H800s
+            shift, tok = mult.end(), tok[mult.end() :]
+        if not tok[:1].isalpha():
+            return None
+        if _NAMEY.search(tok) or _RE_STANDARD.fullmatch(tok):
+            return shift, tok
+        m = _RE_WORD_ACRONYM.fullmatch(tok)  # "Grendel-GS", not "Multi-GPU"
+        if m and not self.lexicon.is_blocked(m.group(1)):
+            return shift, tok
+        return None
+
     def _judge(self, tok: str, namey: bool) -> tuple[str, bool, LexEntry, str] | None:
         """Is a candidate token a name, and which? (cached: the answer depends on the
         token alone). Returns the token without a "-based"-like modifier, whether it
@@ -639,14 +681,13 @@ class Linker:
             or self._generic_compound(tok)
         ):
             return None
-        if not namey and (
-            len(tok) < 3 or (tok.isupper() and len(tok) <= 3) or _is_plain_word(tok)
-        ):
+        if not namey and (len(tok) < 3 or (tok.isupper() and len(tok) <= 3) or _is_plain_word(tok)):
             return None
-        known = self._fuzzy_lookup(tok)
+        standard = _RE_STANDARD.fullmatch(tok) or _RE_ACRONYM_NUMBER.fullmatch(tok)
+        known = None if standard else self._fuzzy_lookup(tok)  # RTX 6000 is no RTX A6000
         if known is not None:
             return tok, namey, known, "fuzzy"
-        return tok, namey, LexEntry(tok, "system"), "discovered"
+        return tok, namey, LexEntry(tok, "other" if standard else "system"), "discovered"
 
     def _generic_compound(self, tok: str) -> bool:
         """SSD-GPU, LLM-system, MoE-LLMs: hyphen-joined generic parts make no name."""
@@ -769,19 +810,6 @@ def _triggers(low: str) -> dict[str, list[int]]:
 _RE_URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|io|net|html)\S*")
 
 
-def _name_shape(raw: str) -> tuple[int, str] | None:
-    """A token found by ``_RE_SIGNAL`` as a candidate name: its offset and text
-    ("8xH800" is H800 at 2), or None when it is not name-shaped."""
-    tok = raw.rstrip(".-")
-    shift = 0
-    mult = _RE_MULTIPLIER.match(tok)
-    if mult:  # "8xH800": eight H800s
-        shift, tok = mult.end(), tok[mult.end() :]
-    if tok[:1].isalpha() and _NAMEY.search(tok):
-        return shift, tok
-    return None
-
-
 def _outside_urls(text: str, hits: list) -> list:
     """Drop hits inside URLs: a name that occurs only in a link is not a mention."""
     spans = [m.span() for m in _RE_URL.finditer(text)]
@@ -862,11 +890,20 @@ def _namey_case(s: str) -> bool:
     return any(map(str.isupper, s[1:])) or any(map(str.isdigit, s))
 
 
+def _joined_case(span: str, surface: str) -> bool:
+    """A long compound name written as one capitalised word ("Huggingface" for
+    HuggingFace, "Deepspeed"): still a name, unlike a short one ("Zero")."""
+    return (
+        len(span) >= 8
+        and span[0].isupper()
+        and span[1:].islower()
+        and span.isalpha()
+        and _RE_CAMEL_WORDS.fullmatch(surface) is not None
+    )
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    for a, b in spans:
-        if a < end and start < b:
-            return True
-    return False
+    return any(a < end and start < b for a, b in spans)
 
 
 def _may_suffix(text: str, end: int) -> bool:

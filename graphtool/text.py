@@ -15,9 +15,7 @@ _NO_SPLIT_AFTER = (
 _KEEP = "".join(rf"(?<!\b{re.escape(w)}[.!?])" for w in _NO_SPLIT_AFTER)
 # A boundary: end punctuation (not after one of those words), optional closing
 # quote/bracket, whitespace, then something that can start a sentence.
-_BOUNDARY = re.compile(
-    r"[.!?]" + _KEEP + r"(?<!\b[A-Z][.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])"
-)
+_BOUNDARY = re.compile(r"[.!?]" + _KEEP + r"(?<!\b[A-Z][.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -345,3 +345,42 @@ def test_name_comma_a_at_a_sentence_start_introduces_it():
     intro = [m for m in _link_one("A title", s) if m.relation == "introduces"]
     assert [(m.entity, m.how) for m in intro] == [("DynamicCity", "intro")]
     assert intro[0].sentence.startswith("DynamicCity, a novel 4D LiDAR")
+
+
+def test_standards_and_word_acronym_names_are_discovered():
+    # real sentences of llm-systems-2025
+    s = (
+        "We detail the implementation of ML-KEM (FIPS 203) and ML-DSA (FIPS 204), integrated "
+        "with Quantum Random Number Generators (QRNG) for cryptographic entropy. GlideinWMS "
+        "has been one of the first middleware in the WLCG community to transition from X.509 "
+        "to support also tokens. We incorporate a multi-GPU training backend adapted from "
+        "Grendel-GS to enable scalable processing of large datasets."
+    )
+    found = {m.surface: m for m in _link_one("A title", s)}
+    for name in ("FIPS 203", "FIPS 204", "X.509"):
+        assert (found[name].kind, found[name].how) == ("other", "discovered"), name
+    assert found["Grendel-GS"].how == "discovered"
+    assert "multi-GPU" not in found
+
+
+def test_prefix_acronyms_years_and_gpu_numbers_are_not_standards():
+    s = (
+        "Lattica is a Decentralized Cross-NAT Communication Framework. We train on the GPU 100 "
+        "times, as in CVPR 2024. CudaForge generalizes across GPUs (A100, RTX 6000, 4090)."
+    )
+    found = {m.surface: m for m in _link_one("A title", s)}
+    assert not {"Cross-NAT", "GPU 100", "CVPR 2024"} & set(found)
+    assert found["RTX 6000"].entity == "RTX 6000"  # not the RTX A6000 by a near spelling
+
+
+def test_long_compound_names_in_one_capitalised_word_and_hardware_plurals():
+    s = (
+        "We implement our proposed multiprocessing design on two widely-used and independent "
+        "LLM architectures: Huggingface and vLLM. Edge accelerators such as Nvidia Jetsons are "
+        "becoming an integral part of the computing continuum. Multiple techniques have been "
+        "proposed to mitigate these overheads."
+    )
+    found = {m.surface: m.entity for m in _link_one("A title", s)}
+    assert found["Huggingface"] == "Hugging Face"
+    assert found["Jetsons"] == "Jetson"
+    assert "Multiple" not in found  # an English word, not MultiPL-E
