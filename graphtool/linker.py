@@ -140,7 +140,9 @@ _RE_WORD_ACRONYM = re.compile(
 # Capitalised words run together: HuggingFace, DeepSpeed, PyTorch (not MultiPL-E).
 _RE_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]+){2,}")
 # "FIPS 203", "ISO 26262", "RFC 8446": an acronym and a number (not a year).
-_RE_ACRONYM_NUMBER = re.compile(r"([A-Z]{2,6}) (?!(?:19|20)\d\d\b)\d{3,5}(?![\w.%-])")
+_RE_ACRONYM_NUMBER = re.compile(
+    r"((?:[A-Z]{2,6}/)?[A-Z]{2,6}) (?!(?:19|20)\d\d\b)\d{3,5}(?![\w.%-])"
+)
 # Tokens with two "signal" characters (capitals, digits, +): vLLM, A100, GPT-4, C++.
 _RE_SIGNAL = re.compile(r"[A-Z0-9+][a-z_\-.]*[A-Z0-9+][\w\-.+]*")
 _RE_CONTEXT_NAME = re.compile(
@@ -600,13 +602,10 @@ class Linker:
                     shapes[raw] = shape
             if shape is not None:
                 cands[s + shape[0]] = (s + shape[0] + len(shape[1]), shape[1], True)
-        if " " in text:
-            for m in _RE_ACRONYM_NUMBER.finditer(text):
-                s = m.start()
-                if (s == 0 or not text[s - 1].isalnum()) and not self.lexicon.is_blocked(
-                    m.group(1)
-                ):
-                    cands.setdefault(s, (m.end(), m.group(), True))
+            elif text[e : e + 1] in (" ", "/") and text[e + 1 : e + 2] != " ":
+                m = _RE_ACRONYM_NUMBER.match(text, s)  # "FIPS 203", "ISO/IEC 27001"
+                if m and not self.lexicon.is_blocked(m.group(1)):
+                    cands[s] = (m.end(), m.group(), True)
         for pos in context:
             m = _RE_CONTEXT_NAME.match(text, pos)
             if not m:

@@ -354,10 +354,13 @@ def test_standards_and_word_acronym_names_are_discovered():
         "with Quantum Random Number Generators (QRNG) for cryptographic entropy. GlideinWMS "
         "has been one of the first middleware in the WLCG community to transition from X.509 "
         "to support also tokens. We incorporate a multi-GPU training backend adapted from "
-        "Grendel-GS to enable scalable processing of large datasets."
+        "Grendel-GS to enable scalable processing of large datasets. This paper introduces a "
+        "formal, machine-readable semantic model for Cloud Engines, integrating the "
+        "architectural taxonomy of ISO/IEC 22123 (Cloud Reference Architecture) with the "
+        "security and compliance controls of ISO/IEC 27001:2022."
     )
     found = {m.surface: m for m in _link_one("A title", s)}
-    for name in ("FIPS 203", "FIPS 204", "X.509"):
+    for name in ("FIPS 203", "FIPS 204", "X.509", "ISO/IEC 22123", "ISO/IEC 27001"):
         assert (found[name].kind, found[name].how) == ("other", "discovered"), name
     assert found["Grendel-GS"].how == "discovered"
     assert "multi-GPU" not in found
