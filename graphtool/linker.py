@@ -139,9 +139,9 @@ _RE_WORD_ACRONYM = re.compile(
 )
 # Capitalised words run together: HuggingFace, DeepSpeed, PyTorch (not MultiPL-E).
 _RE_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]+){2,}")
-# "FIPS 203", "ISO 26262", "RFC 8446": an acronym and a number (not a year).
+# "FIPS 203", "ISO/IEC TR 3445", "RFC 8446": an acronym and a number (not a year).
 _RE_ACRONYM_NUMBER = re.compile(
-    r"((?:[A-Z]{2,6}/)?[A-Z]{2,6}) (?!(?:19|20)\d\d\b)\d{3,5}(?![\w.%-])"
+    r"((?:[A-Z]{2,6}/)?[A-Z]{2,6}(?: [A-Z]{2,3})?) (?!(?:19|20)\d\d\b)\d{3,5}(?![\w.%-])"
 )
 # Tokens with two "signal" characters (capitals, digits, +): vLLM, A100, GPT-4, C++.
 _RE_SIGNAL = re.compile(r"[A-Z0-9+][a-z_\-.]*[A-Z0-9+][\w\-.+]*")

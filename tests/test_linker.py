@@ -357,10 +357,17 @@ def test_standards_and_word_acronym_names_are_discovered():
         "Grendel-GS to enable scalable processing of large datasets. This paper introduces a "
         "formal, machine-readable semantic model for Cloud Engines, integrating the "
         "architectural taxonomy of ISO/IEC 22123 (Cloud Reference Architecture) with the "
-        "security and compliance controls of ISO/IEC 27001:2022."
+        "security and compliance controls of ISO/IEC 27001:2022 and ISO/IEC TR 3445:2022."
     )
     found = {m.surface: m for m in _link_one("A title", s)}
-    for name in ("FIPS 203", "FIPS 204", "X.509", "ISO/IEC 22123", "ISO/IEC 27001"):
+    for name in (
+        "FIPS 203",
+        "FIPS 204",
+        "X.509",
+        "ISO/IEC 22123",
+        "ISO/IEC 27001",
+        "ISO/IEC TR 3445",
+    ):
         assert (found[name].kind, found[name].how) == ("other", "discovered"), name
     assert found["Grendel-GS"].how == "discovered"
     assert "multi-GPU" not in found
