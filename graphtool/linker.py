@@ -129,6 +129,12 @@ _DATASET_SUFFIX = re.compile(r"[ -](?:19|20)\d\d(?:[ ][A-Z][a-z]-[A-Z][a-z])?(?!
 _STYLIZED = re.compile(r"[A-Z]{2}[a-z]{3,}")  # "COmputation": a styled word, no name
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+$")
 _RE_MULTIPLIER = re.compile(r"\d+[x×](?=[A-Z])")
+# "the Kingsnake dataset", "the CarlaSC and Waymo datasets", "the Stanford Cars dataset":
+# capitalised words that a dataset noun names.
+_RE_DATASET_CUE = re.compile(
+    r"the ((?:[A-Z][\w\-+]*[ ]){0,2}[A-Z][\w\-+]*)(?: and ([A-Z][\w\-+]*))?"
+    r" (?:datasets?|benchmarks?|benchmark suites?|corpus|corpora)\b"
+)
 # "X.509", "H.264": a letter, a dot and a number name a standard.
 _RE_STANDARD = re.compile(r"[A-Z]\.\d{3}")
 # "Grendel-GS", "Sentence-BERT": a capitalised word joined to an acronym (not a
@@ -619,6 +625,15 @@ class Linker:
                     break
                 cands.setdefault(nxt.start(1), (nxt.end(1), nxt.group(1), False))
                 end = nxt.end(1)
+        named_data: set[int] = set()
+        if "the " in text and ("dataset" in text or "benchmark" in text or "corpus" in text):
+            for m in _RE_DATASET_CUE.finditer(text):  # "on the Kingsnake dataset"
+                if m.start() and text[m.start() - 1].isalnum():
+                    continue
+                for g in (1, 2):
+                    if m.group(g):
+                        cands.setdefault(m.start(g), (m.end(g), m.group(g), False))
+                        named_data.add(m.start(g))
         if not cands:
             return []
         taken = [(h.start, h.end) for h in hits]
@@ -634,6 +649,8 @@ class Linker:
             e = s + len(tok)
             if not namey and _RE_NEXT_CAP.match(text, e):
                 continue  # "such as Grammatical Error Correction": a phrase
+            if s in named_data and how == "discovered":
+                entry = LexEntry(entry.name, "dataset")
             out.append(_Hit(s, e, tok, entry, how))
         return out
 

@@ -394,3 +394,19 @@ def test_long_compound_names_in_one_capitalised_word_and_hardware_plurals():
     assert found["Huggingface"] == "Hugging Face"
     assert found["Jetsons"] == "Jetson"
     assert "Multiple" not in found  # an English word, not MultiPL-E
+
+
+def test_capitalised_words_a_dataset_noun_names_are_datasets():
+    # real sentences of llm-systems-2025 and the example corpus
+    s = (
+        "In our experiments, the system achieves a 5.6X speedup on the Kingsnake dataset "
+        "(4M Gaussians) using four GPUs compared to a single-GPU baseline. Extensive "
+        "experiments on the CarlaSC and Waymo datasets demonstrate that DynamicCity "
+        "significantly outperforms existing methods. The dataset is released, unlike the "
+        "English dataset and the QA benchmark."
+    )
+    found = {m.surface: m for m in _link_one("A title", s)}
+    for name in ("Kingsnake", "CarlaSC", "Waymo"):
+        assert (found[name].kind, found[name].how) == ("dataset", "discovered"), name
+    assert found["Kingsnake"].sentence.startswith("In our experiments")
+    assert not {"The", "English", "QA"} & set(found)
