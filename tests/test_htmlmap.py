@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import shutil
@@ -151,6 +152,25 @@ def test_layout_packs_islands_and_is_deterministic():
     ring = [pos[f"a{i}"] for i in range(40)]
     ring_span = max(p[0] for p in ring) - min(p[0] for p in ring)
     assert max(xs) - min(xs) < 3 * ring_span and max(ys) - min(ys) < 3 * ring_span
+
+
+def test_islands_of_one_shape_share_it_and_weights_still_count():
+    # a hub keeps the map large; then three paper–system pairs, one of them joined by
+    # two relations (a heavier edge pulls its ends closer)
+    G = nx.MultiDiGraph()
+    for i in range(30):
+        G.add_edge("hub", f"n{i}", key="mentions")
+    for p in ("p1", "p2", "p3"):
+        G.add_edge(p, f"s{p}", key="mentions")
+    G.add_edge("p3", "sp3", key="uses")
+    pos = layout(G)
+
+    def offset(p):
+        (x1, y1), (x2, y2) = pos[p], pos[f"s{p}"]
+        return x2 - x1, y2 - y1
+
+    assert offset("p1") == offset("p2")
+    assert math.dist((0, 0), offset("p3")) < math.dist((0, 0), offset("p1"))
 
 
 class _Iframe(HTMLParser):
