@@ -3,6 +3,7 @@
 Run:  python benchmarks/bench_linker.py            (quality + speed, ~2-4 minutes)
       python benchmarks/bench_linker.py --quality  (quality only, seconds)
       python benchmarks/bench_linker.py --speed --n 20000
+      python benchmarks/bench_linker.py --floor    (what the speed aim leaves room for)
 
 Quality: precision / recall / F1 of named mentions (strict and relaxed, per kind)
 and of introduced names, on data/eval/seed-dev-gold.json (30 papers of the example
@@ -137,16 +138,66 @@ def speed(n: int, naive_n: int) -> None:
     print(f"ratio scan/linker: {b / a:.2f}x   linker/naive: {a / c:.1f}x")
 
 
+def floor() -> None:
+    """What any pure-Python linker with this output pays per abstract before its first
+    decision: the C-level passes besides the scan, and the Mention objects."""
+    from graphtool import linker as L
+    from graphtool import text as T
+    from graphtool.model import Mention
+
+    papers = gt.read(DATA / "llm-systems-2025.jsonl")
+
+    def best(fn) -> float:
+        times = []
+        for _ in range(7):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        return min(times) / len(papers) * 1e6
+
+    def mentions() -> None:
+        for _ in papers:
+            for _ in range(4):  # the mean number of mentions per abstract
+                Mention("p", "e", "system", "e", "mentions", "e", "abstract", 0, 1, "s", 0.9,
+                        "lexicon", "t")  # fmt: skip
+
+    auto = gt.Linker()._automaton(gt.Linker()._base_keys)
+    rows = [
+        ("(b) the scan: padding + automaton", lambda: [
+            list(auto.iter(L._padded(t))) for p in papers for t in (p.title, p.abstract)]),
+        ("sentence boundaries (one regex pass)", lambda: [
+            list(T._BOUNDARY.finditer(p.abstract)) for p in papers]),
+        ("name-shaped tokens (one regex pass)", lambda: [
+            list(L._RE_SIGNAL.finditer(t)) for p in papers for t in (p.title, p.abstract)]),
+        ("introduction phrases (pass-1 searches)", lambda: [
+            L._triggers(L._lower(p.abstract)) for p in papers]),
+        ("brackets for definitions", lambda: [
+            list(T._PAREN.finditer(p.abstract)) for p in papers]),
+        ("4 Mention objects", mentions),
+    ]  # fmt: skip
+    print(f"\n== Per-abstract floor (microseconds, best of 7 over {len(papers):,} abstracts)")
+    costs = [(name, best(fn)) for name, fn in rows]
+    for name, us in costs:
+        print(f"   {name:<42}{us:7.1f}")
+    scan = costs[0][1]
+    rest = sum(us for _, us in costs[1:])
+    print(f"   within 2x of the scan allows {scan:.1f} us beyond it; these alone take {rest:.1f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quality", action="store_true", help="quality only")
     ap.add_argument("--speed", action="store_true", help="speed only")
     ap.add_argument("--n", type=int, default=100_000, help="abstracts for the speed run")
     ap.add_argument("--naive-n", type=int, default=200, help="abstracts for the naive run")
+    ap.add_argument("--floor", action="store_true", help="per-abstract floor costs only")
     ap.add_argument("--part", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.part:
         print(json.dumps(_part(args.part, args.n)))
+        return
+    if args.floor:
+        floor()
         return
     if not args.speed:
         quality()
