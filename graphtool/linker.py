@@ -249,6 +249,7 @@ class Linker:
             merged.setdefault(_pad(k), []).extend(targets)
         a = ahocorasick.Automaton()
         for k, targets in merged.items():
+            # exact spellings first, so "Megatron-LM" is found as written
             a.add_word(k, (len(k), targets, False))
         if context:
             for k in CONTEXT_KEYS:
@@ -277,7 +278,7 @@ class Linker:
             return self._link(list(papers), progress)
 
     def _link(self, papers: list[Paper], progress: Callable[[int], None] | None) -> list[Mention]:
-        # Pass 1: what each paper introduces (and where its naming contexts are).
+        # Pass 1: what each paper introduces.
         prepared = [self._prepare(p) for p in papers]
         corpus_entries: dict[str, LexEntry] = {}
         for prep in prepared:
@@ -305,7 +306,8 @@ class Linker:
         # introduction phrases count in the abstract; a title's names come from its form
         title = (_definitions(paper.title), {})
         abstract = (_definitions(paper.abstract), _triggers(_lower(paper.abstract)))
-        return _Prepared(self._find_intros(paper, title, abstract), title, abstract)
+        # pass 2 needs the definitions again, not the phrase positions
+        return _Prepared(self._find_intros(paper, title, abstract), title[0], abstract[0])
 
     def introductions(self, paper: Paper) -> list[LexEntry]:
         """The names ``paper`` itself presents, each with its aliases.
@@ -443,7 +445,7 @@ class Linker:
                     aliases=e.aliases,
                 )
             )
-        for field, text, (fdefs, _trig) in (
+        for field, text, fdefs in (
             ("title", paper.title, prep.title),
             ("abstract", paper.abstract, prep.abstract),
         ):
@@ -752,11 +754,11 @@ class _Hit:
 @dataclass(slots=True)
 class _Prepared:
     """Pass-1 results for one paper: its introductions, and per field the
-    abbreviation definitions and the positions of trigger phrases."""
+    abbreviation definitions (``(abbr, long_form, long_start, abbr_start)``)."""
 
     intros: list
-    title: tuple
-    abstract: tuple
+    title: list
+    abstract: list
 
 
 #: Naming-context phrases, as padded automaton keys: the scan that finds the names
