@@ -168,6 +168,7 @@ _RE_MODIFIER = re.compile(
 )
 _NOT_NAME_TOKEN = re.compile(
     r"^(?:\d+[A-Za-z]{0,2}|[A-Za-z]\d{0,2}|(?:FP|BF|INT|UINT|FP|W|A|O|Q|L|K|N|M|E)\d+"
+    r"|W\d+A\d+(?:KV\d+)?"  # quantisation settings: W4A16, W8A8KV8
     r"|\d+(?:\.\d+)?[xX]|[xX]\d+|top-?\d+|Top-?\d+|\d+[DdKkMmBbGgTt][a-z]?"
     r"|[KMGTPEZ]iB|(?:kilo|mega|giga|tera|peta|exa|zetta)?FLOPS?|[A-Z]\d[A-Z]\d?"
     r"|(?:non|cross|multi|pre|post|intra|inter|sub|semi|anti|co)-\w.*)$"

@@ -251,6 +251,18 @@ def test_generic_words_and_acronyms_are_not_names():
     assert named == set()
 
 
+def test_layers_operations_metrics_and_quantisation_settings_are_not_names():
+    # real sentences of llm-systems-2025, and common metric and setting names
+    s = (
+        "These optimizations allow TokenWeave to perform communication and RMSNorm using only "
+        "2-8 SMs. The accelerator can perform matrix multiplication (MatMul) operations. It is "
+        "based on the gradients of linear layers with ReLU activations. We report mAP, IoU "
+        "and CLIPScore under W4A16 and W8A8 settings."
+    )
+    named = {m.surface for m in _link_one("T", s) if m.kind != "method"}
+    assert named == {"TokenWeave"}
+
+
 def test_names_inside_urls_are_not_mentions():
     s = "Code is available at https://github.com/adney11/Splitwiser and www.FooBar.io/Zed9."
     assert not [m for m in _link_one("T", s) if m.kind != "method"]
