@@ -89,6 +89,17 @@ _RE_INTRO_LEAD = re.compile(
     r"(?:[\w\-]+\s+){0,2}"
     r"|(?:called|named|termed|dubbed|namely|coined)\s+)"
 )
+_RE_JOINED_VERB = re.compile(rf"(?:\band|,|\balso|\bthen|\bto)\s+{_INTRO_VERB}[sd]?\s+")
+_RE_INTRO_TAIL = re.compile(
+    r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|efficient|unified)\s+)*"
+    r"(?:[\w\-]+\s+){0,2}"
+)
+# Words that, between "we" and "NAME, a …", make the sentence present NAME.
+_RE_PRESENTING = re.compile(
+    r"\b(?:propos|introduc|present|develop|design|outlin|describ|releas|creat|devis"
+    r"|contribut|offer)"
+)
+_RE_MULTI_NAME_QUOTED = re.compile(rf"[\"“']?({_MULTI_NAME})[\"”']?")
 _RE_AFTER_NAME = re.compile(r"\s*(?:[,.;:]|$|(?:that|which|to|for|as|is|with|and|in|on)\b)")
 # "we learn a slim communication block, ComMDM, to coordinate ...": a noun of this
 # list, then ", NAME, ", within 120 characters of "we" and in the same clause.
@@ -143,6 +154,7 @@ _RE_WORD_ACRONYM = re.compile(
     r"(?!(?:Non|Cross|Multi|Pre|Post|Intra|Inter|Sub|Semi|Anti|Co|Hyper|Ultra|Super)-)"
     r"[A-Z][a-z]{2,}-([A-Z]{2,})"
 )
+_RE_WORD_CHAIN = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)+")
 # Capitalised words run together: HuggingFace, DeepSpeed, PyTorch (not MultiPL-E).
 _RE_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]+){2,}")
 # "FIPS 203", "ISO/IEC TR 3445", "RFC 8446": an acronym and a number (not a year).
@@ -169,7 +181,7 @@ _RE_MODIFIER = re.compile(
 _NOT_NAME_TOKEN = re.compile(
     r"^(?:\d+[A-Za-z]{0,2}|[A-Za-z]\d{0,2}|(?:FP|BF|INT|UINT|FP|W|A|O|Q|L|K|N|M|E)\d+"
     r"|W\d+A\d+(?:KV\d+)?"  # quantisation settings: W4A16, W8A8KV8
-    r"|\d+(?:\.\d+)?[xX]|[xX]\d+|top-?\d+|Top-?\d+|\d+[DdKkMmBbGgTt][a-z]?"
+    r"|\d+(?:\.\d+)?[xX]|[xX]\d+|[Tt]op-?(?:\d+|[kKpP])|\d+[DdKkMmBbGgTt][a-z]?"
     r"|[KMGTPEZ]iB|(?:kilo|mega|giga|tera|peta|exa|zetta)?FLOPS?|[A-Z]\d[A-Z]\d?"
     r"|(?:non|cross|multi|pre|post|intra|inter|sub|semi|anti|co)-\w.*)$"
 )
@@ -359,7 +371,7 @@ class Linker:
         title = paper.title
         has_sep = ":" in title or "-- " in title or "—" in title
         m = _RE_TITLE_PREFIX.match(title) if has_sep else None
-        if m and _title_name(m.group(1), long_of, abbr_of):
+        if m and _title_name(m.group(1), long_of, abbr_of, self.lexicon):
             add(m.group(1), "title", m.start(1), "title")
         if ": " in title:
             for m in _RE_TITLE_INNER.finditer(title):
@@ -396,6 +408,8 @@ class Linker:
             m = _RE_APPOSITION.match(text, s, min(len(text), pos + 40))
             if m and (_NAMEY.search(m.group(1)) or _norm(m.group(1)) in found):
                 add(m.group(1), "abstract", m.start(1), "intro")
+            elif not m:
+                self._presented_apposition(text, pos, trig, found, add)
         # "we introduce convolutional state space models (ConvSSM)": a definition
         # right after an introducing verb, or one whose long form is in the title.
         for abbr, long_form, lstart, astart in defs:
@@ -410,6 +424,30 @@ class Linker:
             if titled or _RE_AFTER_NAME.match(text, astart + len(abbr) + 1):
                 add(abbr, "abstract", astart, "definition")
         return list(found.values())
+
+    def _presented_apposition(self, text: str, comma: int, trig: dict, found: dict, add) -> None:
+        """ "We outline the design and implementation of PolicySmith, a framework …":
+        "NAME, a …" inside a sentence whose "we" presents something, for a NAME no
+        lexicon knows and no other rule has found there."""
+        we = [p for p in trig.get("we", ()) if comma - 150 <= p < comma]
+        if not we or _RE_CLAUSE_END.search(text, we[-1], comma):
+            return
+        if not _RE_PRESENTING.search(text, we[-1], comma):
+            return
+        if any(f.start < comma <= f.start + len(f.surface) + 1 for f in found.values()):
+            return  # "we introduce Ladder Residual, a …": taken whole already
+        lo = comma  # the name: up to four capitalised words before the comma
+        for _ in range(4):
+            j = text.rfind(" ", we[-1] + 2, lo - 1)
+            if j < 0 or not (text[j + 1 : j + 2].isupper() or text[j + 1 : j + 2].isdigit()):
+                break
+            lo = j + 1
+        m = _RE_MULTI_NAME_QUOTED.fullmatch(text, lo, comma) if lo < comma else None
+        if not m or self._lookup(m.group(1)) or self.lexicon.is_blocked(m.group(1)):
+            return
+        name = m.group(1)
+        if " " in name or _NAMEY.search(name) or (name[1:].islower() and len(name) > 3):
+            add(name, "abstract", m.start(1), "intro")
 
     def _link_paper(self, paper: Paper, prep: _Prepared, auto) -> list[Mention]:
         intro_records = prep.intros
@@ -702,6 +740,8 @@ class Linker:
             return None
         if not namey and (len(tok) < 3 or (tok.isupper() and len(tok) <= 3) or _is_plain_word(tok)):
             return None
+        if not namey and tok.count("-") >= 2 and _RE_WORD_CHAIN.fullmatch(tok):
+            return None  # "First-Come-First-Served": a phrase
         standard = _RE_STANDARD.fullmatch(tok) or _RE_ACRONYM_NUMBER.fullmatch(tok)
         known = None if standard else self._fuzzy_lookup(tok)  # RTX 6000 is no RTX A6000
         if known is not None:
@@ -1016,6 +1056,13 @@ def _intro_lead(text: str, lstart: int, trig: dict[str, list[int]]) -> bool:
         for pos in trig.get(kind, ()):
             if lstart - 150 <= pos < lstart and _RE_INTRO_LEAD.fullmatch(text, pos, lstart):
                 return True
+    # "we identify the limits of X and propose Long Form (LF)": the verb joined to an
+    # earlier "we" of the same sentence
+    for pos in trig.get("we", ()):
+        if lstart - 250 <= pos < lstart and not _RE_CLAUSE_END.search(text, pos, lstart):
+            for m in _RE_JOINED_VERB.finditer(text, pos + 3, lstart):
+                if _RE_INTRO_TAIL.fullmatch(text, m.end(), lstart):
+                    return True
     return False
 
 
@@ -1059,17 +1106,31 @@ def _valid_intro(name: str, lexicon: Lexicon, lower_ok: bool = False) -> bool:
     )
 
 
-def _title_name(prefix: str, long_of: dict, abbr_of: dict) -> bool:
-    """Is a title's "Prefix:" a name (Clover, ZeRO-Infinity, T3) or rhetoric?"""
+def _title_name(prefix: str, long_of: dict, abbr_of: dict, lexicon: Lexicon) -> bool:
+    """Is a title's "Prefix:" a name (Clover, ZeRO-Infinity, T3) or rhetoric and
+    description ("LLM & HPC:", "Incentive-Based Federated Learning:")?"""
     p = _MATH.sub(r"\1", prefix).strip()
     words = p.split()
     if not words or len(words) > 4 or any(w.lower() in _TITLE_STOP for w in words):
         return False
     if len(words) == 1:
         return p[0].isupper() or bool(_NAMEY.search(p))
-    if any(_NAMEY.search(w) or sum(c.isupper() for c in w) >= 2 for w in words):
+    if words[0].endswith("ing") and len(words[0]) > 5 and words[0][1:].islower():
+        return False  # "Optimizing LLM Inference:", "Challenging GPU Dominance:"
+    generic = [lexicon.is_blocked(w) or lexicon.is_blocked(w.rstrip("s")) for w in words]
+    if any(_capsy(w) and not g for w, g in zip(words, generic, strict=True)):
         return True
+    if generic[-1] and _capsy(words[-1]) and words[-2][0].isupper():
+        return True  # a named kind of a generic class: "Lagrangian PINNs", "Speculative MoE"
     return _norm(p) in abbr_of
+
+
+def _capsy(word: str) -> bool:
+    """Name-shaped, or two capitals in one hyphen-free part (ZeRO, GPT; not
+    "Incentive-Based")."""
+    return bool(_NAMEY.search(word)) or any(
+        sum(map(str.isupper, part)) >= 2 for part in word.split("-")
+    )
 
 
 _COMMON = frozenset(

@@ -422,3 +422,54 @@ def test_capitalised_words_a_dataset_noun_names_are_datasets():
         assert (found[name].kind, found[name].how) == ("dataset", "discovered"), name
     assert found["Kingsnake"].sentence.startswith("In our experiments")
     assert not {"The", "English", "QA"} & set(found)
+
+
+def _introduced(title, abstract="A sentence."):
+    return [(m.entity, m.aliases) for m in _link_one(title, abstract) if m.relation == "introduces"]
+
+
+def test_descriptive_and_generic_title_prefixes_introduce_nothing():
+    # real titles of llm-systems-2025 and the example corpus
+    for title in (
+        "LLM & HPC:Benchmarking DeepSeek's Performance in High-Performance Computing Tasks",
+        "Incentive-Based Federated Learning: Architectural Elements and Future Directions",
+        "Optimizing LLM Inference: Fluid-Guided Online Scheduling with Memory Constraints",
+    ):
+        assert _introduced(title) == [], title
+    for title, name in (
+        ("Lagrangian PINNs: A causality-conforming solution to failure modes of "
+         "physics-informed neural networks", "Lagrangian PINNs"),
+        ("PennyLane-Lightning MPI: A massively scalable quantum circuit simulator",
+         "PennyLane-Lightning MPI"),
+    ):  # fmt: skip
+        assert [e for e, _ in _introduced(title)] == [name], title
+
+
+def test_name_comma_a_inside_a_presenting_sentence_and_joined_propose():
+    # real sentences of llm-systems-2025
+    s = (
+        "We outline the design and implementation of PolicySmith, a framework that applies "
+        "LLMs to synthesize instance-optimal heuristics. We implement Bodega and related works "
+        "in Vineyard, a protocol-generic replicated key-value store."
+    )
+    assert [e for e, _ in _introduced("Man-Made Heuristics Are Dead", s)] == ["PolicySmith"]
+    s = (
+        "In this work, we identify the fundamental limitations of these instantaneous-state-only "
+        "scheduling approaches and propose Temporal Optimal Resource scheduling via Two-layer "
+        "Architecture (TORTA)."
+    )
+    assert _introduced("Temporal-Aware GPU Resource Allocation", s) == [
+        ("TORTA", ("Temporal Optimal Resource scheduling via Two-layer Architecture",))
+    ]
+    s = "We introduce Ladder Residual, a simple architectural modification."
+    title = "Ladder-residual: parallelism-aware architecture for accelerating inference"
+    assert [e for e, _ in _introduced(title, s)] == ["Ladder-residual"]
+
+
+def test_policies_and_top_k_are_not_names():
+    s = (
+        "Traditional strategies like First-Come-First-Serve (FCFS) often suffer from blocking. "
+        "FourierCompress preserves performance, outperforming Top-k, QR, and SVD."
+    )
+    named = {m.surface for m in _link_one("T", s) if m.kind != "method"}
+    assert named == {"FourierCompress"}
