@@ -70,6 +70,12 @@ _RE_WE_PROPOSE = re.compile(
     rf"(?:(?:a|an|the|our)\s+[^.;:]{{0,120}}?,?\s+(?:called|named|termed|dubbed|namely)\s+)?"
     rf"({_MULTI_NAME})(?=\s*[,.;:(]|\s+(?:--|—|-|which|that|to|as|for|is|in|with|a|an)\b)"
 )
+# "This paper presents the DDF Pipeline, a …"
+_RE_THIS_PAPER = re.compile(
+    r"[Tt]his\s+(?:paper|work|article|study|report)\s+(?:also\s+)?"
+    r"(?:propos|introduc|present|describ)es\s+(?:the\s+)?"
+    rf"({_MULTI_NAME})(?=\s*[,.;:(]|\s+(?:--|—|-|which|that|to|as|for|is|in|with|a|an)\b)"
+)
 _RE_CALLED = re.compile(
     rf"\b(?:called|named|termed|dubbed|namely|coined)\s+[\"“']?({_MULTI_NAME})[\"”']?"
     rf"(?=\s*[,.;:(]|\s+(?:--|—|which|that|to|as|for|is|in|with)\b)"
@@ -88,6 +94,10 @@ _RE_INTRO_LEAD = re.compile(
     r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|efficient|unified)\s+)*"
     r"(?:[\w\-]+\s+){0,2}"
     r"|(?:called|named|termed|dubbed|namely|coined)\s+)"
+)
+_RE_WE_PRESENT = re.compile(
+    r"[Ww]e\s+(?:also\s+)?(?:propose|introduce|present|develop|design)[sd]?\s+"
+    r"(?:(?:a|an|the)\s+)?"
 )
 _RE_JOINED_VERB = re.compile(rf"(?:\band|,|\balso|\bthen|\bto)\s+{_INTRO_VERB}[sd]?\s+")
 _RE_INTRO_TAIL = re.compile(
@@ -352,7 +362,7 @@ class Linker:
                 name = abbr_of[_norm(name)]
             if surface != name and surface not in aliases:
                 aliases.append(surface)
-            known = self._by_norm.get(_norm(name))
+            known = self._by_norm.get(_norm(name)) or self._method_named(name)
             if known is not None:
                 entry = known
             else:
@@ -371,7 +381,10 @@ class Linker:
         title = paper.title
         has_sep = ":" in title or "-- " in title or "—" in title
         m = _RE_TITLE_PREFIX.match(title) if has_sep else None
-        if m and _title_name(m.group(1), long_of, abbr_of, self.lexicon):
+        if m and (
+            _title_name(m.group(1), long_of, abbr_of, self.lexicon)
+            or _presented_in(m.group(1), paper.abstract, trig)
+        ):
             add(m.group(1), "title", m.start(1), "title")
         if ": " in title:
             for m in _RE_TITLE_INNER.finditer(title):
@@ -381,6 +394,7 @@ class Linker:
             ("we", (_RE_WE_PROPOSE,)),
             ("called", (_RE_CALLED,)),
             ("our", (_RE_OUR_NAME,)),
+            ("this", (_RE_THIS_PAPER,)),
         ):
             for pos in trig.get(kind, ()):
                 for rx in rxs:
@@ -564,6 +578,14 @@ class Linker:
                 keys.setdefault(long_form.lower(), []).append(_Target(long_form, entry, True, how))
             keys.setdefault(abbr.lower(), []).append(_Target(abbr, entry, True, how))
         return _Finder(keys) if keys else None
+
+    def _method_named(self, name: str) -> LexEntry | None:
+        """The method concept ``name`` spells, if any: a paper that introduces
+        "Sequence Parallelism" introduces the concept, not a new system."""
+        for t in self._lookup(name):
+            if t.entry.kind == "method":
+                return t.entry
+        return None
 
     def _lookup(self, surface: str) -> list[_Target]:
         if self._base is None:
@@ -847,7 +869,7 @@ def _triggers(low: str) -> dict[str, list[int]]:
     trig: dict[str, list[int]] = {}
     if not low:
         return trig
-    for kind, needle in (("we", "we "), ("our", "our ")):
+    for kind, needle in (("we", "we "), ("our", "our "), ("this", "this ")):
         found = _find_all(low, needle)
         if found:
             trig[kind] = found
@@ -1049,6 +1071,22 @@ def _noun_apposition(text: str, pos: int) -> re.Match | None:
     return None
 
 
+def _presented_in(prefix: str, abstract: str, trig: dict[str, list[int]]) -> bool:
+    """Does the abstract present a title's descriptive "Prefix:" as its own thing
+    ("Speculative Actions:" … "we propose speculative actions, a lossless framework")?"""
+    words = prefix.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    key = prefix.lower()
+    for pos in trig.get("we", ()):
+        m = _RE_WE_PRESENT.match(abstract, pos)
+        if m and abstract[m.end() : m.end() + len(key)].lower() == key:
+            after = abstract[m.end() + len(key) : m.end() + len(key) + 1]
+            if not after or not after.isalnum():
+                return True
+    return False
+
+
 def _intro_lead(text: str, lstart: int, trig: dict[str, list[int]]) -> bool:
     """Does an introducing phrase ("we propose a novel", "called") lead up to
     ``lstart``, within 150 characters?"""
@@ -1091,6 +1129,8 @@ def _name_like(s: str) -> bool:
 def _valid_intro(name: str, lexicon: Lexicon, lower_ok: bool = False) -> bool:
     if not name or len(name) > 60 or lexicon.is_blocked(name):
         return False
+    if len(set(name)) == 1:
+        return False  # "XXXX": an anonymised name
     words = name.split()
     if len(words) > 4 or any(w.lower() in _TITLE_STOP for w in words):
         return False

@@ -473,3 +473,31 @@ def test_policies_and_top_k_are_not_names():
     )
     named = {m.surface for m in _link_one("T", s) if m.kind != "method"}
     assert named == {"FourierCompress"}
+
+
+def test_this_paper_presents_and_a_title_prefix_the_abstract_presents():
+    # real sentences of llm-systems-2025
+    s = (
+        "This paper proposes TaiChi, an LLM serving system that unifies PD disaggregation and "
+        "aggregation. To this end, this paper introduces XXXX, a novel run-time system."
+    )
+    assert [e for e, _ in _introduced("A title", s)] == ["TaiChi"]
+    title = "Speculative Actions: A Lossless Framework for Faster Agentic Systems"
+    s = (
+        "Inspired by speculative execution in microprocessors, we propose speculative actions, "
+        "a lossless framework for general agentic systems."
+    )
+    assert [e for e, _ in _introduced(title, s)] == ["Speculative Actions"]
+    title = "Efficient Checkpointing: A Study of Storage"
+    assert _introduced(title, "We study checkpointing on three clusters.") == []
+
+
+def test_a_paper_introducing_a_known_method_introduces_the_concept():
+    # the example corpus: the paper that introduced sequence parallelism
+    title = "Sequence Parallelism: Long Sequence Training from System Perspective"
+    s = (
+        "In this work, we propose sequence parallelism, a memory-efficient parallelism method "
+        "to help us break input sequence length limitation."
+    )
+    intro = [m for m in _link_one(title, s) if m.relation == "introduces"]
+    assert [(m.entity, m.kind) for m in intro] == [("sequence parallelism", "method")]
