@@ -6,12 +6,15 @@ comments. Two kinds of line::
     {"name": "FlashAttention-2", "kind": "system", "family": "FlashAttention",
      "aliases": ["FlashAttention v2"]}
     {"block": ["GPU", "LLM", "SOTA"]}
+    {"organisations": ["NVIDIA", "AWS"]}
 
 ``kind`` is one of system, model, dataset, hardware, method, other; ``family``
 defaults to the name; ``aliases`` are other strings for the same entity. Spelling
 variants (hyphen, space or nothing between parts; "Flash Attention" for
 "FlashAttention"; plurals of method names) are generated, so a file lists each
 entity once. ``block`` strings are never reported as named entities.
+``organisations`` names entities that are companies or institutions: capitalised
+words right after one are read as its product ("AWS Lambda", "AMD Kria").
 
 The bundled lexicon lives in ``data/lexicon/*.jsonl``; users add their own files with
 ``Lexicon.load(extra=[...])`` or ``graphtool link --lexicon FILE``; a user's entry
@@ -69,6 +72,7 @@ class Lexicon:
 
     entries: dict[str, LexEntry] = field(default_factory=dict)
     blocked: set[str] = field(default_factory=set)
+    organisations: set[str] = field(default_factory=set)
 
     def __getitem__(self, name: str) -> LexEntry:
         return self.entries[name]
@@ -165,12 +169,16 @@ class Lexicon:
                 raise InputError(f"broken JSON in lexicon: {e.msg}", loc) from None
             if not isinstance(obj, dict):
                 raise InputError("lexicon line is not a JSON object", loc)
-            if "block" in obj:
-                names = obj["block"]
+            if "block" in obj or "organisations" in obj:
+                key = "block" if "block" in obj else "organisations"
+                names = obj[key]
                 names = [names] if isinstance(names, str) else names
                 if not isinstance(names, list) or not all(isinstance(x, str) for x in names):
-                    raise InputError('"block" must be a string or a list of strings', loc)
-                self.block(names)
+                    raise InputError(f'"{key}" must be a string or a list of strings', loc)
+                if key == "block":
+                    self.block(names)
+                else:
+                    self.organisations.update(n.strip() for n in names)
                 continue
             name, kind = obj.get("name"), obj.get("kind")
             if not isinstance(name, str) or not name.strip():

@@ -156,6 +156,12 @@ _RE_DATASET_CUE = re.compile(
     r"the ((?:[A-Z][\w\-+]*[ ]){0,2}[A-Z][\w\-+]*)(?: and ([A-Z][\w\-+]*))?"
     r" (?:datasets?|benchmarks?|benchmark suites?|corpus|corpora)\b"
 )
+# Capitalised words (and a model number or Pro/Max/Ultra) right after an organisation.
+_RE_PRODUCT = re.compile(
+    r" ((?:[A-Z][\w+]*(?:-[\w+]+)*)(?: [A-Z][\w+]*(?:-[\w+]+)*){0,2}"
+    r"(?: (?:\d{1,3}[a-z]?|Pro|Max|Ultra|Plus|Mini))?)(?![\w-])"
+)
+_RE_DEVICE = re.compile(r" (?:Pro|Max|Ultra|Plus|Mini)$")  # "Vision Pro" (not "Office 365")
 # "X.509", "H.264": a letter, a dot and a number name a standard.
 _RE_STANDARD = re.compile(r"[A-Z]\.\d{3}")
 # "Grendel-GS", "Sentence-BERT": a capitalised word joined to an acronym (not a
@@ -517,7 +523,8 @@ class Linker:
                 hits += self._scan(text, padded, self._local_aliases(fdefs, own_keys))
             hits = _select(hits)
             if self.discover:
-                hits = _select(hits + self._discover(text, hits, sorted(set(context))))
+                found = self._discover(text, hits, sorted(set(context)), field == "title")
+                hits = _select(hits + found)
             if "://" in text or "www." in text:
                 hits = _outside_urls(text, hits)
             if field == "title":  # title case: "Block" or "Holmes" there is any word
@@ -650,7 +657,9 @@ class Linker:
             return known
         return LexEntry(name, entry.kind, entry.family)
 
-    def _discover(self, text: str, hits: list[_Hit], context: Iterable[int]) -> list[_Hit]:
+    def _discover(
+        self, text: str, hits: list[_Hit], context: Iterable[int], title_case: bool = False
+    ) -> list[_Hit]:
         """Unseen names: name-shaped tokens anywhere, capitalised words after a
         naming context ("compared with X", "built on top of X", "such as X, Y")."""
         cands: dict[int, tuple[int, str, bool]] = {}
@@ -688,6 +697,16 @@ class Linker:
                     break
                 cands.setdefault(nxt.start(1), (nxt.end(1), nxt.group(1), False))
                 end = nxt.end(1)
+        products: dict[int, str] = {}
+        orgs = self.lexicon.organisations if title_case is False else ()
+        for h in hits:  # "AWS Lambda", "AMD Kria", "Meta Quest 3": an organisation's product
+            if h.entry.name in orgs and text.startswith(" ", h.end):
+                m = _RE_PRODUCT.match(text, h.end)
+                if m:
+                    name = self._product_name(m.group(1))
+                    if name:
+                        cands.setdefault(m.start(1), (m.start(1) + len(name), name, False))
+                        products[m.start(1)] = name
         named_data: set[int] = set()
         if "the " in text and ("dataset" in text or "benchmark" in text or "corpus" in text):
             for m in _RE_DATASET_CUE.finditer(text):  # "on the Kingsnake dataset"
@@ -714,8 +733,23 @@ class Linker:
                 continue  # "such as Grammatical Error Correction": a phrase
             if s in named_data and how == "discovered":
                 entry = LexEntry(entry.name, "dataset")
+            elif s in products and how == "discovered" and _RE_DEVICE.search(tok):
+                entry = LexEntry(entry.name, "hardware")
             out.append(_Hit(s, e, tok, entry, how))
         return out
+
+    def _product_name(self, words: str) -> str | None:
+        """The product name in the capitalised words after an organisation, without
+        generic trailing words ("Core Ultra SoC" -> "Core Ultra"), or None when a
+        word is a known name or a generic one ("NVIDIA GPUs", "Google Cloud")."""
+        parts = words.split(" ")
+        while parts and self.lexicon.is_blocked(parts[-1]):
+            parts.pop()
+        if not parts or any(self.lexicon.is_blocked(p) or self._lookup(p) for p in parts):
+            return None
+        if len(parts) == 1 and not parts[0][1:].islower() and _NAMEY.search(parts[0]):
+            return None  # name-shaped on its own (WSE2): found as such
+        return " ".join(parts)
 
     def _name_shape(self, raw: str) -> tuple[int, str] | None:
         """A token found by ``_RE_SIGNAL`` as a candidate name: its offset and text

@@ -32,6 +32,7 @@ def test_spelling_variants_and_case_rules():
         ('{"name": "X", "kind": "system", "aliases": [5]}', '"aliases" must be a list of strings'),
         ('{"name": "X", "kind": "system", "family": 5}', '"family" must be a string'),
         ('{"block": 5}', '"block" must be a string or a list of strings'),
+        ('{"organisations": [1]}', '"organisations" must be a string or a list of strings'),
         ('{"name": "X", "kind": ', "broken JSON in lexicon"),
         ("[1, 2]", "lexicon line is not a JSON object"),
     ],

@@ -501,3 +501,28 @@ def test_a_paper_introducing_a_known_method_introduces_the_concept():
     )
     intro = [m for m in _link_one(title, s) if m.relation == "introduces"]
     assert [(m.entity, m.kind) for m in intro] == [("sequence parallelism", "method")]
+
+
+def test_capitalised_words_after_an_organisation_name_its_product(tmp_path):
+    # real sentences of llm-systems-2025
+    s = (
+        "FaaS workflows, such as AWS Step Functions and Azure Durable Functions, are popular. "
+        "Our initial F-BFQ accelerator design, deployed on the AMD Kria board, is fast. "
+        "We deploy 17 LLMs on the Apple Vision Pro. Deploying LLMs on NVIDIA GPUs and "
+        "NVIDIA H100 is costly."
+    )
+    found = {m.surface: m for m in _link_one("A title", s)}
+    for name in ("Step Functions", "Durable Functions", "Kria", "Vision Pro"):
+        assert found[name].how == "discovered", name
+    assert found["Vision Pro"].kind == "hardware"
+    assert "GPUs" not in found and found["H100"].how == "lexicon"
+    # only after an organisation, and only in abstracts (a title capitalises every word)
+    assert not {m.surface for m in _link_one("MPI Communication Patterns on AWS Lambda", "x.")} & {
+        "Communication Patterns",
+        "Lambda",
+    }
+    mine = tmp_path / "orgs.jsonl"
+    mine.write_text('{"name": "Acme", "kind": "other"}\n{"organisations": ["Acme"]}\n')
+    lex = gt.Lexicon.load(extra=[mine])
+    ms = gt.link([Paper("p", "T", "We run it on the Acme Roadrunner cluster.")], lexicon=lex)
+    assert "Roadrunner" in {m.surface for m in ms}
