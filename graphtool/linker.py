@@ -175,7 +175,7 @@ _RE_WORD_CHAIN = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)+")
 _RE_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]+){2,}")
 # "FIPS 203", "ISO/IEC TR 3445", "RFC 8446": an acronym and a number (not a year).
 _RE_ACRONYM_NUMBER = re.compile(
-    r"((?:[A-Z]{2,6}/)?[A-Z]{2,6}(?: [A-Z]{2,3})?) (?!(?:19|20)\d\d\b)\d{3,5}(?![\w.%-])"
+    r"((?:[A-Z]{2,6}/)?[A-Z]{2,6}(?: [A-Z]{2,3})?) (?!(?:19|20)\d\d\b)\d{3,5}(?![\w%-]|\.\w)"
 )
 # Tokens with two "signal" characters (capitals, digits, +): vLLM, A100, GPT-4, C++.
 _RE_SIGNAL = re.compile(r"[A-Z0-9+][a-z_\-.]*[A-Z0-9+][\w\-.+]*")
@@ -237,6 +237,7 @@ class Linker:
         self._fuzzy_keys = sorted(k for k in self._by_norm if len(k) >= 6)
         self._judged: dict[tuple[str, bool], tuple | None] = {}
         self._shapes: dict[str, tuple[int, str] | None] = {}
+        self._lexicon_state: tuple[int, int, int] = (0, 0, 0)
 
     # ------------------------------------------------------------------ building
 
@@ -271,7 +272,7 @@ class Linker:
     ) -> ahocorasick.Automaton | None:
         """One automaton over padded keys; ``context=True`` adds the naming-context
         phrases ("compared with", "such as"), so the scan reports where they are."""
-        if not keys:
+        if not keys and not context:
             return None
         merged: dict[str, list[_Target]] = {}
         for k, targets in keys.items():  # "megatron-lm" and "megatron lm" share a key
@@ -303,6 +304,15 @@ class Linker:
             >>> any(m.entity == "Medusa" for m in ms)
             True
         """
+        state = (
+            len(self.lexicon.entries),
+            len(self.lexicon.blocked),
+            len(self.lexicon.organisations),
+        )
+        if state != self._lexicon_state:  # the lexicon changed: cached verdicts may be wrong
+            self._judged.clear()
+            self._shapes.clear()
+            self._lexicon_state = state
         with _gc_paused():
             return self._link(list(papers), progress)
 
@@ -334,7 +344,10 @@ class Linker:
     def _prepare(self, paper: Paper) -> _Prepared:
         # introduction phrases count in the abstract; a title's names come from its form
         title = (_definitions(paper.title), {})
-        abstract = (_definitions(paper.abstract), _triggers(_lower(paper.abstract)))
+        low = _lower(paper.abstract)
+        if not low.isprintable():  # "we\npropose": the phrase searches look for spaces
+            low = _RE_OTHER_SPACE.sub(" ", low)
+        abstract = (_definitions(paper.abstract), _triggers(low))
         # pass 2 needs the definitions again, not the phrase positions
         return _Prepared(self._find_intros(paper, title, abstract), title[0], abstract[0])
 
@@ -385,14 +398,14 @@ class Linker:
                     old.aliases = old.aliases + extra
 
         title = paper.title
-        has_sep = ":" in title or "-- " in title or "—" in title
+        has_sep = ":" in title or "--" in title or "—" in title
         m = _RE_TITLE_PREFIX.match(title) if has_sep else None
         if m and (
             _title_name(m.group(1), long_of, abbr_of, self.lexicon)
             or _presented_in(m.group(1), paper.abstract, trig)
         ):
             add(m.group(1), "title", m.start(1), "title")
-        if ": " in title:
+        if ":" in title:
             for m in _RE_TITLE_INNER.finditer(title):
                 add(m.group(1), "title", m.start(1), "title")
         text = paper.abstract
@@ -454,7 +467,10 @@ class Linker:
             return
         if not _RE_PRESENTING.search(text, we[-1], comma):
             return
-        if any(f.start < comma <= f.start + len(f.surface) + 1 for f in found.values()):
+        if any(
+            f.field == "abstract" and f.start < comma <= f.start + len(f.surface) + 1
+            for f in found.values()
+        ):
             return  # "we introduce Ladder Residual, a …": taken whole already
         lo = comma  # the name: up to four capitalised words before the comma
         for _ in range(4):
@@ -875,6 +891,9 @@ _RE_APPOSITION_TRIGGER = re.compile(r", (?:an? |the |which is a )")
 _RE_DASH_TRIGGER = re.compile(r" (?:-- an?|— a) ")
 
 
+_RE_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
 def _lower(text: str) -> str:
     """``text`` in lower case, keeping every offset (a few letters grow when lowered)."""
     low = text.lower()
@@ -949,7 +968,17 @@ def _definitions(text: str) -> list[tuple[str, str, int, int]]:
 
 # Punctuation becomes a space for the scan (same length, so offsets hold); "+" stays
 # (C++, ZeRO++), and so do letters and digits of every script.
-_SPACES = {c: " " for c in range(0x2030) if not chr(c).isalnum() and chr(c) != "+"}
+class _SpaceTable(dict):
+    """``str.translate`` table: every character that is not a letter, a digit or "+"
+    becomes a space; filled in as characters are met, so all of Unicode is covered."""
+
+    def __missing__(self, code: int) -> int | str:
+        value = code if chr(code).isalnum() or code == 43 else " "
+        self[code] = value
+        return value
+
+
+_SPACES = _SpaceTable()
 
 
 def _pad(key: str) -> str:

@@ -526,3 +526,32 @@ def test_capitalised_words_after_an_organisation_name_its_product(tmp_path):
     lex = gt.Lexicon.load(extra=[mine])
     ms = gt.link([Paper("p", "T", "We run it on the Acme Roadrunner cluster.")], lexicon=lex)
     assert "Roadrunner" in {m.surface for m in ms}
+
+
+def test_review_cases_stay_fixed():
+    # a standard at the end of a sentence
+    found = {m.surface for m in _link_one("T", "We implement TLS per RFC 8446.")}
+    assert "RFC 8446" in found
+    # a string blocked after a first link() is blocked in the next one
+    linker = gt.Linker()
+    papers = [Paper("p", "T", "We compare with GrendelNet on A100s.")]
+    assert "GrendelNet" in {m.surface for m in linker.link(papers)}
+    linker.lexicon.block(["GrendelNet"])
+    assert "GrendelNet" not in {m.surface for m in linker.link(papers)}
+    # naming contexts work with an empty lexicon
+    ms = gt.Linker(lexicon=gt.Lexicon()).link(
+        [Paper("p", "T", "Our method is faster than Grendelbach and compared with Kingsnake.")]
+    )
+    assert {m.surface for m in ms} == {"Grendelbach", "Kingsnake"}
+    # a title's introduction does not hide the abstract's
+    a = "We outline the design of PolicySmith, a framework for caching."
+    title = "SuperLongNamedSystemForCachingPoliciesX: Caching policies"
+    assert "PolicySmith" in {e for e, _ in _introduced(title, a)}
+    # any whitespace around the phrases and separators
+    s = "In this work we\npropose Speculative Jacobi Decoding (SJD) to accelerate sampling."
+    assert [e for e, _ in _introduced("T", s)] == ["SJD"]
+    assert [e for e, _ in _introduced("GrendelNet --\tfast caching")] == ["GrendelNet"]
+    assert [e for e, _ in _introduced("Caching with GrendelNet:\xa0a study")] == ["GrendelNet"]
+    # full-width brackets and arrows around a naming context
+    s = "Baselines（e.g. Grendelbach）are slow. It is faster →than Kingsnake."
+    assert {"Grendelbach", "Kingsnake"} <= {m.surface for m in _link_one("T", s)}
