@@ -76,6 +76,8 @@ _RE_THIS_PAPER = re.compile(
     r"(?:propos|introduc|present|describ)es\s+(?:the\s+)?"
     rf"({_MULTI_NAME})(?=\s*[,.;:(]|\s+(?:--|—|-|which|that|to|as|for|is|in|with|a|an)\b)"
 )
+# "with named X", "the named X": "named" as an adjective, naming nothing
+_RE_ADJECTIVE_NAMED = re.compile(r"\b(?:with|the|a|an|of|to|for|by|on|in|and|or|are)\s+$")
 _RE_CALLED = re.compile(
     rf"\b(?:called|named|termed|dubbed|namely|coined)\s+[\"“']?({_MULTI_NAME})[\"”']?"
     rf"(?=\s*[,.;:(]|\s+(?:--|—|which|that|to|as|for|is|in|with)\b)"
@@ -379,6 +381,8 @@ class Linker:
             elif _norm(name) in abbr_of:
                 aliases.append(name)
                 name = abbr_of[_norm(name)]
+                if self.lexicon.is_blocked(name):
+                    return  # "we then introduce Service Level Agreements (SLAs)"
             if surface != name and surface not in aliases:
                 aliases.append(surface)
             known = self._by_norm.get(_norm(name)) or self._method_named(name)
@@ -416,6 +420,8 @@ class Linker:
             ("this", (_RE_THIS_PAPER,)),
         ):
             for pos in trig.get(kind, ()):
+                if kind == "called" and _RE_ADJECTIVE_NAMED.search(text, max(0, pos - 6), pos):
+                    continue  # "requests with named Kubernetes service endpoints"
                 for rx in rxs:
                     m = rx.match(text, pos)
                     if m:
@@ -500,7 +506,7 @@ class Linker:
 
         for intro in intro_records:
             e = intro.entry
-            sent = sentences(intro.field).at(intro.start)
+            sent = sentences(intro.field).covering(intro.start, intro.start + len(intro.surface))
             seen.add((e.name, intro.surface, intro.field))
             out.append(
                 Mention(
@@ -567,7 +573,7 @@ class Linker:
                         field=field,
                         start=h.start,
                         end=h.end,
-                        sentence=sents.at(h.start),
+                        sentence=sents.covering(h.start, h.end),
                         confidence=CONFIDENCE[h.how],
                         how="lexicon" if h.how in ("lexicon-case", "method", "corpus") else h.how,
                         title=paper.title,
@@ -1194,6 +1200,8 @@ def _valid_intro(name: str, lexicon: Lexicon, lower_ok: bool = False) -> bool:
         return False
     if len(set(name)) == 1:
         return False  # "XXXX": an anonymised name
+    if _RE_MODIFIER.search(name):
+        return False  # "our FL-based approach"
     words = name.split()
     if len(words) > 4 or any(w.lower() in _TITLE_STOP for w in words):
         return False

@@ -68,6 +68,20 @@ class Sentences:
         i = max(0, bisect_right(self._starts, offset) - 1)
         return self.spans[i]
 
+    def covering(self, start: int, end: int) -> str:
+        """The sentence holding ``start``, extended to the one holding ``end - 1`` when
+        a name spans a false boundary ("Yahoo! Cloud Serving Benchmark").
+
+        Example:
+            >>> t = "We use the Yahoo! Cloud Serving Benchmark. It is old."
+            >>> Sentences(t).covering(11, 41)
+            'We use the Yahoo! Cloud Serving Benchmark.'
+        """
+        s, e = self.span_at(start)
+        if end > e:
+            e = self.span_at(end - 1)[1]
+        return self.text[s:e]
+
     def at(self, offset: int) -> str:
         """The sentence holding ``offset``.
 

@@ -555,3 +555,26 @@ def test_review_cases_stay_fixed():
     # full-width brackets and arrows around a naming context
     s = "Baselines（e.g. Grendelbach）are slow. It is faster →than Kingsnake."
     assert {"Grendelbach", "Kingsnake"} <= {m.surface for m in _link_one("T", s)}
+
+
+def test_modifiers_generic_abbreviations_and_adjective_named_introduce_nothing():
+    # real sentences of llm-systems-2025
+    for s in (
+        "Experimental results show that our FL-based approach achieves 11.7 percent lower "
+        "Mean Absolute Error compared to a centralized baseline.",
+        "We then introduce Service Level Agreements (SLAs), and existing research on devising "
+        "algorithms used in edge computing environments to meet these agreements.",
+        "We assign semantic names to computations to match requests with named Kubernetes "
+        "(K8s) service endpoints.",
+    ):
+        assert _introduced("A title", s) == [], s
+
+
+def test_evidence_covers_a_name_across_a_false_sentence_boundary():
+    s = (
+        "This paper presents a performance evaluation of three prominent NoSQL key-value "
+        "stores: Redis, Aerospike, and Dragonfly, using the Yahoo! Cloud Serving Benchmark "
+        "(YCSB). Results follow."
+    )
+    for m in _link_one("A title", s):
+        assert m.surface in m.sentence, m
