@@ -114,6 +114,8 @@ class Lexicon:
         if surface in self.blocked or surface.casefold() in self.blocked:
             return True
         if surface.endswith("s") and len(surface) > 2:
+            if surface.endswith("es") and len(surface) > 3 and self.is_blocked(surface[:-2]):
+                return True  # "OSes", "IDEs"
             return self.is_blocked(surface[:-1])
         return False
 

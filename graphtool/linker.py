@@ -200,7 +200,10 @@ _NOT_NAME_TOKEN = re.compile(
     r"^(?:\d+[A-Za-z]{0,2}|[A-Za-z]\d{0,2}|(?:FP|BF|INT|UINT|FP|W|A|O|Q|L|K|N|M|E)\d+"
     r"|W\d+A\d+(?:KV\d+)?"  # quantisation settings: W4A16, W8A8KV8
     r"|\d+(?:\.\d+)?[xX]|[xX]\d+|[Tt]op-?(?:\d+|[kKpP])|\d+[DdKkMmBbGgTt][a-z]?"
-    r"|[KMGTPEZ]iB|(?:kilo|mega|giga|tera|peta|exa|zetta)?FLOPS?|[A-Z]\d[A-Z]\d?"
+    r"|[KMGTPEZ]iB|\w*FLOP[Ss]?|[A-Z]\d[A-Z]\d?"
+    r"|[KMGT]?[Bb]ps|\w{0,3}(?:CO2|CH4|N2O|H2O)(?:e|eq)?"  # units: Gbps, ExaFLOPS, MTCO2e
+    r"|[A-Z][a-z]+(?:19|20)\d\d[a-z]?"  # citation keys: Karp1972
+    r"|A\d+(?:\.\d+)?B(?:-\d+(?:\.\d+)?B)?"  # active parameters: A3B, A1B-7B
     r"|(?:non|cross|multi|pre|post|intra|inter|sub|semi|anti|co)-\w.*)$"
 )
 
@@ -776,7 +779,7 @@ class Linker:
     def _name_shape(self, raw: str) -> tuple[int, str] | None:
         """A token found by ``_RE_SIGNAL`` as a candidate name: its offset and text
         ("8xH800" is H800 at 2), or None when it is not name-shaped."""
-        tok = raw.rstrip(".-")
+        tok = raw.split("--", 1)[0].rstrip(".-_")  # "MegaScope--that", "F1_"
         shift = 0
         mult = _RE_MULTIPLIER.match(tok)
         if mult:  # "8xH800": eight H800s

@@ -578,3 +578,17 @@ def test_evidence_covers_a_name_across_a_false_sentence_boundary():
     )
     for m in _link_one("A title", s):
         assert m.surface in m.sentence, m
+
+
+def test_units_citation_keys_parameter_counts_plurals_and_countries_are_not_names():
+    # real sentences of llm-systems-2025
+    s = (
+        "Evaluations on two model series, A0.3B-2B and A1B-7B, demonstrate Linear-MoE "
+        "achieves efficiency gains. The problem is NP-hard \\cite{Karp1972} for general "
+        "graphs. This model makes these operating systems (OSes) incompatible by design. "
+        "AERIS sustains 10.21 ExaFLOPS (mixed precision). Our estimates range from 150.5 "
+        "MTCO2e in the most optimistic scenario. Deploy runners in regions with a low "
+        "environmental impact such as France and the United Kingdom."
+    )
+    named = {m.surface for m in _link_one("T", s) if m.kind != "method"}
+    assert named == {"Linear-MoE"}
