@@ -158,6 +158,14 @@ _RE_DATASET_CUE = re.compile(
     r"the ((?:[A-Z][\w\-+]*[ ]){0,2}[A-Z][\w\-+]*)(?: and ([A-Z][\w\-+]*))?"
     r" (?:datasets?|benchmarks?|benchmark suites?|corpus|corpora)\b"
 )
+# Words that after an organisation name no product: "a Google Cluster", "Meta Research".
+_GENERIC_HEADS = frozenset(
+    """Cluster Clusters Cloud Clouds Server Servers Platform Platforms Service Services Device
+    Devices Machine Machines System Systems Network Networks Data Center Centers Datacenter
+    Datacenters Research Team Teams Lab Labs Inc Corporation Company Engineers Researchers Users
+    Customers Model Models Chip Chips Hardware Software Product Products Workload Workloads
+    Trace Traces Stack Infrastructure Ecosystem""".split()
+)
 # Capitalised words (and a model number or Pro/Max/Ultra) right after an organisation.
 _RE_PRODUCT = re.compile(
     r" ((?:[A-Z][\w+]*(?:-[\w+]+)*)(?: [A-Z][\w+]*(?:-[\w+]+)*){0,2}"
@@ -375,6 +383,9 @@ class Linker:
         abbr_of = {_norm(lf): a for a, lf, _, _ in defs}
 
         def add(surface: str, field: str, start: int, how: str, lower_ok: bool = False) -> None:
+            cut = self._organisation_prefix(surface)
+            if cut:  # "this paper introduces Huawei CloudMatrix": Huawei's CloudMatrix
+                surface, start = surface[cut:], start + cut
             name = _MATH.sub(r"\1", surface).strip(" -—")
             if not _valid_intro(name, self.lexicon, lower_ok):
                 return
@@ -611,6 +622,17 @@ class Linker:
             keys.setdefault(abbr.lower(), []).append(_Target(abbr, entry, True, how))
         return _Finder(keys) if keys else None
 
+    def _organisation_prefix(self, surface: str) -> int:
+        """Where the name starts after a leading organisation ("Huawei CloudMatrix",
+        "Google Cloud Spanner" -> the offset of the product), or 0."""
+        words = surface.split(" ")
+        for k in (2, 1):
+            if len(words) > k:
+                known = self._by_norm.get(_norm(" ".join(words[:k])))
+                if known is not None and known.name in self.lexicon.organisations:
+                    return len(" ".join(words[:k])) + 1
+        return 0
+
     def _method_named(self, name: str) -> LexEntry | None:
         """The method concept ``name`` spells, if any: a paper that introduces
         "Sequence Parallelism" introduces the concept, not a new system."""
@@ -768,7 +790,7 @@ class Linker:
         generic trailing words ("Core Ultra SoC" -> "Core Ultra"), or None when a
         word is a known name or a generic one ("NVIDIA GPUs", "Google Cloud")."""
         parts = words.split(" ")
-        while parts and self.lexicon.is_blocked(parts[-1]):
+        while parts and (self.lexicon.is_blocked(parts[-1]) or parts[-1] in _GENERIC_HEADS):
             parts.pop()
         if not parts or any(self.lexicon.is_blocked(p) or self._lookup(p) for p in parts):
             return None

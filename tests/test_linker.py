@@ -592,3 +592,16 @@ def test_units_citation_keys_parameter_counts_plurals_and_countries_are_not_name
     )
     named = {m.surface for m in _link_one("T", s) if m.kind != "method"}
     assert named == {"Linear-MoE"}
+
+
+def test_an_organisation_before_an_introduced_name_is_a_mention_of_its_own():
+    # real sentences of llm-systems-2025
+    s = (
+        "This paper introduces Huawei CloudMatrix, a next-generation AI datacenter "
+        "architecture. Our simulation is based on real-world workload traces from a Google "
+        "Cluster."
+    )
+    ms = _link_one("Serving Large Language Models", s)
+    assert [m.surface for m in ms if m.relation == "introduces"] == ["CloudMatrix"]
+    mentioned = {m.surface for m in ms if m.relation == "mentions"}
+    assert {"Huawei", "Google"} <= mentioned and "Cluster" not in mentioned
