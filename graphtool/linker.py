@@ -403,7 +403,7 @@ class Linker:
             if known is not None:
                 entry = known
             else:
-                entry = LexEntry(name, _guess_kind(paper), name, tuple(aliases))
+                entry = LexEntry(name, _guess_kind(paper.title), name, tuple(aliases))
             key = _norm(name)
             if key not in found:
                 found[key] = _Intro(entry, surface, field, start, how)
@@ -482,6 +482,8 @@ class Linker:
         """ "We outline the design and implementation of PolicySmith, a framework …":
         "NAME, a …" inside a sentence whose "we" presents something, for a NAME no
         lexicon knows and no other rule has found there."""
+        if not text[comma - 1 : comma].isalnum():
+            return  # no name right before the comma
         we = [p for p in trig.get("we", ()) if comma - 150 <= p < comma]
         if not we or _RE_CLAUSE_END.search(text, we[-1], comma):
             return
@@ -625,6 +627,8 @@ class Linker:
     def _organisation_prefix(self, surface: str) -> int:
         """Where the name starts after a leading organisation ("Huawei CloudMatrix",
         "Google Cloud Spanner" -> the offset of the product), or 0."""
+        if " " not in surface:
+            return 0
         words = surface.split(" ")
         for k in (2, 1):
             if len(words) > k:
@@ -918,6 +922,7 @@ CONTEXT_KEYS = (
 _RE_CALLED_TRIGGER = re.compile(
     r"ed (?:(?<=called )|(?<=termed )|(?<=dubbed )|(?<=coined )|(?<=named ))"
 )
+_RE_THIS_TRIGGER = re.compile(r"this\s+(?:paper|work|article|study|report)\s")
 _RE_APPOSITION_TRIGGER = re.compile(r", (?:an? |the |which is a )")
 _RE_DASH_TRIGGER = re.compile(r" (?:-- an?|— a) ")
 
@@ -953,10 +958,13 @@ def _triggers(low: str) -> dict[str, list[int]]:
     trig: dict[str, list[int]] = {}
     if not low:
         return trig
-    for kind, needle in (("we", "we "), ("our", "our "), ("this", "this ")):
+    for kind, needle in (("we", "we "), ("our", "our ")):
         found = _find_all(low, needle)
         if found:
             trig[kind] = found
+    this = [m.start() for m in _RE_THIS_TRIGGER.finditer(low) if _word_at(low, m.start())]
+    if this:
+        trig["this"] = this
     called = _find_all(low, "namely ")
     for m in _RE_CALLED_TRIGGER.finditer(low):
         i = m.start() - (3 if low.startswith("nam", m.start() - 3) else 4)
@@ -1292,8 +1300,9 @@ def _phrase_kind(long_form: str) -> str:
     return "system"
 
 
-def _guess_kind(paper: Paper) -> str:
-    t = paper.title.lower()
+@lru_cache(maxsize=4096)
+def _guess_kind(title: str) -> str:
+    t = title.lower()
     if re.search(r"\b(dataset|benchmark|corpus|suite)\b", t):
         return "dataset"
     return "system"
