@@ -110,6 +110,11 @@ def _link_one(title, abstract, **kw):
     return gt.link([Paper("p", title, abstract)], **kw)
 
 
+def _names_in(abstract):
+    """The surfaces of the named (non-method) mentions in one abstract."""
+    return {m.surface for m in _link_one("T", abstract) if m.kind != "method"}
+
+
 def _named(ms):
     return {(m.surface, m.entity, m.family) for m in ms if m.kind != "method"}
 
@@ -247,7 +252,7 @@ def test_generic_words_and_acronyms_are_not_names():
         "Transformer uses the KV cache on GPUs for LLM serving, beating SOTA AR and NAR TTS "
         "systems. However, Existing methods fail."
     )
-    named = {m.surface for m in _link_one("T", s) if m.kind != "method"}
+    named = _names_in(s)
     assert named == set()
 
 
@@ -259,7 +264,7 @@ def test_layers_operations_metrics_and_quantisation_settings_are_not_names():
         "based on the gradients of linear layers with ReLU activations. We report mAP, IoU "
         "and CLIPScore under W4A16 and W8A8 settings."
     )
-    named = {m.surface for m in _link_one("T", s) if m.kind != "method"}
+    named = _names_in(s)
     assert named == {"TokenWeave"}
 
 
@@ -471,7 +476,7 @@ def test_policies_and_top_k_are_not_names():
         "Traditional strategies like First-Come-First-Serve (FCFS) often suffer from blocking. "
         "FourierCompress preserves performance, outperforming Top-k, QR, and SVD."
     )
-    named = {m.surface for m in _link_one("T", s) if m.kind != "method"}
+    named = _names_in(s)
     assert named == {"FourierCompress"}
 
 
@@ -590,7 +595,7 @@ def test_units_citation_keys_parameter_counts_plurals_and_countries_are_not_name
         "MTCO2e in the most optimistic scenario. Deploy runners in regions with a low "
         "environmental impact such as France and the United Kingdom."
     )
-    named = {m.surface for m in _link_one("T", s) if m.kind != "method"}
+    named = _names_in(s)
     assert named == {"Linear-MoE"}
 
 
