@@ -65,21 +65,30 @@ _NAME = (
     r"|[a-z][a-z0-9]*(?:-?[A-Z][\w]*)+"  # mllm-NPU, beLLMan, vLLM
 )
 _MULTI_NAME = rf"(?:{_NAME})(?:[ ](?:{_NAME})){{0,3}}"
+# A name, perhaps in quotes: "called “Medusa”".
+_QUOTED_MULTI_NAME = rf"[\"“']?({_MULTI_NAME})[\"”']?"
+# An introduced name ends at punctuation or at a word that goes on with the sentence.
+_NAME_ENDS = r"(?=\s*[,.;:(]|\s+(?:--|—|-|which|that|to|as|for|is|in|with|a|an)\b)"
+# From an introducing verb to the name it introduces: "a novel", "the new unified".
+_INTRO_TAIL = (
+    r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|efficient|unified)\s+)*"
+    r"(?:[\w\-]+\s+){0,2}"
+)
 _RE_WE_PROPOSE = re.compile(
     rf"\b[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+"
     rf"(?:(?:a|an|the|our)\s+[^.;:]{{0,120}}?,?\s+(?:called|named|termed|dubbed|namely)\s+)?"
-    rf"({_MULTI_NAME})(?=\s*[,.;:(]|\s+(?:--|—|-|which|that|to|as|for|is|in|with|a|an)\b)"
+    rf"({_MULTI_NAME}){_NAME_ENDS}"
 )
 # "This paper presents the DDF Pipeline, a …"
 _RE_THIS_PAPER = re.compile(
     r"[Tt]his\s+(?:paper|work|article|study|report)\s+(?:also\s+)?"
     r"(?:propos|introduc|present|describ)es\s+(?:the\s+)?"
-    rf"({_MULTI_NAME})(?=\s*[,.;:(]|\s+(?:--|—|-|which|that|to|as|for|is|in|with|a|an)\b)"
+    rf"({_MULTI_NAME}){_NAME_ENDS}"
 )
 # "with named X", "the named X": "named" as an adjective, naming nothing
 _RE_ADJECTIVE_NAMED = re.compile(r"\b(?:with|the|a|an|of|to|for|by|on|in|and|or|are)\s+$")
 _RE_CALLED = re.compile(
-    rf"\b(?:called|named|termed|dubbed|namely|coined)\s+[\"“']?({_MULTI_NAME})[\"”']?"
+    rf"\b(?:called|named|termed|dubbed|namely|coined)\s+{_QUOTED_MULTI_NAME}"
     rf"(?=\s*[,.;:(]|\s+(?:--|—|which|that|to|as|for|is|in|with)\b)"
 )
 _RE_OUR_NAME = re.compile(
@@ -92,9 +101,7 @@ _RE_CALLED_LOWER = re.compile(
 # What may stand right before a defined long form that a paper introduces, from a
 # "we …" or "called …" phrase to the long form: "we propose a novel <Long Form (LF)>".
 _RE_INTRO_LEAD = re.compile(
-    rf"(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+"
-    r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|efficient|unified)\s+)*"
-    r"(?:[\w\-]+\s+){0,2}"
+    rf"(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+{_INTRO_TAIL}"
     r"|(?:called|named|termed|dubbed|namely|coined)\s+)"
 )
 _RE_WE_PRESENT = re.compile(
@@ -102,16 +109,13 @@ _RE_WE_PRESENT = re.compile(
     r"(?:(?:a|an|the)\s+)?"
 )
 _RE_JOINED_VERB = re.compile(rf"(?:\band|,|\balso|\bthen|\bto)\s+{_INTRO_VERB}[sd]?\s+")
-_RE_INTRO_TAIL = re.compile(
-    r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|efficient|unified)\s+)*"
-    r"(?:[\w\-]+\s+){0,2}"
-)
+_RE_INTRO_TAIL = re.compile(_INTRO_TAIL)
 # Words that, between "we" and "NAME, a …", make the sentence present NAME.
 _RE_PRESENTING = re.compile(
     r"\b(?:propos|introduc|present|develop|design|outlin|describ|releas|creat|devis"
     r"|contribut|offer)"
 )
-_RE_MULTI_NAME_QUOTED = re.compile(rf"[\"“']?({_MULTI_NAME})[\"”']?")
+_RE_MULTI_NAME_QUOTED = re.compile(_QUOTED_MULTI_NAME)
 _RE_AFTER_NAME = re.compile(r"\s*(?:[,.;:]|$|(?:that|which|to|for|as|is|with|and|in|on)\b)")
 # "we learn a slim communication block, ComMDM, to coordinate ...": a noun of this
 # list, then ", NAME, ", within 120 characters of "we" and in the same clause.
