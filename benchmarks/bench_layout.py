@@ -24,25 +24,12 @@ sys.path.insert(0, str(ROOT))
 
 import graphtool as gt  # noqa: E402
 from graphtool.graph import simple_graph  # noqa: E402
-from graphtool.htmlmap import force_layout, layout  # noqa: E402
+from graphtool.htmlmap import components, force_layout, layout  # noqa: E402
 
 
 def every_island(G: nx.Graph, seed: int = 42) -> list[np.ndarray]:
     """The baseline: force_layout on each component, as layout() prepares them."""
-    H = simple_graph(G)
-    comps = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c[0]))
-    mean_w = np.mean([w for *_, w in H.edges(data="weight")] or [1.0])
-    out = []
-    for comp in comps:
-        index = {v: i for i, v in enumerate(comp)}
-        rows = sorted(
-            (*sorted((index[u], index[v])), float(w))
-            for u, v, w in H.subgraph(comp).edges(data="weight")
-        )
-        edges = np.array([r[:2] for r in rows], dtype=np.int64).reshape(-1, 2)
-        w = np.clip(np.array([r[2] for r in rows], dtype=float) / mean_w, 0.25, 4.0)
-        out.append(force_layout(len(comp), edges, w, seed=seed))
-    return out
+    return [force_layout(len(comp), edges, w, seed=seed) for comp, edges, w in components(G)]
 
 
 def _median_seconds(fn, repeat: int) -> tuple[float, object]:

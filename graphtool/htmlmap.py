@@ -27,6 +27,7 @@ import math
 import os
 import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -170,6 +171,28 @@ def force_layout(
     return pos
 
 
+def components(G: nx.Graph) -> Iterator[tuple[list[str], np.ndarray, np.ndarray]]:
+    """The connected components :func:`layout` lays out, largest first, each as its
+    sorted nodes, its edges (an ``m×2`` array of indices into them) and the edge
+    weights (scaled to a mean of 1 over the whole graph, clipped to 0.25…4).
+
+    Example:
+        >>> g = nx.Graph([("a", "b"), ("c", "d"), ("d", "e")])
+        >>> [(comp, e.tolist()) for comp, e, _ in components(g)]
+        [(['c', 'd', 'e'], [[0, 1], [1, 2]]), (['a', 'b'], [[0, 1]])]
+    """
+    H = simple_graph(G)
+    comps = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c[0]))
+    mean_w = np.mean([w for *_, w in H.edges(data="weight")] or [1.0])
+    for comp in comps:
+        index = {v: i for i, v in enumerate(comp)}
+        sub = H.subgraph(comp).edges(data="weight")
+        rows = sorted((*sorted((index[u], index[v])), float(w)) for u, v, w in sub)
+        edges = np.array([r[:2] for r in rows], dtype=np.int64).reshape(-1, 2)
+        w = np.clip(np.array([r[2] for r in rows], dtype=float) / mean_w, 0.25, 4.0)
+        yield comp, edges, w
+
+
 def layout(G: nx.Graph, seed: int = 42, scale: float = 14.0) -> dict[str, tuple[int, int]]:
     """Integer x, y positions (pixels at zoom 1) for every node of ``G``.
 
@@ -186,21 +209,11 @@ def layout(G: nx.Graph, seed: int = 42, scale: float = 14.0) -> dict[str, tuple[
         >>> pos == layout(gt.build_graph(gt.read(gt.bundled_corpus())))
         True
     """
-    H = simple_graph(G)
-    comps = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c[0]))
-    if not comps:
-        return {}
-    mean_w = np.mean([w for *_, w in H.edges(data="weight")] or [1.0])
     boxes = []
     # Small islands repeat the same few shapes (a paper and its one system): lay each
     # shape out once. The result is the same as laying every island out on its own.
     small: dict[tuple, np.ndarray] = {}
-    for comp in comps:
-        index = {v: i for i, v in enumerate(comp)}
-        sub = H.subgraph(comp).edges(data="weight")
-        rows = sorted((*sorted((index[u], index[v])), float(w)) for u, v, w in sub)
-        edges = np.array([r[:2] for r in rows], dtype=np.int64).reshape(-1, 2)
-        w = np.clip(np.array([r[2] for r in rows], dtype=float) / mean_w, 0.25, 4.0)
+    for comp, edges, w in components(G):
         if len(comp) <= 8:
             shape = (len(comp), edges.tobytes(), w.tobytes())
             if shape not in small:
@@ -210,6 +223,8 @@ def layout(G: nx.Graph, seed: int = 42, scale: float = 14.0) -> dict[str, tuple[
             pos = force_layout(len(comp), edges, w, seed=seed)
         lo, hi = pos.min(0), pos.max(0)
         boxes.append((comp, pos - lo, np.maximum(hi - lo, 1.0)))
+    if not boxes:
+        return {}
     # shelf packing: rows no wider than the main component (or the square of the total area)
     gap = 2.0
     area = sum(float((b[0] + gap) * (b[1] + gap)) for *_, b in boxes)
