@@ -15,6 +15,7 @@ Example:
 from .analysis import centrality, communities, community_labels
 from .corpus import Corpus, bundled_corpus, read
 from .errors import BadRecords, GraphtoolError, InputError
+from .frames import centrality_frame, entities_frame, mentions_frame, papers_frame
 from .graph import (
     build_graph,
     entity_graph,
@@ -44,14 +45,18 @@ __all__ = [
     "build_graph",
     "bundled_corpus",
     "centrality",
+    "centrality_frame",
     "communities",
     "community_labels",
+    "entities_frame",
     "entity_graph",
     "entity_node",
     "influence_graph",
     "link",
+    "mentions_frame",
     "paper_graph",
     "paper_node",
+    "papers_frame",
     "read",
     "render",
     "render_html",

@@ -22,6 +22,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from .errors import BadRecords, InputError
 from .merge import Merge, merge_papers, resolve_references
@@ -84,13 +85,20 @@ def bundled_corpus() -> Path:
 
 
 def read(
-    paths: PathLike | Iterable[PathLike],
+    paths: PathLike | Iterable[PathLike | dict | Paper] | Any,
     format: str | None = None,
     skip_bad: bool = False,
     encoding: str = "utf-8",
     columns: str | dict[str, str] | None = None,
 ) -> Corpus:
-    """Read one or several files (or folders) into a :class:`Corpus` of papers.
+    """Read files, folders, records or a DataFrame into a :class:`Corpus` of papers.
+
+    ``paths`` is a path, or any iterable of paths, dicts (records with ``title``,
+    ``abstract``, ``id``, ``year``, ``month``, ``date``, ``authors``, ``doi``,
+    ``arxiv``, ``references``…, or Semantic Scholar / OpenAlex objects) and
+    :class:`Paper` objects, or a pandas DataFrame (one record a row; pandas is
+    imported only when a DataFrame is given). A bad record is reported by its place,
+    ``record 3: record has no abstract`` (``row 3`` in a DataFrame: its index label).
 
     Paper ids are the record's own ``id`` when it has one, else a slug of the
     title; a repeated id gets ``-2``, ``-3``… unless the title is the same too, in
@@ -103,13 +111,20 @@ def read(
         >>> papers = read(bundled_corpus())
         >>> len(papers), papers[0].title[:12]
         (89, 'ASGDiffusion')
+        >>> [p.id for p in read([{"id": "1", "title": "T", "abstract": "We propose Foo."}])]
+        ['1']
+        >>> read([{"title": "T", "abstract": "A."}, {"title": "No abstract"}])
+        Traceback (most recent call last):
+        ...
+        graphtool.errors.BadRecords: 1 bad record(s); fix them or pass --skip-bad to load the 1 good ones:
+          record 2: record has no abstract (title 'No abstract')
 
     Raises:
         BadRecords: some records were bad and ``skip_bad`` is false (the good
             papers are in ``err.papers``).
         InputError: a file cannot be read at all.
     """
-    if isinstance(paths, (str, os.PathLike)):
+    if isinstance(paths, (str, os.PathLike, dict, Paper)):
         paths = [paths]
     from .readers.tabular import parse_columns
 
@@ -117,6 +132,21 @@ def read(
     papers: list[Paper] = []
     errors: list[InputError] = []
     files: list[tuple[str, str, int]] = []
+    if _is_frame(paths):
+        found = list(_frame_records(paths))
+        paths = []
+    else:
+        found, paths = _split_records(paths)
+    if found:
+        count = 0
+        for loc, item in found:
+            paper = item if isinstance(item, (Paper, InputError)) else _record_paper(item, loc)
+            if isinstance(paper, InputError):
+                errors.append(paper)
+            else:
+                papers.append(paper)
+                count += 1
+        files.append(("<records>", "records", count))
     for path in _expand(paths):
         fmt = format or detect_format(path, encoding)
         reader = READERS.get(fmt)
@@ -148,6 +178,64 @@ def read(
     if errors and not skip_bad:
         raise BadRecords(errors, corpus)
     return corpus
+
+
+def as_papers(data: PathLike | Iterable | Any) -> list[Paper]:
+    """Papers from anything :func:`read` takes; a list of :class:`Paper` is kept as is.
+
+    Example:
+        >>> [p.title for p in as_papers([{"title": "T", "abstract": "A."}])]
+        ['T']
+    """
+    if isinstance(data, (str, os.PathLike, dict, Paper)) or _is_frame(data):
+        return list(read(data))
+    items = list(data)
+    if all(isinstance(p, Paper) for p in items):
+        return items
+    return list(read(items))
+
+
+def _is_frame(obj: object) -> bool:
+    """Whether ``obj`` is a pandas DataFrame (checked without importing pandas)."""
+    return type(obj).__module__.startswith("pandas") and hasattr(obj, "to_dict")
+
+
+def _frame_records(df: Any) -> Iterator[tuple[str, dict]]:
+    """``(location, record)`` for each row of a DataFrame; missing cells become ``None``."""
+    import pandas as pd
+
+    columns = [str(c) for c in df.columns]
+    for label, row in zip(df.index, df.itertuples(index=False, name=None), strict=True):
+        record = {}
+        for col, value in zip(columns, row, strict=True):
+            if not isinstance(value, (list, tuple, dict)) and pd.isna(value):
+                value = None
+            elif isinstance(value, pd.Timestamp):
+                value = value.date().isoformat()
+            elif hasattr(value, "item") and not isinstance(value, (str, bytes)):
+                value = value.item()  # numpy scalar -> Python
+            record[col] = value
+        yield f"row {label}", record
+
+
+def _split_records(items: Iterable) -> tuple[list[tuple[str, object]], list[PathLike]]:
+    """Records (dicts, Papers, anything else: a bad record) apart from paths."""
+    records: list[tuple[str, object]] = []
+    paths: list[PathLike] = []
+    for n, item in enumerate(items, 1):
+        if isinstance(item, (str, os.PathLike)):
+            paths.append(item)
+        elif isinstance(item, (dict, Paper)):
+            records.append((f"record {n}", item))
+        else:
+            what = type(item).__name__
+            bad = InputError(f"expected a dict, a Paper or a path, got {what}", f"record {n}")
+            records.append((f"record {n}", bad))
+    return records, paths
+
+
+def _record_paper(record: object, loc: str) -> Paper | InputError:
+    return api_paper(record, loc)
 
 
 def detect_format(path: PathLike, encoding: str = "utf-8") -> str:

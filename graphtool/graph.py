@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -52,7 +53,7 @@ def entity_node(name: str) -> str:
 
 
 def build_graph(
-    papers: Iterable[Paper],
+    papers: Iterable[Paper] | Any,
     mentions: Iterable[Mention] | None = None,
     lexicon=None,
 ) -> nx.MultiDiGraph:
@@ -63,7 +64,8 @@ def build_graph(
     introduces, or a variant of the same family (A names ZeRO++, B introduces
     ZeRO-Infinity: both ZeRO); the edge names both and carries A's sentence. A bare
     family name (DeepSpeed) links only to the paper that introduces it, and when
-    both years are known A must not be older than B.
+    both years are known A must not be older than B. ``papers`` may also be anything
+    :func:`graphtool.read` takes: a path, records (dicts) or a pandas DataFrame.
 
     Example:
         >>> import graphtool as gt
@@ -71,7 +73,9 @@ def build_graph(
         >>> G.nodes["entity:medusa"]["kind"]
         'system'
     """
-    papers = list(papers)
+    from .corpus import as_papers
+
+    papers = as_papers(papers)  # paths, records and DataFrames too
     if mentions is None:
         from .linker import Linker
 

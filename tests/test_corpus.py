@@ -161,3 +161,65 @@ def test_unknown_file_read_as_listing_says_how_it_was_read(tmp_path):
     f.write_text("# My notes\n\nSome text that is not a corpus.\n")
     with pytest.raises(BadRecords, match=r"notes\.md: read as a listing page, .* --format"):
         read(f)
+
+
+# ------------------------------------------------------------ records and DataFrames
+
+
+def test_read_takes_a_list_of_dicts_as_the_readme_says():
+    papers = read([{"id": "1", "title": "T", "abstract": "We propose Foo, a system."}])
+    assert [(p.id, p.title, p.source) for p in papers] == [("1", "T", "record 1")]
+
+
+def test_read_takes_papers_paths_and_dicts_mixed(fixtures):
+    own = gt.Paper("mine", "My title", "My abstract.")
+    papers = read([own, fixtures / "small.jsonl", {"title": "Other", "abstract": "B."}])
+    assert [p.id for p in papers][:2] == ["mine", "other"]
+    assert len(papers) == 5
+
+
+def test_read_takes_a_generator_of_records():
+    gen = ({"title": f"T{i}", "abstract": "A."} for i in range(3))
+    assert [p.title for p in read(gen)] == ["T0", "T1", "T2"]
+
+
+def test_bad_records_in_a_list_are_located_like_bad_lines():
+    with pytest.raises(BadRecords) as e:
+        read([{"title": "T", "abstract": "A."}, {"title": "U"}, 42])
+    assert "record 2: record has no abstract (title 'U')" in str(e.value)
+    assert "record 3: expected a dict, a Paper or a path, got int" in str(e.value)
+    assert [p.title for p in e.value.papers] == ["T"]
+    assert [p.title for p in read([{"title": "T", "abstract": "A."}, {}], skip_bad=True)] == ["T"]
+
+
+def test_read_takes_a_dataframe_with_missing_cells_and_numpy_years():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "title": ["Alpha", "Beta", "Gamma"],
+            "abstract": ["We propose Alpha.", None, "Gamma beats Alpha."],
+            "year": [2021, None, 2023],
+        },
+        index=[10, 11, 12],
+    )
+    with pytest.raises(BadRecords) as e:
+        read(df)
+    assert "row 11: record has no abstract (title 'Beta')" in str(e.value)
+    papers = read(df, skip_bad=True)
+    assert [(p.id, p.year) for p in papers] == [("a", 2021), ("c", 2023)]
+
+
+def test_build_graph_takes_dicts_a_dataframe_and_a_path(fixtures):
+    pd = pytest.importorskip("pandas")
+    recs = [
+        {"id": "c", "title": "Clover: fast decoding", "abstract": "We propose Clover."},
+        {"id": "d", "title": "Other", "abstract": "We compare with Clover."},
+    ]
+    for data in (recs, pd.DataFrame(recs)):
+        G = gt.build_graph(data)
+        assert {"paper:c", "paper:d", "entity:clover"} <= set(G.nodes)
+        assert G.has_edge("paper:d", "paper:c", key="builds_on")
+    assert "paper:2401.00001" in gt.build_graph(fixtures / "small.jsonl")
+    with pytest.raises(BadRecords, match="record 1: record has no title"):
+        gt.build_graph([{"abstract": "x"}])

@@ -28,6 +28,7 @@ MODULES = [
     "graphtool.readers.apis",
     "graphtool.analysis",
     "graphtool.export",
+    "graphtool.frames",
 ]
 
 
