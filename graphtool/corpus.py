@@ -113,11 +113,11 @@ def read(
         (89, 'ASGDiffusion')
         >>> [p.id for p in read([{"id": "1", "title": "T", "abstract": "We propose Foo."}])]
         ['1']
-        >>> read([{"title": "T", "abstract": "A."}, {"title": "No abstract"}])
-        Traceback (most recent call last):
-        ...
-        graphtool.errors.BadRecords: 1 bad record(s); fix them or pass --skip-bad to load the 1 good ones:
-          record 2: record has no abstract (title 'No abstract')
+        >>> try:
+        ...     read([{"title": "T", "abstract": "A."}, {"title": "No abstract"}])
+        ... except BadRecords as e:
+        ...     print(e.errors[0])
+        record 2: record has no abstract (title 'No abstract')
 
     Raises:
         BadRecords: some records were bad and ``skip_bad`` is false (the good
