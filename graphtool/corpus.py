@@ -2,8 +2,9 @@
 
 Formats: the listing format (a saved web page: header lines, then a title line and
 its abstract line per paper), JSON Lines, JSON arrays (or ``{"data": [...]}``),
-BibTeX, CSV/TSV, arXiv API Atom feeds, Semantic Scholar and OpenAlex JSON (the
-last five in :mod:`graphtool.readers`). The format is chosen by extension and
+BibTeX, CSV/TSV, arXiv API Atom feeds, Semantic Scholar and OpenAlex JSON, RIS,
+Web of Science plain-text and tab-delimited exports, Scopus CSV (the last ten in
+:mod:`graphtool.readers`). The format is chosen by extension and
 content; ``format=`` overrides it. Several files, or a folder, are read together.
 
 The same paper read twice (from one source or several) is merged
@@ -30,6 +31,9 @@ from .model import Paper
 from .readers import read_arxiv, read_bibtex, read_csv, read_openalex, read_s2, read_tsv
 from .readers.apis import api_paper, json_records
 from .readers.records import make_paper as _make_paper
+from .readers.ris import read_ris
+from .readers.scopus import read_scopus
+from .readers.wos import read_wos, read_wos_tab
 
 PathLike = str | os.PathLike
 
@@ -46,6 +50,8 @@ EXTENSIONS = {
     ".tab": "tsv",
     ".xml": "arxiv",
     ".atom": "arxiv",
+    ".ris": "ris",
+    ".ciw": "wos",
 }
 
 #: Formats whose reader takes a ``columns`` mapping (``--columns``).
@@ -247,9 +253,14 @@ def detect_format(path: PathLike, encoding: str = "utf-8") -> str:
     """
     path = Path(path)
     fmt = EXTENSIONS.get(path.suffix.lower())
-    if fmt and fmt != "json":
+    if fmt and fmt not in ("json", "listing", "csv", "tsv"):
         return fmt
     head = _read_text(path, encoding)[:4096].lstrip()
+    export = _detect_export(head)
+    if export:
+        return export
+    if fmt and fmt != "json":
+        return fmt
     if head.startswith(("[", "{")):
         if '"paperId"' in head or '"citedPaper"' in head:
             return "s2"
@@ -276,6 +287,24 @@ def detect_format(path: PathLike, encoding: str = "utf-8") -> str:
     return "listing"
 
 
+def _detect_export(head: str) -> str | None:
+    """RIS, Web of Science (plain text or tab-delimited) or Scopus CSV, from content."""
+    from .readers.scopus import is_scopus_header
+
+    first = head.split("\n", 1)[0].rstrip("\r")
+    if re.match(r"TY  - ", first):
+        return "ris"
+    if re.match(r"FN (Clarivate|Thomson|ISI)", first) or (
+        first.startswith("PT ") and re.search(r"(?m)^(TI|AU) ", head)
+    ):
+        return "wos"
+    if first.startswith("PT\t") and "\tTI\t" in first:
+        return "wos-tab"
+    if is_scopus_header(first):
+        return "scopus"
+    return None
+
+
 def _expand(paths: Iterable[PathLike]) -> Iterator[Path]:
     for p in paths:
         path = Path(p)
@@ -297,6 +326,8 @@ def _read_text(path: Path, encoding: str) -> str:
         raw = Path(path).read_bytes()
     except OSError as e:
         raise InputError(f"cannot read file: {e.strerror}", str(path)) from None
+    if encoding.lower().replace("-", "") == "utf8" and raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"  # a byte-order mark says so (Web of Science "Win" exports)
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as e:
@@ -407,4 +438,8 @@ READERS: dict[str, Callable[[str, str], Iterator[Paper | InputError]]] = {
     "arxiv": read_arxiv,
     "s2": read_s2,
     "openalex": read_openalex,
+    "ris": read_ris,
+    "wos": read_wos,
+    "wos-tab": read_wos_tab,
+    "scopus": read_scopus,
 }

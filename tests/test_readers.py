@@ -266,14 +266,16 @@ def test_openalex_bad_inverted_index_and_wrong_kind(tmp_path):
 def test_folder_reads_every_format_and_merges_the_same_papers(fixtures):
     corpus = read(fixtures)
     assert [f.rsplit("/", 1)[-1] for f, _, _ in corpus.files] == [
-        "arxiv.xml", "openalex.json", "papers.tsv", "refs.bib", "s2.json", "small.jsonl",
-        "zotero.csv",
+        "arxiv.xml", "scopus.csv", "scopus.ris", "wos-tab.txt", "wos.txt", "openalex.json",
+        "papers.tsv", "refs.bib", "s2.json", "small.jsonl", "zotero.csv",
     ]  # fmt: skip
     assert {fmt for _, fmt, _ in corpus.files} == {
-        "arxiv", "openalex", "tsv", "bibtex", "s2", "jsonl", "csv"
+        "arxiv", "openalex", "tsv", "bibtex", "s2", "jsonl", "csv", "ris", "wos", "wos-tab",
+        "scopus",
     }  # fmt: skip
-    assert sum(n for _, _, n in corpus.files) == 24
-    assert len(corpus) == 13 and len(corpus.merges) == 11
+    # exports/ holds the same three papers in four export formats: they merge into three
+    assert sum(n for _, _, n in corpus.files) == 24 + 12
+    assert len(corpus) == 13 + 2 and len(corpus.merges) == 11 + 10
     fa2 = next(p for p in corpus if p.arxiv == "2307.08691")
     # one paper from four sources, every id kept
     assert fa2.id == "2307.08691"
@@ -297,7 +299,7 @@ def test_several_inputs_at_once(fixtures):
 
 def test_readers_table_names_every_format():
     assert set(READERS) == {"listing", "jsonl", "json", "bibtex", "csv", "tsv", "arxiv", "s2",
-                            "openalex"}  # fmt: skip
+                            "openalex", "ris", "wos", "wos-tab", "scopus"}  # fmt: skip
 
 
 def test_format_detection_without_extensions(tmp_path, fixtures):

@@ -23,6 +23,10 @@ SAMPLES = {
     "jsonl": "small.jsonl",
     "json": "s2.json",
     "listing": "../../data/parallel-papers.txt",
+    "ris": "exports/scopus.ris",
+    "wos": "exports/wos.txt",
+    "wos-tab": "exports/wos-tab.txt",
+    "scopus": "exports/scopus.csv",
 }
 FORMATS = sorted(READERS)
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
