@@ -39,7 +39,7 @@ FORMATS = ("gexf", "graphml", "json", "csv")
 
 #: Attributes that hold lists in the graph.
 LIST_ATTRS = ("authors", "aliases", "surfaces")
-INT_ATTRS = ("year", "start", "end", "count", "external_refs")
+INT_ATTRS = ("year", "month", "start", "end", "count", "external_refs")
 FLOAT_ATTRS = ("confidence", "strength")
 
 

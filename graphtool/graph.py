@@ -91,6 +91,7 @@ def build_graph(
             title=p.title,
             abstract=p.abstract,
             year=p.year,
+            month=p.month,
             authors=list(p.authors),
             url=p.url,
             source=p.source,

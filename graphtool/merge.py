@@ -217,12 +217,13 @@ def combine(a: Paper, b: Paper) -> Paper:
     doi, arxiv = a.doi or b.doi, a.arxiv or b.arxiv
     have = {a.id, f"doi:{doi}", f"arxiv:{arxiv}", *a.extra_ids}
     extra = a.extra_ids + tuple(k for k in paper_keys(b) if k not in have)
-    years = [y for y in (a.year, b.year) if y is not None]
+    first = min((p for p in (a, b) if p.when), key=lambda p: p.when, default=None)
     return replace(
         a,
         title=a.title or b.title,
         abstract=max((a.abstract, b.abstract), key=len),
-        year=min(years) if years else None,
+        year=first.year if first else None,
+        month=first.month if first else None,
         authors=max((a.authors, b.authors), key=len),
         url=a.url or b.url,
         references=tuple(dict.fromkeys(a.references + b.references)),

@@ -35,6 +35,19 @@ class Paper:
     source: str = ""
     extra_ids: tuple[str, ...] = ()
     external_refs: int = 0
+    month: int | None = None
+
+    @property
+    def when(self) -> tuple[int, int] | None:
+        """``(year, month)`` for ordering papers in time; month 0 when only the year is known.
+
+        Example:
+            >>> Paper("a", "T", "A.", year=2024, month=9).when, Paper("b", "T", "A.").when
+            ((2024, 9), None)
+        """
+        if self.year is None:
+            return None
+        return (self.year, self.month or 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -318,3 +318,25 @@ def test_bad_records_error_keeps_good_papers(tmp_path):
         gt.read(f)
     assert [p.title for p in err.value.papers] == ["Good"]
     assert f"{f}:3: record has no abstract (title 'No abstract')" in str(err.value)
+
+
+def test_year_and_month_from_date_arxiv_id_or_bibtex_month(tmp_path):
+    rows = [
+        {"id": "2409.12345", "title": "From the id", "abstract": "A."},
+        {"id": "x", "title": "From the date", "abstract": "B.", "date": "2023-11-02"},
+        {"id": "2409.00001", "title": "Year given", "abstract": "C.", "year": 2025},
+        {"id": "old", "title": "Old style", "abstract": "D.", "arxiv": "hep-th/9901001"},
+    ]
+    f = tmp_path / "p.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    got = {p.title: (p.year, p.month) for p in read(f)}
+    assert got == {
+        "From the id": (2024, 9),
+        "From the date": (2023, 11),
+        "Year given": (2025, None),  # the id's 2024 disagrees: the record's year wins
+        "Old style": (1999, 1),
+    }
+    bib = tmp_path / "l.bib"
+    bib.write_text("@article{k, title={T}, abstract={A.}, year={2020}, month=mar}\n")
+    (p,) = read(bib)
+    assert (p.year, p.month) == (2020, 3)

@@ -70,6 +70,7 @@ def read_arxiv(text: str, source: str) -> Iterator[Paper | InputError]:
             "title": entry.findtext(f"{ATOM}title"),
             "abstract": entry.findtext(f"{ATOM}summary"),
             "year": clean_text(entry.findtext(f"{ATOM}published"))[:4] or None,
+            "date": clean_text(entry.findtext(f"{ATOM}published")),
             "authors": [
                 clean_text(a.findtext(f"{ATOM}name")) for a in entry.findall(f"{ATOM}author")
             ],

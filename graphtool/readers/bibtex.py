@@ -148,6 +148,8 @@ def _entry_paper(entry, source: str, strings: dict[str, str]) -> Paper | InputEr
         "title": _str(f.get("title")),
         "abstract": _str(f.get("abstract")),
         "year": _str(f.get("year")) or _str(f.get("date"))[:4] or None,
+        "month": _str(f.get("month")),
+        "date": _str(f.get("date")),
         "authors": [a for a in authors if a],
         "url": _str(f.get("url")),
         "doi": _str(f.get("doi")),

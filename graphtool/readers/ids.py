@@ -67,6 +67,31 @@ def norm_arxiv(value: object) -> str | None:
     return None
 
 
+_ARXIV_YYMM = re.compile(r"^(?:[a-z.-]+/)?(\d{2})(\d{2})")
+
+
+def arxiv_date(arxiv_id: str | None) -> tuple[int, int] | None:
+    """The year and month an arXiv id was first submitted, read off the id itself.
+
+    New-style ids start ``YYMM`` (since April 2007); old-style ids are
+    ``archive/YYMMNNN`` (1991 to March 2007).
+
+    Example:
+        >>> arxiv_date("2409.12345"), arxiv_date("hep-th/9901001"), arxiv_date(None)
+        ((2024, 9), (1999, 1), None)
+    """
+    if not arxiv_id:
+        return None
+    m = _ARXIV_YYMM.match(arxiv_id)
+    if not m:
+        return None
+    yy, mm = int(m.group(1)), int(m.group(2))
+    if not 1 <= mm <= 12:
+        return None
+    year = 1900 + yy if yy >= 91 else 2000 + yy
+    return year, mm
+
+
 def ref_keys(ref: str) -> list[str]:
     """Every key a reference may be known by, most specific first.
 

@@ -16,7 +16,7 @@ import re
 
 from ..errors import InputError
 from ..model import Paper, slugify
-from .ids import norm_arxiv, norm_doi
+from .ids import arxiv_date, norm_arxiv, norm_doi
 
 
 def clean_text(value: object) -> str:
@@ -123,6 +123,7 @@ def make_paper(record: object, loc: str, source_line: str | None = None) -> Pape
         arxiv = norm_arxiv(url)
     if not arxiv and re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?", clean_text(rid)):
         arxiv = norm_arxiv(clean_text(rid))
+    year, month = _when(year, record, arxiv)
     pid = clean_text(rid) if rid not in (None, "") else slugify(title)
     extra = as_list(record.get("extra_ids"), "extra_ids")
     return Paper(
@@ -137,4 +138,48 @@ def make_paper(record: object, loc: str, source_line: str | None = None) -> Pape
         arxiv=arxiv,
         source=source_line or loc,
         extra_ids=tuple(dict.fromkeys(str(e) for e in extra if e)),
+        month=month,
     )
+
+
+_DATE = re.compile(r"\s*(\d{4})(?:[-/.](\d{1,2}))?")
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def _month(value: object) -> int | None:
+    """A month from ``9``, ``"09"``, ``"Sep"`` or ``"September"``; ``None`` otherwise."""
+    s = clean_text(value).lower()
+    if s.isdigit():
+        return int(s) if 1 <= int(s) <= 12 else None
+    return _MONTHS.get(s[:3]) if len(s) >= 3 else None
+
+
+def _when(year: int | None, record: dict, arxiv: str | None) -> tuple[int | None, int | None]:
+    """The year and month of a record: its ``year`` and ``month``, else its ``date``
+    (``2024-09-17``), else the month its arXiv id was submitted in.
+
+    A month is kept only when it agrees with the year given.
+
+    Example:
+        >>> _when(None, {"date": "2024-09-17"}, None), _when(2024, {}, "2409.1")
+        ((2024, 9), (2024, 9))
+        >>> _when(2025, {}, "2409.1"), _when(None, {}, "2409.1")
+        ((2025, None), (2024, 9))
+    """
+    month = _month(record.get("month")) if year is not None else None
+    for key in ("date", "published", "publication_date", "publicationDate"):
+        m = _DATE.match(clean_text(record.get(key)))
+        if not m:
+            continue
+        y, mo = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+        if mo is not None and not 1 <= mo <= 12:
+            mo = None
+        if year is None:
+            year, month = y, mo
+        elif y == year and month is None:
+            month = mo
+        break
+    from_id = arxiv_date(arxiv)
+    if from_id and (year is None or (year == from_id[0] and month is None)):
+        year, month = from_id
+    return year, month
