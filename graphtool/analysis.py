@@ -248,7 +248,8 @@ def entities(G: nx.MultiDiGraph, kind: str | None = None, min_papers: int = 1) -
 
 def community_table(G: nx.MultiDiGraph, resolution: float = 1.0, top: int = 3) -> list[dict]:
     """Each community (fixed-seed Louvain, largest first) with its size, label (its
-    most characteristic entities, see :func:`community_labels`) and members.
+    most characteristic entities, see :func:`community_labels`) and members (papers,
+    then entities, each by PageRank, most central first).
 
     Example:
         >>> import graphtool as gt
@@ -259,9 +260,13 @@ def community_table(G: nx.MultiDiGraph, resolution: float = 1.0, top: int = 3) -
     """
     comms = communities(G, resolution)
     labels = community_labels(G, comms, top=top)
+    rank = dict(centrality(G, "pagerank"))
     rows = []
     for i, (comm, label) in enumerate(zip(comms, labels, strict=True), 1):
-        members = sorted(comm, key=lambda n: (G.nodes[n]["kind"] != "paper", _display(G, n)))
+        # papers first, each group most central first
+        members = sorted(
+            comm, key=lambda n: (G.nodes[n]["kind"] != "paper", -rank.get(n, 0.0), _display(G, n))
+        )
         rows.append(
             {
                 "community": i,

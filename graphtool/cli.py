@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import webbrowser
 from pathlib import Path
@@ -12,6 +13,7 @@ import click
 
 from . import analysis, corpus, graph, htmlmap
 from . import export as export_mod
+from . import trends as trends_mod
 from .errors import BadRecords, GraphtoolError
 from .lexicon import Lexicon
 from .linker import Linker
@@ -345,28 +347,84 @@ def centrality_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, metri
     click.echo(_table(records, ["rank", metric, "kind", "name"]))
 
 
-def _table(records: list[dict], columns: list[str], max_width: int = 90) -> str:
-    """An aligned plain-text table; numbers right-aligned, long text cut with "…"."""
-    cells = [[_cell(r.get(c), max_width) for c in columns] for r in records]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    numeric = [all(isinstance(r.get(c), (int, float)) for r in records) for c in columns]
+def _table(records: list[dict], columns: list[str], width: int | None = None) -> str:
+    """An aligned table (rich) that fits the terminal: numbers right-aligned, long text
+    columns shrunk to one common width and cut with "…". The width is the terminal's
+    (or ``COLUMNS``); piped with neither, text cells are cut at 90 characters only.
 
-    def fmt_row(row):
-        return "  ".join(
-            v.rjust(w) if num else v.ljust(w)
-            for v, w, num in zip(row, widths, numeric, strict=False)
-        ).rstrip()
+    Example:
+        >>> print(_table([{"rank": 1, "name": "A very long title " * 5}], ["rank", "name"], 40))
+        rank   name
+        ────────────────────────────────────────
+           1   A very long title A very long ti…
+    """
+    import io
+    import shutil
 
-    lines = [fmt_row(columns), fmt_row(["-" * w for w in widths])]
-    lines += [fmt_row(row) for row in cells]
-    return "\n".join(lines)
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    if width is None and (sys.stdout.isatty() or os.environ.get("COLUMNS")):
+        width = shutil.get_terminal_size((120, 24)).columns
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="")
+    cells = [[_cell(r.get(c)) for c in columns] for r in records]
+    numeric = [
+        bool(records)
+        and all(isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool)
+                for r in records)
+        for c in columns
+    ]  # fmt: skip
+    natural = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    long = [not num and n > 12 for num, n in zip(numeric, natural, strict=True)]
+    if width is None:  # piped: no terminal to fit, only very long cells are cut
+        widths = [min(n, 90) if lg else n for n, lg in zip(natural, long, strict=True)]
+        width = sum(widths) + 3 * (len(columns) - 1)
+    else:
+        widths = _fit(natural, long, width - 3 * (len(columns) - 1))
+    for c, num, w in zip(columns, numeric, widths, strict=True):
+        table.add_column(
+            c, justify="right" if num else "left", no_wrap=True, overflow="ellipsis", width=w
+        )
+    for row in cells:
+        table.add_row(*(Text(v) for v in row))
+    buf = io.StringIO()
+    console = Console(
+        file=buf, width=width, color_system=None, highlight=False, emoji=False, markup=False,
+        legacy_windows=False,
+    )  # fmt: skip
+    console.print(table)
+    return "\n".join(line.rstrip() for line in buf.getvalue().splitlines() if line.strip())
 
 
-def _cell(v, max_width: int) -> str:
+def _fit(natural: list[int], shrinkable: list[bool], room: int) -> list[int]:
+    """Column widths that fit ``room``: the shrinkable (long text) columns are capped at
+    one common width, as wide as the room allows but not under 12.
+
+    Example:
+        >>> _fit([4, 80, 8, 200], [False, True, False, True], 60)
+        [4, 24, 8, 24]
+    """
+    fixed = sum(n for n, s in zip(natural, shrinkable, strict=True) if not s)
+    long = sorted(n for n, s in zip(natural, shrinkable, strict=True) if s)
+    cap = max(long, default=0)
+    if fixed + sum(long) > room and long:
+        left, rest = room - fixed, len(long)
+        for n in long:
+            if n * rest <= left:
+                left -= n
+                rest -= 1
+            else:
+                break
+        cap = max(12, left // rest if rest else 12)
+    return [min(n, cap) if s else n for n, s in zip(natural, shrinkable, strict=True)]
+
+
+def _cell(v) -> str:
     if isinstance(v, float):
         return f"{v:.6f}"
-    s = "" if v is None else str(v)
-    return s if len(s) <= max_width else s[: max_width - 1] + "…"
+    return "" if v is None else " ".join(str(v).split())
 
 
 # ------------------------------------------------------------------ formats & analysis
@@ -452,7 +510,12 @@ def entities_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, kind: s
         graphtool entities refs.bib --json | jq '.[0]'
     """
     s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
-    rows = analysis.entities(s.graph, kind=kind, min_papers=min_papers)
+    G = s.graph
+    rows = analysis.entities(G, kind=kind, min_papers=min_papers)
+    if not (as_json or as_csv):  # the table shows titles, the records keep the ids
+        title = {d.get("id"): d.get("title") for _, d in G.nodes(data=True) if d["kind"] == "paper"}
+        rows = [{**r, "introduced_by": [title.get(i, i) for i in r["introduced_by"]]}
+                for r in rows]  # fmt: skip
     _emit(rows, ["papers", "kind", "entity", "family", "introduced_by", "aliases"], as_json, as_csv)
 
 
@@ -590,7 +653,87 @@ def compare_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, show_all
     )
     if rows:
         click.echo("")
-        _emit(rows, ["status", "from", "to", "via", "evidence"], False, False)
+        shown = [{**r, "from": r["from_title"], "to": r["to_title"]} for r in rows]
+        _emit(shown, ["status", "from", "to", "via", "evidence"], False, False)
+
+
+@main.command("trends")
+@corpus_options
+@click.option(
+    "--entity",
+    "names",
+    multiple=True,
+    help="Only this entity (names matched loosely); repeatable, e.g. --entity Medusa.",
+)
+@click.option(
+    "--kind",
+    "kinds",
+    type=click.Choice(NODE_KINDS[1:]),
+    multiple=True,
+    help="Only entities of this kind; repeatable, e.g. --kind system.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="The entities most papers name (0: all).",
+)
+@click.option(
+    "--by",
+    type=click.Choice(trends_mod.PERIODS),
+    default="auto",
+    show_default=True,
+    help="Period: year, month, or auto (months for a corpus of up to three years).",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="outputs/trends.html",
+    show_default=True,
+    type=click.Path(),
+    help="Where to write the chart (offline HTML with SVG).",
+)
+@table_options
+@_handle_errors
+def trends_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, names, kinds, top, by,
+               output, as_json, as_csv) -> None:  # fmt: skip
+    """Papers per period that name each of the top entities of CORPUS, with the
+    bursts found by Kleinberg's burst detection (two states, as CiteSpace uses it)
+    and their strength; writes a chart of each entity's share of the papers.
+
+    \b
+    Example:
+        graphtool trends data/llm-systems-2025.jsonl --kind system --top 8
+        graphtool trends papers.jsonl --entity Medusa --entity EAGLE --by year
+        graphtool trends library.ris --json | jq '.[0].per_period'
+    """
+    if as_json and as_csv:
+        raise GraphtoolError("choose one of --json and --csv")
+    s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    entities = None
+    if names:
+        G = s.graph
+        entities = []
+        for name in names:
+            node = analysis.resolve(G, name)
+            if G.nodes[node]["kind"] == "paper":
+                raise GraphtoolError(f"{name!r} names a paper, not an entity: {node}")
+            entities.append(G.nodes[node]["name"])
+    t = trends_mod.trends(s.papers, s.mentions, kind=kinds, entities=entities, top=top, by=by)
+    if t.undated:
+        what = "month" if t.by == "month" else "year"
+        s.note(f"{t.undated} of {len(s.papers)} papers have no {what} and are left out")
+    rows = trends_mod.records(t)
+    if as_json or as_csv:
+        _emit(rows, [], as_json, as_csv)
+    else:
+        click.echo(f"papers per {t.by}, {t.periods[0]} to {t.periods[-1]}:")
+        _emit(rows, ["rank", "entity", "kind", "papers", "first", "peak", "trend", "burst",
+                     "strength"], False, False)  # fmt: skip
+    title = f"graphtool trends: {Path(s.paths[0]).name}"
+    write_atomic(output, trends_mod.chart_html(t, title=title))
+    s.note(f"wrote {output}")
 
 
 @main.command("export")

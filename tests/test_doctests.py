@@ -33,6 +33,8 @@ MODULES = [
     "graphtool.analysis",
     "graphtool.export",
     "graphtool.frames",
+    "graphtool.cli",
+    "graphtool.trends",
 ]
 
 
