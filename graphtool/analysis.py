@@ -26,7 +26,8 @@ def centrality(
     of the computation and score 0: they join nothing, and would otherwise make a
     paper rank high merely for naming many things nobody else names. Degree counts
     every link. ``kind`` keeps only nodes of that kind (``paper``, ``system``,
-    ``method``…) in the result.
+    ``method``…; plurals such as ``papers`` are accepted) in the result; an unknown
+    kind raises :class:`ValueError` naming the kinds.
 
     Example:
         >>> import graphtool as gt
@@ -37,6 +38,7 @@ def centrality(
     """
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}; choose one of {', '.join(METRICS)}")
+    kind = node_kind(kind)
     H = simple_graph(G)
     if H.number_of_nodes() == 0:
         return []
@@ -59,6 +61,48 @@ def centrality(
     ]
     rows.sort(key=lambda r: (-round(r[1], 12), r[0]))
     return rows
+
+
+def unlinked(G: nx.MultiDiGraph) -> list[str]:
+    """Papers that link to nothing: no entity found in them, no paper they build on or
+    cite, none that builds on or cites them.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph([
+        ...     {"id": "a", "title": "On things", "abstract": "We study it."},
+        ...     {"id": "b", "title": "Medusa: heads", "abstract": "We propose Medusa."}])
+        >>> unlinked(G)
+        ['paper:a']
+    """
+    return sorted(n for n, k in G.nodes(data="kind") if k == "paper" and not G.degree(n))
+
+
+def node_kind(kind: str | None) -> str | None:
+    """A node kind as the graph spells it: ``papers`` → ``paper``; an unknown kind is a
+    :class:`ValueError` that lists the kinds.
+
+    Example:
+        >>> node_kind("papers"), node_kind("System"), node_kind(None)
+        ('paper', 'system', None)
+        >>> node_kind("venue")
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown kind 'venue'; choose one of: paper, system, ... (plurals accepted)
+    """
+    if kind is None:
+        return None
+    from .model import ENTITY_KINDS
+
+    kinds = ("paper", *ENTITY_KINDS)
+    k = str(kind).strip().lower()
+    if k not in kinds and k.endswith("s") and k[:-1] in kinds:
+        k = k[:-1]
+    if k not in kinds:
+        raise ValueError(
+            f"unknown kind {kind!r}; choose one of: {', '.join(kinds)} (plurals accepted)"
+        )
+    return k
 
 
 def _eigenvector(H: nx.Graph) -> dict[str, float]:
@@ -217,6 +261,7 @@ def entities(G: nx.MultiDiGraph, kind: str | None = None, min_papers: int = 1) -
         >>> sorted(rows[0])[:4]
         ['aliases', 'entity', 'family', 'introduced_by']
     """
+    kind = node_kind(kind)
     rows = []
     for n, d in G.nodes(data=True):
         if d["kind"] == "paper" or (kind and d["kind"] != kind):

@@ -47,6 +47,24 @@ def _remember(ctx: click.Context, param: click.Parameter, value):
     return value
 
 
+class InputFormat(click.Choice):
+    """``--format``: the input format; an output format given there points to ``--to``."""
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            if str(value).lower() in export_mod.FORMATS:
+                self.fail(
+                    f"{value!r} is an output format: write it with --to {value} (or -f "
+                    f"{value}); --format names the input format, one of: "
+                    f"{', '.join(self.choices)}",
+                    param,
+                    ctx,
+                )
+            raise
+
+
 def corpus_options(fn):
     """CORPUS arguments and the reading/linking options every command shares."""
     options = [
@@ -54,7 +72,7 @@ def corpus_options(fn):
         click.option(
             "--format",
             "fmt",
-            type=click.Choice(sorted(corpus.READERS)),
+            type=InputFormat(sorted(corpus.READERS)),
             help="Input format (default: from extension and content).",
         ),
         click.option("--skip-bad", is_flag=True, help="Load the good records, report the bad."),
@@ -106,6 +124,14 @@ class Session:
             )
         except BadRecords as e:
             raise GraphtoolError(str(e)) from None
+        kinds: dict[str, list[str]] = {}
+        for path, what in self.papers.ignored:
+            kinds.setdefault(what, []).append(path)
+        for what, paths in kinds.items():
+            self.note(
+                f"skipped {len(paths)} file(s) that are {what.split(' ', 1)[1]}s, not corpora "
+                f"(name a file to read it anyway): {', '.join(paths)}"
+            )
         if meta.get("graphtool.report"):
             for line in read_report(self.papers):
                 click.echo(line, err=True)
@@ -151,7 +177,7 @@ class Session:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="graphtool")
+@click.version_option(package_name="graphtool", prog_name="graphtool")
 def main() -> None:
     """graphtool: link the systems and methods paper abstracts name, and map them.
 
@@ -227,6 +253,11 @@ def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view
         graphtool map big.jsonl --max-nodes 500     # the 500 most central nodes
     """
     s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    if color == "year" and not any(p.year for p in s.papers):
+        s.note(
+            "no paper has a year, so --color year draws every node grey; years come from a "
+            "year field, a date or an arXiv id"
+        )
     G = s.graph
     name = title or f"graphtool map: {Path(s.paths[0]).name}"
     out = htmlmap.render(
@@ -237,7 +268,9 @@ def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view
         kinds[k] = kinds.get(k, 0) + 1
     summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items()))
     view_note = "" if view == "full" else f"{view} view of "
-    click.echo(f"wrote {out} ({view_note}{summary}; {G.number_of_edges()} edges)")
+    alone = len(analysis.unlinked(G))
+    alone_note = f"; {alone} of {kinds.get('paper', 0)} papers link to nothing" if alone else ""
+    click.echo(f"wrote {out} ({view_note}{summary}; {G.number_of_edges()} edges{alone_note})")
     in_view = _view_size(G, view)
     if max_nodes and in_view > max_nodes:
         s.note(
@@ -542,12 +575,12 @@ def communities_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, reso
 
 @main.command("path")
 @corpus_options
-@click.argument("source")
-@click.argument("target")
+@click.argument("source", required=False, metavar="SOURCE")
+@click.argument("target", required=False, metavar="TARGET")
 @table_options
 @_handle_errors
-def path_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, source: str, target: str,
-             as_json: bool, as_csv: bool) -> None:  # fmt: skip
+def path_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, source: str | None,
+             target: str | None, as_json: bool, as_csv: bool) -> None:  # fmt: skip
     """The shortest explained chain from SOURCE to TARGET (papers or entities; names
     are matched loosely: "flash attention" finds FlashAttention), one hop a row with
     the sentence that proves it.
@@ -557,6 +590,14 @@ def path_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, source: str
         graphtool path papers.jsonl "Clover" "Medusa"
         graphtool path "flash attention" "ZeRO" --json
     """
+    given = [v for v in (*corpus_paths, source, target) if v is not None]
+    if len(given) < 2:
+        missing = "argument TARGET" if given else "arguments SOURCE and TARGET"
+        raise click.UsageError(
+            f"Missing {missing}: give two names, e.g. graphtool path "
+            f"{given[0] if given else 'Clover'} Medusa"
+        )
+    *corpus_paths, source, target = given
     if not corpus_paths and Path(source).is_file():
         raise GraphtoolError(
             f"{source} is a corpus file, so two names must follow it: "

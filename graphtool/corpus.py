@@ -76,6 +76,8 @@ class Corpus(list):
         self.merges: list[Merge] = []
         #: ``(file, format, records read)`` per input file, in reading order.
         self.files: list[tuple[str, str, int]] = []
+        #: ``(file, what it is)`` per file of a folder left unread: not a corpus.
+        self.ignored: list[tuple[str, str]] = []
 
 
 def bundled_corpus() -> Path:
@@ -153,7 +155,8 @@ def read(
                 papers.append(paper)
                 count += 1
         files.append(("<records>", "records", count))
-    for path in _expand(paths):
+    ignored: list[tuple[str, str]] = []
+    for path in _expand(paths, ignored):
         fmt = format or detect_format(path, encoding)
         reader = READERS.get(fmt)
         if reader is None:
@@ -181,6 +184,7 @@ def read(
     corpus = _dedupe(papers)
     corpus.skipped = errors
     corpus.files = files
+    corpus.ignored = ignored
     if errors and not skip_bad:
         raise BadRecords(errors, corpus)
     return corpus
@@ -305,7 +309,41 @@ def _detect_export(head: str) -> str | None:
     return None
 
 
-def _expand(paths: Iterable[PathLike]) -> Iterator[Path]:
+def not_a_corpus(path: PathLike) -> str | None:
+    """What a file in a folder is when it is clearly not a corpus (a graphtool lexicon,
+    an evaluation set), else ``None``. Only files found in a folder are checked: a
+    file named on its own is always read.
+
+    Example:
+        >>> from graphtool._resources import data_path
+        >>> not_a_corpus(data_path("lexicon/names.jsonl"))
+        'a lexicon'
+        >>> not_a_corpus(bundled_corpus()) is None
+        True
+    """
+    path = Path(path)
+    if path.suffix.lower() not in (".json", ".jsonl", ".ndjson"):
+        return None
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            head = f.read(2048).lstrip("\ufeff").lstrip()
+    except OSError:
+        return None
+    if head.startswith("#"):
+        return "a lexicon"
+    first = re.search(r"\{[^{}]*", head)
+    if first and '"abstract"' not in first.group(0):
+        keys = re.findall(r'"(\w+)"\s*:', first.group(0))
+        if {"introduces", "mentions"} & set(keys):
+            return "an evaluation set"
+        if "name" in keys and "kind" in keys:
+            return "a lexicon"
+    return None
+
+
+def _expand(
+    paths: Iterable[PathLike], ignored: list[tuple[str, str]] | None = None
+) -> Iterator[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -314,7 +352,12 @@ def _expand(paths: Iterable[PathLike]) -> Iterator[Path]:
             )
             if not found:
                 raise InputError("folder holds no supported file", str(path))
-            yield from found
+            for f in found:
+                what = not_a_corpus(f)
+                if what and ignored is not None:
+                    ignored.append((str(f), what))
+                elif not what:
+                    yield f
         elif path.exists():
             yield path
         else:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Mention, Paper
+from .readers.records import latex_math
 
 GOLD_KINDS = ("system", "model", "dataset", "hardware", "other")
 
@@ -98,7 +99,11 @@ def load_gold(path: str | Path) -> list[dict]:
         >>> len(load_gold(data_path("eval", "seed-dev-gold.json")))
         30
     """
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    gold = json.loads(Path(path).read_text(encoding="utf-8"))
+    for g in gold:  # titles as graphtool reads them: "PanGu-$α$" is read as "PanGu-α"
+        if isinstance(g, dict) and isinstance(g.get("title"), str):
+            g["title"] = latex_math(g["title"])
+    return gold
 
 
 def _key(s: str) -> str:
@@ -130,7 +135,7 @@ def score(gold: list[dict], papers: list[Paper], mentions: list[Mention]) -> Rep
         by_paper[m.paper].append(m)
     report = Report()
     for g in gold:
-        p = by_title.get(g["title"])
+        p = by_title.get(g["title"]) or by_title.get(latex_math(g["title"]))
         if p is None:
             raise ValueError(f"gold paper not in the corpus: {g['title']!r}")
         ms = by_paper[p.id]

@@ -437,6 +437,7 @@ def map_data(
             "kind_totals": kind_totals,
             "graph_nodes": G.number_of_nodes(),
             "graph_edges": G.number_of_edges(),
+            "unlinked": sum(1 for n, k in G.nodes(data="kind") if k == "paper" and not G.degree(n)),
         },
         "nodes": rows,
         "links": links,
@@ -561,6 +562,14 @@ class MapView:
 
     def _repr_html_(self) -> str:
         return iframe(self.html, self.height)
+
+    def __repr__(self) -> str:
+        # what a terminal shows (a notebook shows the map): say how to see it
+        return (
+            f"<graphtool map, {len(self.html):,} bytes of HTML: it shows inline in Jupyter, "
+            "JupyterLab or VS Code; in a terminal write it with .save('map.html') or "
+            "gt.render(G, 'map.html') and open that file>"
+        )
 
     def save(self, path: str | os.PathLike) -> Path:
         """Write the page to ``path`` (atomically) and return the path.

@@ -143,7 +143,7 @@ _SUFFIX = re.compile(
     r"|(?:[-]?|[ ](?=\d))(?:v?\d+(?:\.\d+)*[a-z]?|\d+x\d+[BbMm])"
     r"(?:[- ](?:\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[BbMm]))?"
     r"(?:-(?:Instruct|Chat|Base|Turbo|mini|Mini|Pro|Plus|Large|Small|Medium|XL|Coder|Math|VL))*"
-    r"|-(?:\d+(?:\.\d+)?[BbMm]|Instruct|Chat|Turbo|mini|Pro|Plus|Large|XL|VL)\b)"
+    r"|-(?:\d+(?:\.\d+)?[BbMm]|Instruct|Chat|Turbo|mini|Pro|Plus|Large|Small|Medium|XL|VL)\b)"
     r"(?![\w+])"
 )
 
@@ -178,6 +178,12 @@ _RE_PRODUCT = re.compile(
 _RE_DEVICE = re.compile(r" (?:Pro|Max|Ultra|Plus|Mini)$")  # "Vision Pro" (not "Office 365")
 # "X.509", "H.264": a letter, a dot and a number name a standard.
 _RE_STANDARD = re.compile(r"[A-Z]\.\d{3}")
+# A capitalised word in the possessive names a person: "Marks' technique", "Lovász's
+# lemma" (a plural possessive, or 's before a word for a result or a method).
+_RE_POSSESSIVE = re.compile(
+    r"(?<=s)['\u2019](?![\w'\u2019])|['\u2019]s (?:technique|method|theorem|lemma|conjecture|"
+    r"inequality|bound|argument|construction|algorithm|approach|framework|model)s?\b"
+)
 # "Grendel-GS", "Sentence-BERT": a capitalised word joined to an acronym (not a
 # prefix: "Cross-NAT", "Multi-GPU").
 _RE_WORD_ACRONYM = re.compile(
@@ -786,6 +792,8 @@ class Linker:
             e = s + len(tok)
             if not namey and _RE_NEXT_CAP.match(text, e):
                 continue  # "such as Grammatical Error Correction": a phrase
+            if not namey and _RE_POSSESSIVE.match(text, e):
+                continue  # "Marks' technique", "Lovász's lemma": a person's
             if s in named_data and how == "discovered":
                 entry = LexEntry(entry.name, "dataset")
             elif s in products and how == "discovered" and _RE_DEVICE.search(tok):

@@ -142,3 +142,14 @@ def test_names_no_other_paper_uses_do_not_make_a_paper_central(graph):
     assert papers.index(codex) >= 3
     degree = [n for n, _ in gt.centrality(graph, "degree", kind="paper")]
     assert degree[0] == codex  # degree still counts every link
+
+
+def test_centrality_kind_accepts_plurals_and_rejects_unknown_kinds(graph):
+    import pytest
+
+    assert gt.centrality(graph, "pagerank", kind="papers") == gt.centrality(
+        graph, "pagerank", kind="paper"
+    )
+    assert len(gt.centrality(graph, "degree", kind="Systems")) > 10
+    with pytest.raises(ValueError, match=r"unknown kind 'venue'; choose one of: paper, system"):
+        gt.centrality(graph, "pagerank", kind="venue")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from graphtool.cli import main
@@ -303,3 +304,141 @@ def test_path_with_a_corpus_and_one_name_says_what_is_missing():
     r = run("path", bundled_corpus(), "Medusa")
     assert r.exit_code == 1
     assert "is a corpus file, so two names must follow it" in r.output
+
+
+# ------------------------------------------------------------ tables that fit
+
+
+def run_in(columns: int, *args):
+    runner = CliRunner(env={"COLUMNS": str(columns)})
+    return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_path_table_fits_a_100_column_terminal_with_ellipses():
+    r = run_in(100, "path", "Clover", "flash attention", "-q")
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[0].split() == ["step", "from", "relation", "to", "evidence"]
+    assert max(len(line) for line in lines) <= 100
+    assert any(line.endswith("…") for line in lines)
+    assert "variant_of" in r.output  # the short columns are never cut
+
+
+def test_communities_table_fits_and_members_are_most_central_first(graph):
+    r = run_in(80, "communities", "-q")
+    assert max(len(line) for line in r.output.splitlines()) <= 80
+    rows = json.loads(run("communities", "--json", "-q").output)
+    rank = dict(__import__("graphtool").centrality(graph, "pagerank"))
+    for row in rows[:3]:
+        papers = [n for n in row["nodes"] if n.startswith("paper:")]
+        assert papers == sorted(papers, key=lambda n: -rank[n])
+        assert row["nodes"][: len(papers)] == papers
+
+
+def test_compare_and_entities_tables_show_titles_where_json_keeps_ids(fixtures):
+    r = run_in(200, "compare", fixtures / "s2.json", "-q")
+    assert "Medusa: Simple LLM Inference" in r.output and "2401.10774" not in r.output
+    r = run_in(200, "entities", fixtures / "small.jsonl", "-q")
+    js = json.loads(run("entities", fixtures / "small.jsonl", "--json", "-q").output)
+    intro = next(e for e in js if e["introduced_by"])
+    assert intro["introduced_by"][0] in {"2401.00001", "2401.00002", "2401.00003"}
+    assert intro["introduced_by"][0] not in r.output
+
+
+def test_table_cells_from_papers_are_text_not_markup(tmp_path):
+    f = tmp_path / "p.jsonl"
+    f.write_text(json.dumps({"id": "x", "title": "[bold]Zeta[/bold]: a system",
+                             "abstract": "We propose Zeta, a system."}) + "\n")  # fmt: skip
+    r = run_in(120, "centrality", f, "--kind", "paper", "-q")
+    assert "[bold]Zeta[/bold]: a system" in r.output
+
+
+# ------------------------------------------------------------ traps
+
+
+def test_export_with_format_gexf_points_to_to(tmp_path):
+    r = run("export", "--format", "gexf", "-o", tmp_path / "g.gexf")
+    assert r.exit_code == 2
+    assert "'gexf' is an output format: write it with --to gexf" in r.output
+    assert not (tmp_path / "g.gexf").exists()
+
+
+def test_path_with_one_name_says_the_target_is_missing():
+    r = run("path", "Clover")
+    assert r.exit_code == 2
+    assert "Missing argument TARGET" in r.output and "SOURCE" not in r.output.split("Error:")[1]
+    r = run("path")
+    assert "Missing arguments SOURCE and TARGET" in r.output
+
+
+def test_path_with_a_corpus_and_two_names_still_works(fixtures):
+    r = run("path", fixtures / "small.jsonl", "Hydrant", "Medusa", "--json", "-q")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)[0]["from"] == "Hydrant"
+
+
+def test_version():
+    r = run("--version")
+    assert r.exit_code == 0 and r.output.startswith("graphtool, version ")
+
+
+def test_map_of_the_data_folder_skips_lexicons_and_evaluation_sets(tmp_path):
+    from graphtool._resources import data_path
+
+    r = CliRunner().invoke(main, ["map", str(data_path()), "-o", str(tmp_path / "m.html")])
+    assert r.exit_code == 0, r.output
+    assert "bad record" not in r.output
+    assert "skipped 3 file(s) that are lexicons, not corpora" in r.output
+    assert "skipped 5 file(s) that are evaluation sets, not corpora" in r.output
+    assert "names.jsonl" in r.output and "seed-dev-gold.json" in r.output
+
+
+def test_a_lexicon_named_on_its_own_is_still_read_as_given(tmp_path):
+    from graphtool._resources import data_path
+
+    r = run("map", data_path("lexicon", "methods.jsonl"), "-o", tmp_path / "m.html")
+    assert r.exit_code == 1 and "bad record" in r.output
+
+
+def test_color_year_without_years_says_so(tmp_path):
+    r = run("map", "--color", "year", "-o", tmp_path / "m.html")
+    assert r.exit_code == 0
+    assert "no paper has a year, so --color year draws every node grey" in r.output
+
+
+def test_map_summary_counts_the_papers_that_link_to_nothing(tmp_path):
+    f = tmp_path / "p.jsonl"
+    f.write_text(
+        json.dumps({"id": "a", "title": "Clover: fast", "abstract": "We propose Clover."}) + "\n"
+        + json.dumps({"id": "b", "title": "On things", "abstract": "We study it."}) + "\n"
+    )  # fmt: skip
+    r = run("map", f, "-o", tmp_path / "m.html", "-q")
+    assert "; 1 of 2 papers link to nothing)" in r.output
+    assert '"unlinked":1' in (tmp_path / "m.html").read_text()
+
+
+def test_the_page_notice_says_how_many_papers_link_to_nothing(tmp_path):
+    import os
+    import shutil
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed")
+        pytest.skip("chromium not installed")
+    f = tmp_path / "p.jsonl"
+    f.write_text(
+        json.dumps({"id": "a", "title": "Clover: fast", "abstract": "We propose Clover."}) + "\n"
+        + json.dumps({"id": "b", "title": "On things", "abstract": "We study it."}) + "\n"
+    )  # fmt: skip
+    out = tmp_path / "m.html"
+    assert run("map", f, "-o", out, "-q").exit_code == 0
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto(out.resolve().as_uri())
+        page.wait_for_selector("body[data-ready='1']", timeout=30000)
+        assert page.is_visible("#notice")
+        assert "1 of 2 papers link to nothing" in page.inner_text("#notice")
+        browser.close()

@@ -502,3 +502,9 @@ def test_small_maps_are_spread_so_labels_do_not_pile_up(graph):
         min(math.dist(p, q) for j, q in enumerate(pts) if j != i) for i, p in enumerate(pts)
     )
     assert nearest[len(nearest) // 2] >= 100
+
+
+def test_show_in_a_terminal_says_how_to_see_the_map(graph):
+    text = repr(gt.show(graph))
+    assert "shows inline in Jupyter" in text and ".save('map.html')" in text
+    assert "object at 0x" not in text

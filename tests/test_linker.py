@@ -610,3 +610,35 @@ def test_an_organisation_before_an_introduced_name_is_a_mention_of_its_own():
     assert [m.surface for m in ms if m.relation == "introduces"] == ["CloudMatrix"]
     mentioned = {m.surface for m in ms if m.relation == "mentions"}
     assert {"Huawei", "Google"} <= mentioned and "Cluster" not in mentioned
+
+
+def test_venues_with_a_year_are_not_entities():
+    s = "This result appeared at STOC 2022 and PODC 2020; we improve it, as at NeurIPS 2023."
+    assert _names_in(s) == set()
+
+
+def test_a_persons_possessive_is_no_system():
+    s = (
+        "Using Marks' technique, we prove a lower bound for distributed coloring. "
+        "We extend Marks’ technique and Naor's lemma. We compare with Quokka, a system."
+    )
+    named = _names_in(s)
+    assert "Marks" not in named and "Naor" not in named
+    assert "Quokka" in named
+
+
+def test_latex_in_a_title_is_cleaned_where_the_text_enters():
+    papers = gt.read([{
+        "title": "PanGu-$α$: Large-scale Autoregressive Pretrained Chinese Language Models",
+        "abstract": "We present PanGu-$\\alpha$, with up to 200B parameters.",
+    }])  # fmt: skip
+    assert papers[0].title.startswith("PanGu-α: Large-scale")
+    assert "PanGu-α, with" in papers[0].abstract
+    G = gt.build_graph(papers)
+    labels = {d["label"] for _, d in G.nodes(data=True)}
+    assert "PanGu-α" in labels and not any("$" in label for label in labels)
+
+
+def test_baichuan_small_is_found_like_baichuan_large():
+    named = _names_in("We evaluate Baichuan-Large and Baichuan-Small on the benchmarks.")
+    assert {"Baichuan-Large", "Baichuan-Small"} <= named

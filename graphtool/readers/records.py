@@ -33,6 +33,32 @@ def clean_text(value: object) -> str:
     return re.sub(r"\s+", " ", str(value)).strip()
 
 
+_MATH = re.compile(r"\$(?=\S)([^$]{1,40}?)(?<=\S)\$")
+
+
+def latex_math(text: str) -> str:
+    r"""Short inline LaTeX math as the text it shows: ``PanGu-$α$`` and
+    ``PanGu-$\alpha$`` become ``PanGu-α``; prices (``$5 and $10``) stay as written.
+
+    Example:
+        >>> latex_math("PanGu-$\\alpha$ beats PanGu-$α$ at $O(n^2)$ for $5 and $10")
+        'PanGu-α beats PanGu-α at O(n^2) for $5 and $10'
+    """
+    if "$" not in text:
+        return text
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    convert = LatexNodes2Text(math_mode="text").latex_to_text
+
+    def one(m: re.Match) -> str:
+        try:
+            return convert(m.group(1)).strip() or m.group(0)
+        except Exception:  # not LaTeX after all: keep it as written
+            return m.group(0)
+
+    return _MATH.sub(one, text)
+
+
 def as_list(value: object, field: str) -> list:
     """A record's list field: ``[]`` when missing, the list itself, or a clear error.
 
@@ -91,8 +117,8 @@ def make_paper(record: object, loc: str, source_line: str | None = None) -> Pape
     """
     if not isinstance(record, dict):
         return InputError(f"expected a JSON object, got {type(record).__name__}", loc)
-    title = clean_text(record.get("title"))
-    abstract = clean_text(record.get("abstract"))
+    title = latex_math(clean_text(record.get("title")))
+    abstract = latex_math(clean_text(record.get("abstract")))
     if not title:
         return InputError("record has no title", loc)
     if not abstract:
