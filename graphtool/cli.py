@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 import webbrowser
 from pathlib import Path
@@ -402,11 +403,12 @@ def _table(records: list[dict], columns: list[str], width: int | None = None) ->
     if width is None and (sys.stdout.isatty() or os.environ.get("COLUMNS")):
         width = shutil.get_terminal_size((120, 24)).columns
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="")
-    cells = [[_cell(r.get(c)) for c in columns] for r in records]
+    places = {c: _places([r.get(c) for r in records]) for c in columns}
+    cells = [[_cell(r.get(c), places[c]) for c in columns] for r in records]
     numeric = [
-        bool(records)
-        and all(isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool)
-                for r in records)
+        any(r.get(c) is not None for r in records)
+        and all(r.get(c) is None or (isinstance(r.get(c), (int, float))
+                                     and not isinstance(r.get(c), bool)) for r in records)
         for c in columns
     ]  # fmt: skip
     natural = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
@@ -454,10 +456,23 @@ def _fit(natural: list[int], shrinkable: list[bool], room: int) -> list[int]:
     return [min(n, cap) if s else n for n, s in zip(natural, shrinkable, strict=True)]
 
 
-def _cell(v) -> str:
+def _places(values: list) -> int:
+    """Decimal places that show every float of a column exactly, at most 6.
+
+    Example:
+        >>> _places([6.22, 0.5, None]), _places([0.0170423, 1.0]), _places(["a"])
+        (2, 6, 6)
+    """
+    floats = [v for v in values if isinstance(v, float)]
+    if not floats:
+        return 6
+    return next((d for d in range(7) if all(round(v, d) == v for v in floats)), 6)
+
+
+def _cell(v, places: int = 6) -> str:
     if isinstance(v, float):
-        return f"{v:.6f}"
-    return "" if v is None else " ".join(str(v).split())
+        return f"{v:.{places}f}"
+    return "" if v is None else re.sub(r"[\r\n\t]+", " ", str(v))
 
 
 # ------------------------------------------------------------------ formats & analysis

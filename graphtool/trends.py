@@ -292,7 +292,7 @@ def records(t: Trends) -> list[dict]:
                     [c / d if d else 0.0 for c, d in zip(row.counts, t.papers, strict=True)]
                 ),
                 "burst": ", ".join(b.span for b in row.bursts),
-                "strength": round(row.strength, 2),
+                "strength": round(row.strength, 2) if row.bursts else None,
                 "per_period": dict(zip(t.periods, row.counts, strict=True)),
             }
         )
@@ -303,16 +303,16 @@ _BLOCKS = "▁▂▃▄▅▆▇█"
 
 
 def sparkline(counts: list[float]) -> str:
-    """Counts (or shares) as a row of block characters (a space for zero).
+    """Counts (or shares) as a row of block characters ("·" for zero).
 
     Example:
         >>> sparkline([0, 1, 4, 8])
-        ' ▁▄█'
+        '·▁▄█'
     """
     hi = max(counts, default=0)
     if not hi:
-        return " " * len(counts)
-    return "".join(" " if c <= 0 else _BLOCKS[min(7, math.ceil(c * 8 / hi) - 1)] for c in counts)
+        return "·" * len(counts)
+    return "".join("·" if c <= 0 else _BLOCKS[min(7, math.ceil(c * 8 / hi) - 1)] for c in counts)
 
 
 _COLORS = (
@@ -336,7 +336,13 @@ def chart_html(t: Trends, title: str = "graphtool trends") -> str:
     shares = [
         [c / d if d else 0.0 for c, d in zip(r.counts, t.papers, strict=True)] for r in t.rows
     ]
-    ymax = max((v for row in shares for v in row), default=0.0) or 1.0
+    top = max((v for row in shares for v in row), default=0.0) or 1.0
+    step = next(
+        (x for x in (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2) if top / x <= 6),
+        0.2,
+    )
+    ticks = math.ceil(top / step - 1e-9)
+    ymax = ticks * step
 
     def x(i: int) -> float:
         return left + (W - left - right) * (i / (n - 1) if n > 1 else 0.5)
@@ -350,12 +356,12 @@ def chart_html(t: Trends, title: str = "graphtool trends") -> str:
         f'<rect width="{W}" height="{H}" fill="#fff"/>',
         f'<text x="{left}" y="22" font-size="15" font-weight="bold">{esc(title)}</text>',
     ]
-    for k in range(5):
-        v = ymax * k / 4
+    for k in range(ticks + 1):
+        v = step * k
         parts.append(
             f'<line x1="{left}" x2="{W - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#eee"/>'
             f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" fill="#555">'
-            f"{v:.0%}</text>"
+            f"{v:.{0 if step >= 0.01 else 1}%}</text>"
         )
     step = max(1, math.ceil(n / 12))
     for i, p in enumerate(t.periods):

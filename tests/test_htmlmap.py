@@ -278,14 +278,22 @@ def test_map_draws_every_node_offline_and_search_selects(browser, graph, map_fil
 
 def test_clicking_clover_shows_its_panel_and_fades_the_rest(browser, graph, map_file):
     page, _, errors, _ = _open(browser, map_file)
-    page.evaluate(
+    # a point of Clover's disc that no neighbour's disc covers (they may overlap)
+    at = page.evaluate(
         f"""() => {{
         const n = graphtoolNetwork, p = n.getPositions(['{CLOVER}'])['{CLOVER}'];
         n.moveTo({{position: p, scale: 3, animation: false}});
+        const b = n.getBoundingBox('{CLOVER}'), r = (b.right - b.left) * 0.3;
+        for (const [dx, dy] of [[0, 0], [-1, 0], [1, 0], [0, -1], [0, 1],
+                                [-1, -1], [1, -1], [-1, 1], [1, 1]]) {{
+            const dom = n.canvasToDOM({{x: p.x + dx * r, y: p.y + dy * r}});
+            if (n.getNodeAt(dom) === '{CLOVER}') return dom;
+        }}
+        return n.canvasToDOM(p);
     }}"""
     )
     box = page.locator("#network").bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
     page.wait_for_selector("#panel.open")
     assert page.evaluate("graphtoolNetwork.getSelectedNodes()") == [CLOVER]
     assert page.inner_text("#panel h2").startswith("Clover: Regressive Lightweight")
