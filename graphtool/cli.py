@@ -49,7 +49,12 @@ def _remember(ctx: click.Context, param: click.Parameter, value):
 
 
 class InputFormat(click.Choice):
-    """``--format``: the input format; an output format given there points to ``--to``."""
+    """``--format``: the input format; an output format given there points to ``--to``.
+
+    Example:
+        >>> InputFormat(["bibtex", "jsonl"]).convert("jsonl", None, None)
+        'jsonl'
+    """
 
     def convert(self, value, param, ctx):
         try:

@@ -78,6 +78,11 @@ class Trends:
     """The periods, the papers in each, and a :class:`Trend` per entity.
 
     ``undated`` counts the papers left out because they have no year.
+
+    Example:
+        >>> t = Trends(["2024", "2025"], [4, 6], [Trend("Medusa", "system", [1, 3])])
+        >>> t.rows[0].total, t.by
+        (4, 'year')
     """
 
     periods: list[str]
