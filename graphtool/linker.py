@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from .lexicon import LexEntry, Lexicon, case_sensitive, spelling_variants
 from .model import Mention, Paper
-from .text import Sentences, abbreviation_definitions
+from .text import Sentences, abbreviation_definitions, case_compatible
 
 CONFIDENCE = {
     "title": 0.95,
@@ -403,7 +403,10 @@ class Linker:
                     return  # "we then introduce Service Level Agreements (SLAs)"
             if surface != name and surface not in aliases:
                 aliases.append(surface)
-            known = self._by_norm.get(_norm(name)) or self._method_named(name)
+            known = self._by_norm.get(_norm(name))
+            if known is not None and not case_compatible(name, (known.name, *known.aliases)):
+                known = None  # "SPARK" is not Apache Spark
+            known = known or self._method_named(name)
             if known is not None:
                 entry = known
             else:
