@@ -362,18 +362,12 @@ def resolve(
             continue
         slot.append(_Meaning(m.entity, m.kind, m.family, [m.paper], forms, long_form))
 
-    # 3. Display names: the plain name where it has one meaning in the corpus.
-    mentioned: dict[str, int] = defaultdict(int)
-    for m in mentions:
-        if m.relation != "introduces":
-            mentioned[m.entity.casefold()] += 1
+    # 3. A meaning that is not the lexicon's entity of that name has its paper's kind.
     for slot in meanings.values():
-        plural = len(slot) > 1 or any(not _same_as_known(x, known.get(x.name), by_id) for x in slot)
         for x in slot:
-            x.display = _disambiguated(x, by_id) if plural else x.name
             k = known.get(x.name)
             if k is not None and not _same_as_known(x, k, by_id):
-                x.kind = _guess_kind(by_id[x.papers[0]].title)  # not the lexicon's kind
+                x.kind = _guess_kind(by_id[x.papers[0]].title)
 
     # 4. Every mention of an introduced name: whose artefact is it?
     sim = _Similarity(papers)
@@ -382,42 +376,60 @@ def resolve(
         if m.relation == "introduces":
             own_spans[m.paper].append((m.field, m.start, m.end))
     own_defs: dict[str, tuple[dict[str, str], list[tuple[str, int, int]]]] = {}
-    out: list[Mention] = []
-    links: dict[tuple[str, str], Link] = {}
+    decided: list[tuple[_Meaning, float, bool] | None] = []
+    unattributed: set[str] = set()  # names some mention uses in another sense
     for m in mentions:
-        slot = meanings.get(m.entity.casefold())
-        family_slot = None
-        if not slot and m.entity == m.family:
-            family_slot = _family_members(meanings, m.family)
+        decided.append(None)
         if m.relation == "introduces":
-            if slot:
-                x = next((x for x in slot if m.paper in x.papers), None)
-                if x is not None and x.display != m.entity:
-                    m = replace(m, entity=x.display, kind=x.kind)
-            out.append(m)
             continue
-        if not slot and not family_slot:
-            out.append(m)
-            continue
+        key = m.entity.casefold()
+        slot = meanings.get(key)
+        family_slot = None
+        if not slot and m.entity == m.family and m.kind != "hardware":
+            family_slot = _family_members(meanings, m.family)  # "DeepSpeed": its members
         a = by_id.get(m.paper)
-        if a is None:
-            out.append(m)
+        if (not slot and not family_slot) or a is None:
             continue
         if a.id not in own_defs:
             own_defs[a.id] = _own_names(a, own_spans.get(a.id, []))
         defs, spans = own_defs[a.id]
         if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
-            out.append(m)  # part of A's own name ("Selective Gated Mamba (SIGMA)")
-            continue
+            continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
         best = _attribute(m, a, slot or family_slot, by_id, sim, defs, family=not slot)
-        if best is None:
+        if best is not None:
+            decided[-1] = (best[0], best[1], not slot)
+        elif slot and not any(a.id in x.papers for x in slot):
+            unattributed.add(key)
+
+    # 5. Display names: the plain name only where the corpus uses it in one sense.
+    for key, slot in meanings.items():
+        plural = (
+            len(slot) > 1
+            or key in unattributed
+            or any(not _same_as_known(x, known.get(x.name), by_id) for x in slot)
+        )
+        for x in slot:
+            x.display = _disambiguated(x, by_id) if plural else x.name
+
+    # 6. The mentions, renamed to their meaning, and who builds on whom.
+    out: list[Mention] = []
+    links: dict[tuple[str, str], Link] = {}
+    for m, d in zip(mentions, decided, strict=True):
+        if m.relation == "introduces":
+            slot = meanings.get(m.entity.casefold())
+            x = next((x for x in slot if m.paper in x.papers), None) if slot else None
+            if x is not None and x.display != m.entity:
+                m = replace(m, entity=x.display, kind=x.kind)
             out.append(m)
             continue
-        x, score = best
-        via_family = bool(family_slot) and not slot
+        if d is None:
+            out.append(m)
+            continue
+        x, score, via_family = d
         if not via_family and x.display != m.entity:
             m = replace(m, entity=x.display, kind=x.kind, family=x.family)
         out.append(m)
+        a = by_id[m.paper]
         for b in x.papers:
             if b == a.id or not _not_newer(a, by_id[b]):
                 continue
