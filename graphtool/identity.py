@@ -324,12 +324,21 @@ def resolve(
     by_id = {p.id: p for p in papers}
     known = known or {}
 
-    # 1. Introductions the papers really make; the rest become mentions.
+    # 1. Introductions the papers really make; the rest become mentions. A paper that the
+    #    lexicon names as a name's source introduces it ("SAM" in the Segment Anything paper).
+    source_of = {k.arxiv: name for name, k in known.items() if k.arxiv}
     fixed: list[Mention] = []
     for m in mentions:
         p = by_id.get(m.paper)
         if m.relation == "introduces" and p is not None and not credited(m, p):
             m = replace(m, relation="mentions", how="lexicon", confidence=min(m.confidence, 0.8))
+        elif (
+            m.relation == "mentions"
+            and p is not None
+            and p.arxiv
+            and source_of.get(p.arxiv) == m.entity
+        ):
+            m = replace(m, relation="introduces", how="source")
         fixed.append(m)
     mentions = fixed
 
