@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from itertools import pairwise
 
 import networkx as nx
 
 from .graph import ENTITY_RELATIONS, simple_graph
+from .text import case_compatible
 
 METRICS = ("degree", "pagerank", "betweenness", "eigenvector")
 SEED = 42
@@ -478,6 +480,7 @@ def compare(G: nx.MultiDiGraph) -> dict:
     cite_set, build_set = set(cites), set(builds)
     rows = []
     counts = Counter()
+    nameable = {(u, v) for u, v in cites if _names_what_it_cites(G, u, v)}
     for u, v in builds:
         d = G.edges[u, v, "builds_on"]
         if u not in with_refs:
@@ -487,11 +490,16 @@ def compare(G: nx.MultiDiGraph) -> dict:
         else:
             status = "unconfirmed"
         counts[status] += 1
-        rows.append(_pair(G, status, u, v, d.get("via"), d.get("entity"), d.get("sentence")))
+        row = _pair(G, status, u, v, d.get("via"), d.get("entity"), d.get("sentence"))
+        row["nameable"] = (u, v) in nameable
+        rows.append(row)
     for u, v in cites:
         if (u, v) not in build_set:
             counts["unexplained"] += 1
-            rows.append(_pair(G, "unexplained", u, v, None, None, None))
+            row = _pair(G, "unexplained", u, v, None, None, None)
+            row["nameable"] = (u, v) in nameable
+            rows.append(row)
+    found = len(nameable & build_set)
     checked = counts["confirmed"] + counts["unconfirmed"]
     summary = {
         "papers": len(papers),
@@ -506,10 +514,30 @@ def compare(G: nx.MultiDiGraph) -> dict:
         "unexplained": counts["unexplained"],
         "precision": round(counts["confirmed"] / checked, 4) if checked else None,
         "recall": round((len(cites) - counts["unexplained"]) / len(cites), 4) if cites else None,
+        "nameable": len(nameable),
+        "nameable_explained": found,
+        "nameable_recall": round(found / len(nameable), 4) if nameable else None,
     }
     order = {"unconfirmed": 0, "confirmed": 1, "unexplained": 2, "unchecked": 3}
     rows.sort(key=lambda r: (order[r["status"]], r["from"], r["to"]))
     return {"summary": summary, "rows": rows}
+
+
+def _names_what_it_cites(G: nx.MultiDiGraph, u: str, v: str) -> bool:
+    """Does paper ``u``'s text name something paper ``v`` introduces (a case-compatible
+    spelling of its name, an alias or the surface ``v`` wrote), as a whole word?"""
+    names: set[str] = set()
+    for _, e, k, d in G.out_edges(v, keys=True, data=True):
+        if k == "introduces":
+            node = G.nodes[e]
+            base = str(node.get("name", "")).split(" (")[0]
+            names |= {base, str(d.get("surface", "")), *node.get("aliases", [])}
+    text = f"{G.nodes[u].get('title', '')} {G.nodes[u].get('abstract', '')}"
+    for n in sorted(x for x in names if len(x) >= 2 and not x.islower()):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w])", text, re.IGNORECASE):
+            if case_compatible(m.group(0), [n]):
+                return True
+    return False
 
 
 def _pair(G, status, u, v, via, entity, sentence) -> dict:

@@ -710,7 +710,9 @@ def compare_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, show_all
         f"confirmed by a citation: {m['confirmed']} ({pct(m['precision'])}); "
         f"unconfirmed: {m['unconfirmed']}; unchecked: {m['unchecked']}.\n"
         f"citations the text explains: {m['explained']} of {m['citations']} "
-        f"({pct(m['recall'])})."
+        f"({pct(m['recall'])}); of the {m['nameable']} whose citing abstract names what "
+        f"the cited paper introduces: {m['nameable_explained']} "
+        f"({pct(m['nameable_recall'])})."
     )
     if rows:
         click.echo("")

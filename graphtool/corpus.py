@@ -329,8 +329,12 @@ def not_a_corpus(path: PathLike) -> str | None:
             head = f.read(2048).lstrip("\ufeff").lstrip()
     except OSError:
         return None
-    if head.startswith("#"):
-        return "a lexicon"
+    if head.startswith("#"):  # JSON Lines with comments: graphtool's own data files
+        return "an evaluation set" if "gold" in path.name.lower() else "a lexicon"
+    keys = set(re.findall(r'"(\w+)"\s*:', head))
+    if keys and not keys & {"title", "display_name", "data", "results", "papers", "paperId",
+                            "citedPaper", "citingPaper"}:  # fmt: skip
+        return "a data file"
     first = re.search(r"\{[^{}]*", head)
     if first and '"abstract"' not in first.group(0):
         keys = re.findall(r'"(\w+)"\s*:', first.group(0))

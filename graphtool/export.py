@@ -38,9 +38,10 @@ from .output import write_all_atomic, write_atomic
 FORMATS = ("gexf", "graphml", "json", "csv")
 
 #: Attributes that hold lists in the graph.
-LIST_ATTRS = ("authors", "aliases", "surfaces")
+LIST_ATTRS = ("authors", "aliases", "surfaces", "names")
 INT_ATTRS = ("year", "month", "start", "end", "count", "external_refs")
-FLOAT_ATTRS = ("confidence", "strength")
+FLOAT_ATTRS = ("confidence", "strength", "similarity")
+BOOL_ATTRS = ("via_family",)
 
 
 def _flat_value(key: str, value: object) -> object:
@@ -254,6 +255,9 @@ def _unflatten(d: dict) -> None:
     for k in LIST_ATTRS:
         if isinstance(d.get(k), str):
             d[k] = json.loads(d[k])
+    for k in BOOL_ATTRS:
+        if isinstance(d.get(k), str):
+            d[k] = d[k] == "true"
 
 
 def _load_csv(nodes_path: Path, edges_path: Path) -> nx.MultiDiGraph:
@@ -270,6 +274,8 @@ def _load_csv(nodes_path: Path, edges_path: Path) -> nx.MultiDiGraph:
 
 
 def _typed(key: str, value: str) -> object:
+    if key in BOOL_ATTRS:
+        return value == "true"
     if key in INT_ATTRS:
         return int(value)
     if key in FLOAT_ATTRS:

@@ -19,12 +19,13 @@ cites           paper → paper          when the input carries references
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
 
+from .identity import Link, known_names, resolve
 from .model import Mention, Paper, slugify
 
 #: Edge relations in drawing order.
@@ -80,7 +81,7 @@ def build_graph(
         from .linker import Linker
 
         mentions = Linker(lexicon).link(papers)
-    mentions = list(mentions)
+    mentions, links = resolve(papers, mentions, _known_names(lexicon))
     G = nx.MultiDiGraph()
     for p in papers:
         G.add_node(
@@ -140,9 +141,23 @@ def build_graph(
         )
 
     _add_variants(G, families, mentions)
-    _add_builds_on(G)
+    _add_builds_on(G, links)
     _add_citations(G, papers)
     return G
+
+
+def _known_names(lexicon) -> dict:
+    """The names the lexicon knows (they keep their identity against corpus names)."""
+    if lexicon is None:
+        return _bundled_names()
+    return known_names(lexicon)
+
+
+@lru_cache(maxsize=1)
+def _bundled_names() -> dict:
+    from .lexicon import Lexicon
+
+    return known_names(Lexicon.load())
 
 
 def _add_variants(G: nx.MultiDiGraph, families: dict[str, str], mentions: list[Mention]) -> None:
@@ -166,45 +181,33 @@ def _add_variants(G: nx.MultiDiGraph, families: dict[str, str], mentions: list[M
         G.add_edge(entity_node(name), fid, key="variant_of", relation="variant_of")
 
 
-def _add_builds_on(G: nx.MultiDiGraph) -> None:
-    introducers: dict[str, list[str]] = defaultdict(list)  # entity node -> papers
-    by_family: dict[str, list[tuple[str, str]]] = defaultdict(list)  # family -> (paper, ent)
-    for u, v, k in G.edges(keys=True):
-        if k == "introduces":
-            introducers[v].append(u)
-            by_family[G.nodes[v]["family"]].append((u, v))
-    for u, v, k, d in sorted(G.edges(keys=True, data=True)):
-        if k != "mentions":
+def _add_builds_on(G: nx.MultiDiGraph, links: list[Link]) -> None:
+    """One ``builds_on`` edge per paper pair, carrying every name that links them."""
+    for link in links:
+        u, b = paper_node(link.a), paper_node(link.b)
+        if u not in G or b not in G:
             continue
-        targets: list[tuple[str, str, float]] = [(b, v, 1.0) for b in introducers.get(v, [])]
-        fam = G.nodes[v]["family"]
-        if G.nodes[v]["name"] != fam:  # a variant (ZeRO++), not the bare family (DeepSpeed)
-            targets += [(b, e, 0.7) for b, e in by_family.get(fam, []) if e != v]
-        year_a = G.nodes[u].get("year")
-        for b, ent, strength in targets:
-            if b == u:
-                continue
-            year_b = G.nodes[b].get("year")
-            if year_a and year_b and year_a < year_b:
-                continue  # a paper cannot build on a later one
-            if G.has_edge(u, b, key="builds_on"):
-                old = G.edges[u, b, "builds_on"]
-                if old["strength"] >= strength:
-                    continue
-                G.remove_edge(u, b, key="builds_on")
-            G.add_edge(
-                u,
-                b,
-                key="builds_on",
-                relation="builds_on",
-                via=G.nodes[v]["name"],
-                entity=G.nodes[ent]["name"],
-                family=fam,
-                sentence=d["sentence"],
-                surface=d["surface"],
-                strength=strength,
-                confidence=round(d["confidence"] * strength, 3),
-            )
+        names = [{"via": link.via, "entity": link.entity, "surface": link.surface}]
+        if G.has_edge(u, b, key="builds_on"):
+            G.edges[u, b, "builds_on"]["names"] += names
+            continue
+        G.add_edge(
+            u,
+            b,
+            key="builds_on",
+            relation="builds_on",
+            via=link.via,
+            entity=link.entity,
+            family=G.nodes[entity_node(link.entity)]["family"]
+            if entity_node(link.entity) in G
+            else link.entity,
+            sentence=link.sentence,
+            surface=link.surface,
+            via_family=link.via_family,
+            similarity=link.similarity,
+            confidence=link.confidence,
+            names=names,
+        )
 
 
 def _add_citations(G: nx.MultiDiGraph, papers: list[Paper]) -> None:

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from .lexicon import LexEntry, Lexicon, case_sensitive, spelling_variants
 from .model import Mention, Paper
-from .text import Sentences, abbreviation_definitions
+from .text import Sentences, abbreviation_definitions, case_compatible
 
 CONFIDENCE = {
     "title": 0.95,
@@ -134,6 +134,38 @@ _RE_APPOSITION = re.compile(  # used with .match(text, sentence_start)
     rf"[\"“']?({_NAME})[\"”']?(?:\s*\([^)]*\))?\s*(?:,|--|—|:)\s+(?:a|an|the|which is a)\s+"
 )
 _RE_TITLE_PREFIX = re.compile(r"^\s*([^:]{1,60}?)\s*(?::|\s--\s|\s—\s)\s*\S")
+# "This work, BarServe, achieves …": a name in apposition to "this work".
+_RE_THIS_WORK_NAME = re.compile(
+    rf"[Tt]his\s+(?:work|paper|system|framework|approach|tool|library|design),\s+({_NAME}),\s"
+)
+# "we develop the MERGE algorithm": a name-shaped word before the noun it names.
+_RE_WE_THE_NAME_NOUN = re.compile(
+    rf"[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+(?:the|our)\s+"
+    rf"(?:(?:new|novel)\s+)?({_NAME})\s+(?:algorithm|system|framework|method|library|scheduler"
+    r"|protocol|engine|compiler|runtime|technique|approach|mechanism|architecture|tool"
+    r"|dataset|benchmark|platform|pipeline|policy|accelerator)s?\b"
+)
+# "which we term QuOverlap", "we call it X", "we dub this approach X".
+_RE_WE_TERM = re.compile(
+    rf"[Ww]e\s+(?:term|call|dub|name|coin)\s+(?:it|this|them|these|(?:this|the)\s+\w+\s+)?\s*"
+    rf"{_QUOTED_MULTI_NAME}(?=\s*[,.;:(]|\s+(?:--|—|which|that|to|as|for|is|in|with|and)\b)"
+)
+# "by proposing a self-attention based sequential model (SASRec)": a name in brackets
+# after an introducing verb, whose letters do not spell the words before it.
+_RE_PROPOSING_BRACKET = re.compile(
+    r"(?:[Ww]e\s+(?:propose|introduce|present|develop|design)|proposing|introducing"
+    rf"|presenting|developing|designing)\b[^.;()]{{0,100}}\(({_NAME})\)"
+)
+# "We design three policies: Fair Share (FSP), Priority Queue (PQP) and …": definitions
+# listed after a colon that an introducing "we" leads up to.
+_RE_LIST_LEAD = re.compile(
+    r"[Ww]e\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|design)[sd]?"
+    r"\b[^.;:]{0,80}:\s"
+)
+_RE_LISTED_DEF = re.compile(
+    r"((?:[A-Z][\w\-]*\s){0,4}[A-Z][\w\-]*)\s\(([A-Z][A-Za-z0-9\-]{1,10})\)(?=,|\s+and\b|\.|$)"
+)
+_RE_VERSION_WORD = re.compile(r"v?\d+(?:\.\d+)*[a-z]?$")
 _MATH = re.compile(r"\$([^$]{1,12})\$")
 
 # Version / size suffixes that make a family member: GPT-4o, LLaMA-2-70B, ZeRO-3,
@@ -392,7 +424,14 @@ class Linker:
         long_of = {a: lf for a, lf, _, _ in defs}
         abbr_of = {_norm(lf): a for a, lf, _, _ in defs}
 
-        def add(surface: str, field: str, start: int, how: str, lower_ok: bool = False) -> None:
+        def add(
+            surface: str,
+            field: str,
+            start: int,
+            how: str,
+            lower_ok: bool = False,
+            keep: bool = False,
+        ) -> None:
             cut = self._organisation_prefix(surface)
             if cut:  # "this paper introduces Huawei CloudMatrix": Huawei's CloudMatrix
                 surface, start = surface[cut:], start + cut
@@ -402,19 +441,36 @@ class Linker:
             aliases = []
             if name in long_of:
                 aliases.append(long_of[name])
-            elif _norm(name) in abbr_of:
+            elif keep and _norm(name) in abbr_of:  # a known long form: the lexicon's name
+                aliases.append(abbr_of[_norm(name)])
+            elif _norm(name) in abbr_of and " " in name.strip():
                 aliases.append(name)
                 name = abbr_of[_norm(name)]
                 if self.lexicon.is_blocked(name):
                     return  # "we then introduce Service Level Agreements (SLAs)"
+            elif _norm(name) in abbr_of:  # "KernelKittens (KK)": the name, KK its alias
+                aliases.append(abbr_of[_norm(name)])
             if surface != name and surface not in aliases:
                 aliases.append(surface)
-            known = self._by_norm.get(_norm(name)) or self._method_named(name)
+            known = self._by_norm.get(_norm(name))
+            if known is not None and not case_compatible(name, (known.name, *known.aliases)):
+                known = None  # "SPARK" is not Apache Spark
+            known = known or self._method_named(name)
             if known is not None:
                 entry = known
             else:
                 entry = LexEntry(name, _guess_kind(paper.title), name, tuple(aliases))
-            key = _norm(name)
+            key = _norm(entry.name)
+            if key not in found:  # "LatticeHashForest" (title) and "LHF" (its definition)
+                spelled = {_norm(a) for a in (entry.name, *entry.aliases, *aliases)}
+                key = next(
+                    (
+                        k
+                        for k, f in found.items()
+                        if spelled & {_norm(a) for a in (f.entry.name, *f.entry.aliases)}
+                    ),
+                    key,
+                )
             if key not in found:
                 found[key] = _Intro(entry, surface, field, start, how)
             else:
@@ -422,7 +478,7 @@ class Linker:
                 if surface != old.name and surface not in aliases:
                     aliases.append(surface)
                 if old.name not in self.lexicon.entries:
-                    extra = tuple(a for a in aliases if a not in old.aliases)
+                    extra = tuple(a for a in aliases if a not in old.aliases and a != old.name)
                     old.aliases = old.aliases + extra
 
         title = paper.title
@@ -473,14 +529,40 @@ class Linker:
                 add(m.group(1), "abstract", m.start(1), "intro")
             elif not m:
                 self._presented_apposition(text, pos, trig, found, add)
+        for rx in (_RE_THIS_WORK_NAME, _RE_WE_THE_NAME_NOUN, _RE_WE_TERM):
+            if "e " in text:  # each needs "we " or "this … "
+                for m in rx.finditer(text):
+                    name = m.group(1)
+                    if rx is not _RE_WE_TERM and not (_NAMEY.search(name) or name.isupper()):
+                        continue  # "we develop the Scheduling framework": no name
+                    add(name, "abstract", m.start(1), "intro")
+        if ":" in text and "(" in text:
+            for lead in _RE_LIST_LEAD.finditer(text):
+                end = text.find(". ", lead.end())
+                for m in _RE_LISTED_DEF.finditer(text, lead.end(), end if end > 0 else len(text)):
+                    if m.start() == lead.end() or text[m.start() - 2 : m.start()] in (", ", "d "):
+                        long_of.setdefault(m.group(2), m.group(1))
+                        add(m.group(2), "abstract", m.start(2), "definition")
+        if "(" in text:
+            for m in _RE_PROPOSING_BRACKET.finditer(text):
+                name = m.group(1)
+                if _NAMEY.search(name) and _norm(name) not in abbr_of and name not in long_of:
+                    add(name, "abstract", m.start(1), "intro")
         # "we introduce convolutional state space models (ConvSSM)": a definition
         # right after an introducing verb, or one whose long form is in the title.
         for abbr, long_form, lstart, astart in defs:
             if astart < 0:
                 continue
-            if not (_intro_lead(text, lstart, trig) or _in_title_as_name(long_form, paper.title)):
+            if not (
+                _intro_lead(text, lstart, trig)
+                or _in_title_as_name(long_form, paper.title)
+                or _listed_after_lead(text, lstart)
+            ):
                 continue
-            if self._lookup(long_form):
+            known = self._lookup(long_form)
+            if known:
+                if _intro_lead(text, lstart, trig) and all(t.entry.kind != "method" for t in known):
+                    add(long_form, "abstract", lstart, "definition", keep=True)
                 continue
             words = long_form.split()
             titled = sum(w[0].isupper() for w in words) * 2 >= len(words)
@@ -1218,6 +1300,17 @@ def _intro_lead(text: str, lstart: int, trig: dict[str, list[int]]) -> bool:
     return False
 
 
+def _listed_after_lead(text: str, lstart: int) -> bool:
+    """Is a long form one of a list that an introducing "we …:" leads up to ("we design
+    three policies: Fair Share (FSP), Priority Queue (PQP) and Short Batch (SBP)")?"""
+    cut = max(text.rfind(". ", 0, lstart), text.rfind("; ", 0, lstart))
+    lead = _RE_LIST_LEAD.search(text, cut + 1, lstart)
+    if not lead:
+        return False
+    between = text[lead.end() : lstart]
+    return not between.strip() or bool(re.fullmatch(r"(?:[^.;:]*\),?\s+(?:and\s+)?)*", between))
+
+
 def _in_title_as_name(long_form: str, title: str) -> bool:
     """Is a defined long form the title's subject ("Parallel Vertex Diffusion for …",
     "… with Training-free Speculative Jacobi Decoding")?"""
@@ -1271,6 +1364,8 @@ def _title_name(prefix: str, long_of: dict, abbr_of: dict, lexicon: Lexicon) -> 
         return False
     if len(words) == 1:
         return p[0].isupper() or bool(_NAMEY.search(p))
+    if len(words) == 2 and _RE_VERSION_WORD.match(words[1]) and words[0][0].isupper():
+        return True  # a name and its version: "Arctic-Embed 2.0:", "Tacotron 2:"
     if words[0].endswith("ing") and len(words[0]) > 5 and words[0][1:].islower():
         return False  # "Optimizing LLM Inference:", "Challenging GPU Dominance:"
     generic = [lexicon.is_blocked(w) or lexicon.is_blocked(w.rstrip("s")) for w in words]

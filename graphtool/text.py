@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 # Words after which a full stop does not end a sentence ("e.g.", "et al.", "Fig."),
 # and single capitals (initials).
@@ -186,3 +187,26 @@ def _word_start(text: str, i: int) -> bool:
     if not text[i - 1].isalnum():
         return True
     return text[i].isupper() and text[i - 1].islower() and (i < 2 or not text[i - 2].isalnum())
+
+
+def case_compatible(surface: str, forms: Iterable[str]) -> bool:
+    """Does ``surface`` spell one of ``forms`` in a compatible case? "Spark" is not
+    "SPARK", "PRISM" is not "Prism", but "Flash-Attention" is "FlashAttention".
+
+    Example:
+        >>> case_compatible("SPARK", ["Spark"]), case_compatible("Flash-Attention",
+        ...                                                      ["FlashAttention"])
+        (False, True)
+    """
+    flat = re.sub(r"[\s\-_]+", "", surface)
+    for f in forms:
+        g = re.sub(r"[\s\-_]+", "", f)
+        if flat == g:
+            return True
+        if flat.casefold() != g.casefold():
+            continue
+        if flat.isupper() or g.isupper() or flat.islower() or g.islower():
+            continue  # all capitals against any other case: another name
+        if flat[0] == g[0]:
+            return True
+    return False

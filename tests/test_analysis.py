@@ -110,6 +110,7 @@ def test_compare_on_references(s2_graph):
         "papers": 6, "papers_with_references": 6, "inferred": 3, "checked": 3,
         "confirmed": 2, "unconfirmed": 1, "unchecked": 0, "citations": 7, "explained": 2,
         "unexplained": 5, "precision": 0.6667, "recall": 0.2857,
+        "nameable": 2, "nameable_explained": 2, "nameable_recall": 1.0,
     }  # fmt: skip
     unconfirmed = [r for r in result["rows"] if r["status"] == "unconfirmed"]
     # Medusa names bare "FlashAttention": that links to the FlashAttention paper only,

@@ -202,12 +202,15 @@ def test_compare_on_a_fixture_with_references(fixtures):
     assert r.exit_code == 0, r.output
     assert "6 of 6 papers carry references; 7 citations between corpus papers." in r.output
     assert "confirmed by a citation: 2 (67%); unconfirmed: 1; unchecked: 0." in r.output
-    assert "citations the text explains: 2 of 7 (29%)." in r.output
+    assert (
+        "citations the text explains: 2 of 7 (29%); of the 2 whose citing abstract names what the cited paper introduces: 2 (100%)."
+        in r.output
+    )
     assert "Medusa runs on FlashAttention kernels" in r.output
     data = json.loads(run("compare", fixtures / "s2.json", "--json", "-q").output)
     assert data["summary"]["confirmed"] == 2
     rows = run("compare", fixtures / "s2.json", "--csv", "-q").output.splitlines()
-    assert rows[0] == "status,from,to,from_title,to_title,via,entity,evidence"
+    assert rows[0] == "status,from,to,from_title,to_title,via,entity,evidence,nameable"
     assert len(rows) == 1 + 3 + 5
 
 
@@ -388,9 +391,10 @@ def test_map_of_the_data_folder_skips_lexicons_and_evaluation_sets(tmp_path):
     r = CliRunner().invoke(main, ["map", str(data_path()), "-o", str(tmp_path / "m.html")])
     assert r.exit_code == 0, r.output
     assert "bad record" not in r.output
-    assert "skipped 3 file(s) that are lexicons, not corpora" in r.output
-    assert "skipped 5 file(s) that are evaluation sets, not corpora" in r.output
+    assert "file(s) that are lexicons, not corpora" in r.output
+    assert "file(s) that are evaluation sets, not corpora" in r.output
     assert "names.jsonl" in r.output and "seed-dev-gold.json" in r.output
+    assert "that are data files, not corpora" in r.output  # lexicon/identity.json
 
 
 def test_a_lexicon_named_on_its_own_is_still_read_as_given(tmp_path):

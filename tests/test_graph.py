@@ -32,15 +32,23 @@ def test_clover_edge_to_medusa_carries_the_sentence(graph):
     assert "Medusa" in edge["sentence"]
 
 
-def test_frontier_builds_on_zero_infinity_via_zero_family(graph):
+def test_another_member_of_a_family_is_no_builds_on(graph):
+    """The Frontier training paper tunes ZeRO++ and ZeRO-3; ZeRO-Infinity is another member
+    of the ZeRO family, so its paper is not what the training paper builds on."""
     a = _paper(graph, "Scaling Large Language Model Training on Frontier with Low-Bandwidth "
                "Partitioning")  # fmt: skip
     b = _paper(graph, "ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning")
+    assert not graph.has_edge(a, b, "builds_on")
+    assert graph.has_edge(a, "entity:zero++", "mentions")
+    assert graph.has_edge("entity:zero++", "entity:zero", "variant_of")
+
+
+def test_bundled_corpus_builds_on_mpirigen_to_monocoder(graph):
+    a = _paper(graph, "MPIrigen: MPI Code Generation through Domain-Specific Language Models")
+    b = _paper(graph, "MonoCoder: Domain-Specific Code Language Model for HPC Codes and Tasks")
     edge = graph.edges[a, b, "builds_on"]
-    assert edge["entity"] == "ZeRO-Infinity"
-    assert edge["family"] == "ZeRO"
-    assert edge["via"] in ("ZeRO++", "ZeRO-3")
-    assert edge["via"] in edge["sentence"]
+    assert edge["via"] == "MonoCoder" and "MonoCoder" in edge["sentence"]
+    assert edge["via_family"] is False
 
 
 def test_variant_of_edges_join_family_members(graph):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import graphtool as gt
 from graphtool.model import Paper
 from graphtool.text import sentence_spans
@@ -642,3 +644,66 @@ def test_latex_in_a_title_is_cleaned_where_the_text_enters():
 def test_baichuan_small_is_found_like_baichuan_large():
     named = _names_in("We evaluate Baichuan-Large and Baichuan-Small on the benchmarks.")
     assert {"Baichuan-Large", "Baichuan-Small"} <= named
+
+
+@pytest.mark.parametrize(
+    "title, abstract, expected",
+    [
+        # "the" before a defined long form
+        ("Fast Serving",
+         "In this paper, we propose the Load-Aware Token Scheduler (LATS) to balance decode "
+         "load across GPUs.", {("LATS", ("Load-Aware Token Scheduler",))}),
+        # "this work, NAME, …"
+        ("Serving at the Edge",
+         "Edge serving is costly. This work, BarServe, achieves 2x throughput over prior "
+         "systems.", {("BarServe", ())}),
+        # a name before the noun it names (real: 2510.02395, "we design the TIQE protocol")
+        ("Merging Checkpoints",
+         "To merge checkpoints quickly, we develop the MERGE algorithm, which runs in linear "
+         "time.", {("MERGE", ())}),
+        ("Overlap for MoE",
+         "We overlap communication and computation, a technique which we term QuOverlap, and "
+         "gain 30%.", {("QuOverlap", ())}),
+        # an enumeration of named parts (real: 2311.01598)
+        ("Dataflows for FHE",
+         "We introduce three distinct dataflows: Max-Parallel (MP), Digit-Centric (DC), and "
+         "Output-Centric (OC), each with unique scheduling approaches.",
+         {("MP", ("Max-Parallel",)), ("DC", ("Digit-Centric",)), ("OC", ("Output-Centric",))}),
+        # the long form wins when it is one name
+        ("Kernels",
+         "We present KernelKittens (KK), a library of GPU kernels. KK outperforms cuBLAS.",
+         {("KernelKittens", ("KK",))}),
+        # "proposing … (NAME)" whose letters spell no long form (real: 1808.09781)
+        ("Self-Attentive Sequential Recommendation",
+         "The goal of our work is to balance these two goals, by proposing a self-attention "
+         "based sequential model (SASRec) that allows us to capture long-term semantics.",
+         {("SASRec", ())}),
+        # a title prefix with a version
+        ("Arctic-Embed 2.0: Multilingual Retrieval Without Compromise",
+         "This paper presents the training methodology of Arctic-Embed 2.0, a set of "
+         "open-source text embedding models.", {("Arctic-Embed 2.0", ())}),
+        # a lexicon name the paper introduces
+        ("Segment Anything",
+         "We introduce the Segment Anything (SA) project: a new task, model, and dataset for "
+         "image segmentation.", {("Segment Anything", ("Segment Anything Model",))}),
+    ],
+)  # fmt: skip
+def test_introduction_phrasings(title, abstract, expected):
+    intros = {
+        (m.entity, m.aliases) for m in _link_one(title, abstract) if m.relation == "introduces"
+    }
+    assert intros == expected
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # roles described, not presented (real: 2510.00031)
+        "We describe the system configuration with four roles: Project Manager (PM), System "
+        "Engineer (SE), Programmer (PG), and Continuous Delivery (CD).",
+        # "an LTV policy": a kind of policy, not a name
+        "We then propose an LTV policy that raises or lowers collateral.",
+    ],
+)
+def test_not_introductions(abstract):
+    assert not [m for m in _link_one("T", abstract) if m.relation == "introduces"]

@@ -1,0 +1,148 @@
+"""Links benchmark: are the inferred ``builds_on`` edges true, and are real citations found?
+
+Run:  python benchmarks/bench_links.py            (dev labels; prints every edge judged wrong)
+      python benchmarks/bench_links.py --blind    (adds the blind labels: look once, at the end)
+      python benchmarks/bench_links.py --list     (also prints every edge with its label)
+
+Corpora: data/deepscholar-dev.jsonl (references dropped before linking, kept to compare) and
+data/llm-systems-2025.jsonl. Labels (data/eval/links-gold.jsonl) were made by annotators who
+never saw graphtool's rules: for a pool of candidate pairs (A names a string that B may
+introduce), each pair is `right` (A names B's artefact), `other_version` (another member or
+version of its family) or `wrong`. Pairs are split into a dev and a blind half by citing paper.
+
+Measures, per corpus and set:
+* builds_on precision: right / labelled edges (other_version and wrong count against it);
+  edges outside the labelled pool are counted as unlabelled and listed;
+* precision against real citations (deepscholar: edges from papers that carry references);
+* recall of the nameable citations (data/eval/citations-gold.jsonl: real citations whose
+  citing abstract names what the cited paper introduces, labelled the same way), and recall
+  against all real citations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import graphtool as gt  # noqa: E402
+
+DATA = ROOT / "data"
+
+
+def _jsonl(path: Path) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(x) for x in lines if x.strip() and not x.startswith("#")]
+
+
+def edges(path: Path) -> tuple[list[dict], dict[str, set[str]]]:
+    papers = gt.read(path)
+    refs = {p.id: set(p.references) for p in papers if p.references}
+    G = gt.build_graph([replace(p, references=()) for p in papers])
+    out = []
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if k == "builds_on":
+            out.append({"a": u[6:], "b": v[6:], **d, "a_title": G.nodes[u]["title"],
+                        "b_title": G.nodes[v]["title"]})  # fmt: skip
+    return sorted(out, key=lambda e: (e["a"], e["b"])), refs
+
+
+def _label(e: dict, gold: dict) -> dict | None:
+    rows = gold.get((e["a"], e["b"]))
+    if not rows:
+        return None
+    said = {str(n.get("surface", "")).casefold() for n in e.get("names", [])}
+    said |= {e["via"].casefold(), e["surface"].casefold(), e["entity"].casefold()}
+    for r in rows:
+        if r["name_in_a"].casefold() in said or r["name_in_b"].casefold() in said:
+            return r
+    return rows[0]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--blind", action="store_true", help="score the blind half too")
+    ap.add_argument("--list", action="store_true", help="print every edge with its label")
+    args = ap.parse_args()
+    gold_rows = _jsonl(DATA / "eval" / "links-gold.jsonl")
+    cites = _jsonl(DATA / "eval" / "citations-gold.jsonl")
+    sets = ["dev", "blind"] if args.blind else ["dev"]
+    corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl"),
+               ("llm-systems-2025", DATA / "llm-systems-2025.jsonl")]  # fmt: skip
+    table = []
+    for name, path in corpora:
+        es, refs = edges(path)
+        gold: dict[tuple[str, str], list[dict]] = {}
+        set_of: dict[str, str] = {}
+        for r in gold_rows:
+            if r["corpus"] == name:
+                gold.setdefault((r["a"], r["b"]), []).append(r)
+                set_of[r["a"]] = r["set"]
+        for s in sets:
+            mine = [e for e in es if set_of.get(e["a"], _set_for(e["a"])) == s]
+            counts: Counter = Counter()
+            for e in mine:
+                r = _label(e, gold)
+                lab = r["label"] if r else "unlabelled"
+                counts[lab] += 1
+                family = " (via family)" if e.get("via_family") else ""
+                if args.list or lab in ("wrong", "other_version", "unlabelled"):
+                    print(f"  [{name}/{s}] {lab:13} {e['via']!r}{family} "
+                          f"{e['a_title'][:45]!r} -> {e['b_title'][:45]!r}")  # fmt: skip
+            labelled = counts["right"] + counts["other_version"] + counts["wrong"]
+            have_pairs = {(e["a"], e["b"]) for e in mine}
+            rights = {
+                (a, b)
+                for (a, b), rows in gold.items()
+                if set_of.get(a) == s and any(r["label"] == "right" for r in rows)
+            }
+            prec = counts["right"] / labelled if labelled else float("nan")
+            row = {"corpus": name, "set": s, "edges": len(mine), **counts,
+                   "precision": round(prec, 3),
+                   "right_found": f"{len(rights & have_pairs)}/{len(rights)}"}  # fmt: skip
+            if refs:
+                from_citing = [e for e in mine if e["a"] in refs]
+                hit = sum(e["b"] in refs[e["a"]] for e in from_citing)
+                row["vs_citations"] = f"{hit}/{len(from_citing)}"
+                nameable = [c for c in cites if c["set"] == s and c["label"] == "yes"]
+                have = {(e["a"], e["b"]) for e in es}
+                found = [c for c in nameable if (c["citing"], c["cited"]) in have]
+                row["nameable_recall"] = f"{len(found)}/{len(nameable)}"
+                for c in nameable:
+                    if (c["citing"], c["cited"]) not in have:
+                        print(f"  [{name}/{s}] missed nameable: {c['name']!r} "
+                              f"{c['citing']} -> {c['cited']}")  # fmt: skip
+                real = sum(1 for a in refs if _set_for_cite(a, cites) == s for _ in refs[a])
+                found_all = sum(
+                    1 for a in refs if _set_for_cite(a, cites) == s
+                    for b in refs[a] if (a, b) in have
+                )  # fmt: skip
+                row["all_citations_recall"] = f"{found_all}/{real}"
+            table.append(row)
+    print()
+    keys = ["corpus", "set", "edges", "right", "other_version", "wrong", "unlabelled",
+            "precision", "right_found", "vs_citations", "nameable_recall",
+            "all_citations_recall"]  # fmt: skip
+    print(" | ".join(keys))
+    for row in table:
+        print(" | ".join(str(row.get(k, "")) for k in keys))
+
+
+def _set_for(a: str) -> str:
+    import hashlib
+
+    return "blind" if int(hashlib.sha1(a.encode()).hexdigest(), 16) % 2 else "dev"
+
+
+def _set_for_cite(a: str, cites: list[dict]) -> str:
+    return next((c["set"] for c in cites if c["citing"] == a), _set_for(a))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,604 @@
+"""Which thing a name means, across papers: one entity per meaning, and true "builds on" links.
+
+The linker finds names paper by paper. This stage looks at the whole corpus at once and
+decides, for every mention of a name that some corpus paper introduces, whether it is
+*that* paper's artefact:
+
+* **Introductions are checked first.** A paper that only surveys a name, reports that it
+  "has been proposed" or "has emerged", proposes "a variant of" it, or defines a common task
+  acronym for the reader ("Semi-Supervised Learning (SSL) … aims to") introduces nothing;
+  a phrase that the corpus writes in lower case as a general term ("semi-supervised
+  learning") is a concept, not an artefact.
+* **One entity per meaning.** Two papers that introduce the same string (Prism, PRISM), or
+  a paper whose name is also a known lexicon entity of another kind (a simulator named
+  Frontier, the Frontier supercomputer), give distinct entities. Where a name has more than
+  one meaning, each introduced meaning is named with its long form or its paper's subject
+  ("DP (Dirichlet Process)", "Frontier (Simulating the Next Generation…)"), and mentions
+  that cannot be attributed stay on the plain name.
+* **A mention links to an introducing paper only when the evidence agrees:** the same case
+  (Spark ≠ SPARK), no conflicting long form of its own, a compatible kind (the "Frontier
+  supercomputer" is hardware), not newer than the citing paper, and, for names that are
+  short or dictionary-like (two- and three-letter acronyms, "Prism", "Aurora"), abstracts
+  that share distinctive vocabulary (TF-IDF cosine, scikit-learn). The weaker the name, the
+  more similarity it needs. A multi-word name inside a longer capitalised name is not a
+  mention of it ("Memory Access" in "Multipath Memory Access").
+* **Versions.** A mention links to the paper that introduced that exact artefact; Llama 3 is
+  not LLaMA. A version-less family name (DeepSpeed, ZeRO-series) may link to a paper that
+  introduced a member of the family: that link is marked ``via_family`` and weaker.
+
+Everything is linear in the number of mentions plus one TF-IDF fit; no loop over all pairs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import numpy as np
+
+from ._resources import data_path
+from .model import Mention, Paper, slugify
+from .text import abbreviation_definitions, case_compatible
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A inferred to build on B: A names the artefact B introduces.
+
+    Example:
+        >>> Link("clover", "medusa", "Medusa", "Medusa", "Medusa", "We beat Medusa.", 0.9).b
+        'medusa'
+    """
+
+    a: str
+    b: str
+    via: str  # the entity A names
+    entity: str  # the entity B introduces
+    surface: str  # as A writes it
+    sentence: str  # A's sentence
+    confidence: float
+    via_family: bool = False
+    similarity: float = 0.0
+
+
+@dataclass
+class _Meaning:
+    """One introduced artefact: a name, the paper(s) that present it, its long form."""
+
+    name: str
+    kind: str
+    family: str
+    papers: list[str]
+    surfaces: set[str]
+    long_form: str | None
+    display: str = ""
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    with open(data_path("lexicon", "identity.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+_NOT_INTRO = re.compile(
+    r"\b(?:ha(?:s|ve|d)\s+(?:recently\s+|also\s+|already\s+)?(?:been\s+)?"
+    r"(?:proposed|introduced|emerged|developed|gained|attracted|become|shown|achieved|"
+    r"demonstrated|drawn)|(?:is|are|was|were)\s+(?:recently\s+)?(?:proposed|introduced)\s+by"
+    r"|a\s+(?:variant|variation|extension|modification)\s+of)\b",
+    re.IGNORECASE,
+)
+_SURVEY = re.compile(
+    r"\b(?:survey|review|overview|tutorial|primer)\b|\bsystematic literature\b", re.IGNORECASE
+)
+_LEAD = re.compile(
+    r"\b(?:we|our|this\s+(?:paper|work|article|study)|here|propos\w*|introduc\w*|present\w*|"
+    r"develop\w*|design\w*|term\w*|dub\w*|call\w*|nam(?:e|ed))\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def _weakness(name: str) -> float:
+    """How much context a name needs before it can be attributed, in TF-IDF cosine.
+
+    Short acronyms and dictionary words need the most; coined names ("FlashAttention",
+    "vLLM", "EcoServe") need none.
+    """
+    from wordfreq import zipf_frequency
+
+    core = re.sub(r"[-_ ]?v?\d+(\.\d+)*$", "", name).strip() or name
+    letters = re.sub(r"[^A-Za-z]", "", core)
+    cfg = _cues()["need"]
+    if len(letters) <= 3:
+        return cfg["short"]
+    if " " in core:
+        words = core.lower().split()
+        if all(zipf_frequency(w, "en") >= 3.0 for w in words):
+            return cfg["dictionary"]
+        return 0.0
+    z = zipf_frequency(core.lower(), "en")
+    if core.isupper() and len(letters) <= 5:
+        return cfg["acronym"] if z < 3.0 else cfg["dictionary"]
+    if z >= 3.0:
+        return cfg["dictionary"]
+    if z >= 2.0:
+        return cfg["rare_word"]
+    return 0.0
+
+
+def _key(s: str) -> str:
+    return re.sub(r"[\s\-_]+", "", s).casefold()
+
+
+def _cue_kind(sentence: str, surface: str) -> str | None:
+    """The kind the words around a mention give it: "the Frontier supercomputer" and
+    "on Frontier's GPUs" are hardware, "the Kingsnake dataset" a dataset."""
+    i = sentence.find(surface)
+    if i < 0:
+        return None
+    before = _WORD.findall(sentence[max(0, i - 40) : i].lower())[-2:]
+    after = sentence[i + len(surface) : i + len(surface) + 40].lower()
+    after_words = _WORD.findall(after)[:2]
+    near = set(before) | set(after_words)
+    for kind, words in _cues()["kind_cues"].items():
+        if near & set(words):
+            return kind
+    return None
+
+
+def _compatible(cue: str | None, kind: str) -> bool:
+    if cue is None or cue == kind:
+        return True
+    soft = {"system", "method", "model", "other"}
+    return cue in soft and kind in soft
+
+
+def _inside_longer_name(text: str, start: int, end: int, surface: str) -> bool:
+    """A multi-word name inside a longer capitalised one ("Memory Access" in "Multipath
+    Memory Access", "First" in "Shortest-Job-First")."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    m = re.search(r"([A-Za-z][\w]*)[ \-]$", before)
+    if m and m.group(1)[0].isupper() and not _sentence_start(text, start - len(m.group(0))):
+        return True
+    m = re.match(r"[ \-]([A-Za-z][\w]*)", after)
+    return bool(m and m.group(1)[0].isupper() and " " in surface.strip())
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;"
+
+
+class _Similarity:
+    """TF-IDF cosine between two papers' titles and abstracts (scikit-learn), fitted once."""
+
+    def __init__(self, papers: list[Paper]) -> None:
+        self.row = {p.id: i for i, p in enumerate(papers)}
+        self.papers = papers
+        self._X = None
+
+    def __call__(self, a: str, b: str) -> float:
+        if self._X is None:
+            from sklearn.feature_extraction.text import TfidfVectorizer
+
+            vec = TfidfVectorizer(
+                stop_words="english",
+                sublinear_tf=True,
+                min_df=1,
+                token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9\-]+\b",
+                dtype=np.float64,
+            )
+            self._X = vec.fit_transform(f"{p.title}. {p.abstract}" for p in self.papers)
+        ia, ib = self.row.get(a), self.row.get(b)
+        if ia is None or ib is None:
+            return 0.0
+        return float(self._X[ia].multiply(self._X[ib]).sum())
+
+
+def credited(m: Mention, paper: Paper) -> bool:
+    """Does the paper really present what the linker read as an introduction?
+
+    Not when it only surveys the name, reports that the name "has been proposed" or "has
+    emerged", proposes "a variant of" it, or defines a task or field acronym for the reader
+    with no word of its own ("Semi-Supervised Learning (SSL) … aims to").
+
+    Example:
+        >>> p = Paper("s", "A Survey of Mamba", "Recently, a novel architecture named Mamba "
+        ...           "has emerged as a promising alternative.")
+        >>> m = Mention("s", "Mamba", "system", "Mamba", "introduces", "Mamba", "abstract", 44,
+        ...             49, p.abstract, 0.85, "intro")
+        >>> credited(m, p)
+        False
+    """
+    if m.relation != "introduces":
+        return True
+    s = m.sentence
+    if m.field == "abstract":
+        tail = s[s.find(m.surface) + len(m.surface) :] if m.surface in s else s
+        if _NOT_INTRO.search(tail[:160]) and not re.search(r"\bwe\b", tail[:160], re.I):
+            return False
+        head = s[: s.find(m.surface)] if m.surface in s else ""
+        if re.search(r"\bvariant\s+of\s*$|\bextension\s+of\s*$", head, re.I):
+            return False
+    if _SURVEY.search(paper.title):
+        return False  # a survey or review presents others' work
+    if m.how == "definition" and _category_or_used(m):
+        return False
+    if m.how == "definition" and not _LEAD.search(s):
+        at_title = paper.title.split(":")[0].strip()
+        if _key(at_title) not in {_key(m.surface), _key(m.entity), *map(_key, m.aliases)}:
+            return False  # a field's acronym spelled out for the reader
+    return True
+
+
+_CATEGORY_AFTER = re.compile(
+    r"\)\s*(?:\w+[\s-]+){0,2}?(?:approach|method|framework|model|algorithm|system|scheme|"
+    r"technique|paradigm|setting|task|problem)s?,?\s+(?:called|named|dubbed|termed|coined)\b",
+    re.IGNORECASE,
+)
+_USED_BEFORE = re.compile(
+    r"\b(?:apply|applies|applying|use|uses|using|adopt|adopts|adopting|employ|employs|"
+    r"employing|leverage|leverages|leveraging|utili[sz]e|utili[sz]es|utili[sz]ing|"
+    r"incorporate|incorporates|incorporating|via|through|for|in|on|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _category_or_used(m: Mention) -> bool:
+    """A definition that names a category ("an Open-set Semi-Supervised Learning (OSSL)
+    approach called OpenMatch") or a technique the paper applies ("we propose to apply
+    active learning (AL)"), not what the paper presents."""
+    s = m.sentence
+    at = s.find(f"({m.surface}")
+    if at < 0:
+        return False
+    if _CATEGORY_AFTER.match(s, at + 1 + len(m.surface)):
+        return True
+    long_form = next((a for a in m.aliases if " " in a), None)
+    if long_form:
+        lf = s.rfind(long_form, 0, at + 1)
+        if lf > 0 and _USED_BEFORE.search(s[max(0, lf - 40) : lf]):
+            return True
+    return False
+
+
+def _concepts(papers: list[Paper], names: set[str]) -> set[str]:
+    """Multi-word names that the corpus writes in lower case, as general terms: more than
+    a third of the papers that use the phrase write it all in lower case."""
+    if not names:
+        return set()
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for n in names:
+        auto.add_word(n.lower(), n)
+    auto.make_automaton()
+    lower: dict[str, set[str]] = defaultdict(set)
+    used: dict[str, set[str]] = defaultdict(set)
+    for p in papers:
+        text = f"{p.title}\n{p.abstract}"
+        low = text.lower()
+        for end, n in auto.iter(low):
+            start = end - len(n) + 1
+            if (start and low[start - 1].isalnum()) or low[end + 1 : end + 2].isalnum():
+                continue
+            used[n].add(p.id)
+            if text[start : end + 1].islower():
+                lower[n].add(p.id)
+    return {n for n in names if len(lower[n]) >= 2 and len(lower[n]) * 3 > len(used[n])}
+
+
+def resolve(
+    papers: Iterable[Paper],
+    mentions: Iterable[Mention],
+    known: dict[str, Known] | None = None,
+) -> tuple[list[Mention], list[Link]]:
+    """Give every mention the entity it means, and infer who builds on whom.
+
+    ``known`` are the lexicon's names (see :func:`known_names`): a known name keeps its
+    identity unless the corpus paper that introduces it is its source. Returns the
+    mentions, with split meanings renamed, and the paper-to-paper links with their evidence.
+
+    Example:
+        >>> a = Paper("a", "Prism: GPU Sharing for Cost-Efficient Serving",
+        ...           "We present Prism, a GPU-sharing system for LLM serving.", year=2025)
+        >>> b = Paper("b", "Fast FPGA Detection of Radio Bursts",
+        ...           "Our pipeline uses a prism of filters on FPGA boards.", year=2025)
+        >>> c = Paper("c", "Serving with Shared GPUs",
+        ...           "Unlike Prism, our GPU-sharing scheduler for LLM serving adapts memory.",
+        ...           year=2025)
+        >>> from graphtool.linker import link
+        >>> ms, links = resolve([a, b, c], link([a, b, c]))
+        >>> [(x.a, x.b, x.via) for x in links]
+        [('c', 'a', 'Prism')]
+    """
+    papers = list(papers)
+    mentions = list(mentions)
+    by_id = {p.id: p for p in papers}
+    known = known or {}
+
+    # 1. Introductions the papers really make; the rest become mentions. A paper that the
+    #    lexicon names as a name's source introduces it ("SAM" in the Segment Anything paper).
+    source_of = {k.arxiv: name for name, k in known.items() if k.arxiv}
+    fixed: list[Mention] = []
+    for m in mentions:
+        p = by_id.get(m.paper)
+        if m.relation == "introduces" and p is not None and not credited(m, p):
+            m = replace(m, relation="mentions", how="lexicon", confidence=min(m.confidence, 0.8))
+        elif (
+            m.relation == "mentions"
+            and p is not None
+            and p.arxiv
+            and source_of.get(p.arxiv) == m.entity
+        ):
+            m = replace(m, relation="introduces", how="source")
+        fixed.append(m)
+    mentions = fixed
+
+    # 2. The meanings: one per introducing paper, merged when they share a long form.
+    intros = [m for m in mentions if m.relation == "introduces" and m.kind != "method"]
+    long_names = {a for m in intros for a in (m.entity, *m.aliases) if " " in a and not a.islower()}
+    concepts = _concepts(papers, long_names)
+    meanings: dict[str, list[_Meaning]] = defaultdict(list)  # casefold name -> meanings
+    for m in sorted(intros, key=lambda m: (m.entity, m.paper)):
+        if m.entity in concepts or (m.aliases and all(a in concepts for a in m.aliases)):
+            continue
+        long_form = next((a for a in m.aliases if " " in a and a != m.entity), None)
+        if long_form is None and " " in m.entity:
+            long_form = m.entity
+        forms = {m.entity, m.surface, *(a for a in m.aliases if not a.islower())}
+        slot = meanings[m.entity.casefold()]
+        same = next(
+            (
+                x
+                for x in slot
+                if (x.long_form and long_form and _key(x.long_form) == _key(long_form))
+                or m.paper in x.papers
+            ),
+            None,
+        )
+        if same is not None:
+            if m.paper not in same.papers:
+                same.papers.append(m.paper)
+            same.surfaces |= forms
+            continue
+        slot.append(_Meaning(m.entity, m.kind, m.family, [m.paper], forms, long_form))
+
+    # 3. A meaning that is not the lexicon's entity of that name has its paper's kind.
+    for slot in meanings.values():
+        for x in slot:
+            k = known.get(x.name)
+            if k is not None and not _same_as_known(x, k, by_id):
+                x.kind = _guess_kind(by_id[x.papers[0]].title)
+
+    # 4. Every mention of an introduced name: whose artefact is it?
+    sim = _Similarity(papers)
+    own_spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for m in mentions:
+        if m.relation == "introduces":
+            own_spans[m.paper].append((m.field, m.start, m.end))
+    own_defs: dict[str, tuple[dict[str, str], list[tuple[str, int, int]]]] = {}
+    decided: list[tuple[_Meaning, float, bool] | None] = []
+    unattributed: set[str] = set()  # names some mention uses in another sense
+    for m in mentions:
+        decided.append(None)
+        if m.relation == "introduces":
+            continue
+        key = m.entity.casefold()
+        slot = meanings.get(key)
+        family_slot = None
+        if not slot and m.entity == m.family and m.kind != "hardware":
+            family_slot = _family_members(meanings, m.family)  # "DeepSpeed": its members
+        a = by_id.get(m.paper)
+        if (not slot and not family_slot) or a is None:
+            continue
+        if a.id not in own_defs:
+            own_defs[a.id] = _own_names(a, own_spans.get(a.id, []))
+        defs, spans = own_defs[a.id]
+        if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
+            continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
+        best = _attribute(m, a, slot or family_slot, by_id, sim, defs, family=not slot)
+        if best is not None:
+            decided[-1] = (best[0], best[1], not slot)
+        elif slot and not any(a.id in x.papers for x in slot):
+            unattributed.add(key)
+
+    # 5. Display names: the plain name only where the corpus uses it in one sense.
+    for key, slot in meanings.items():
+        plural = (
+            len(slot) > 1
+            or key in unattributed
+            or any(not _same_as_known(x, known.get(x.name), by_id) for x in slot)
+        )
+        for x in slot:
+            x.display = _disambiguated(x, by_id) if plural else x.name
+
+    # 6. The mentions, renamed to their meaning, and who builds on whom.
+    out: list[Mention] = []
+    links: dict[tuple[str, str], Link] = {}
+    for m, d in zip(mentions, decided, strict=True):
+        if m.relation == "introduces":
+            slot = meanings.get(m.entity.casefold())
+            x = next((x for x in slot if m.paper in x.papers), None) if slot else None
+            if x is not None and x.display != m.entity:
+                m = replace(m, entity=x.display, kind=x.kind)
+            out.append(m)
+            continue
+        if d is None:
+            out.append(m)
+            continue
+        x, score, via_family = d
+        if not via_family and x.display != m.entity:
+            m = replace(m, entity=x.display, kind=x.kind, family=x.family)
+        out.append(m)
+        a = by_id[m.paper]
+        for b in x.papers:
+            if b == a.id or not _not_newer(a, by_id[b]):
+                continue
+            conf = round(m.confidence * (0.5 if via_family else 1.0), 3)
+            link = Link(
+                a.id, b, m.entity, x.display, m.surface, m.sentence, conf, via_family, score
+            )
+            old = links.get((a.id, b))
+            if old is None or (old.via_family, -old.confidence) > (link.via_family, -conf):
+                links[(a.id, b)] = link
+    return out, [links[k] for k in sorted(links)]
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the lexicon says of a name: its kind and, where known, its source paper."""
+
+    kind: str
+    arxiv: str | None = None
+    title: str | None = None
+
+
+def known_names(lexicon) -> dict[str, Known]:
+    """The lexicon's non-method names, with kind and introducing paper.
+
+    Example:
+        >>> from graphtool.lexicon import Lexicon
+        >>> known_names(Lexicon.load())["Medusa"].kind
+        'system'
+    """
+    out = {}
+    for e in lexicon.entries.values():
+        if e.kind == "method":
+            continue
+        src = e.introduced_by or {}
+        out[e.name] = Known(e.kind, src.get("arxiv"), src.get("title"))
+    return out
+
+
+_HARDWARE_TITLE = re.compile(
+    r"\b(?:supercomputer|exascale|system architecture|machine|cluster|chip|processor|"
+    r"accelerator|node)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _same_as_known(x: _Meaning, k: Known | None, by_id: dict[str, Paper]) -> bool:
+    """Is what the corpus paper introduces the lexicon's entity of that name?
+
+    Not when the lexicon knows another source paper, nor when the lexicon's entity is
+    hardware and the paper presents no machine (a simulator named Frontier)."""
+    if k is None:
+        return True
+    papers = [by_id[b] for b in x.papers]
+    if k.arxiv:
+        return any(p.arxiv == k.arxiv for p in papers)
+    if k.kind == "hardware":
+        return any(_HARDWARE_TITLE.search(p.title) for p in papers)
+    return True
+
+
+def _guess_kind(title: str) -> str:
+    from .linker import _guess_kind as guess
+
+    return guess(title)
+
+
+def _family_members(meanings: dict[str, list[_Meaning]], family: str) -> list[_Meaning]:
+    return [
+        x for slot in meanings.values() for x in slot if x.family == family and x.name != family
+    ]
+
+
+def _attribute(
+    m: Mention,
+    a: Paper,
+    slot: list[_Meaning],
+    by_id: dict[str, Paper],
+    sim: _Similarity,
+    defs: dict[str, str],
+    family: bool = False,
+) -> tuple[_Meaning, float] | None:
+    """The one meaning the evidence supports for mention ``m`` in paper ``a``, or None."""
+    text = a.title if m.field == "title" else a.abstract
+    if " " in m.surface.strip() and _inside_longer_name(text, m.start, m.end, m.surface):
+        return None
+    cue = _cue_kind(m.sentence, m.surface)
+    own_long = defs.get(m.surface)
+    good: list[tuple[float, _Meaning]] = []
+    for x in slot:
+        others = [b for b in x.papers if b != a.id]
+        if not others or a.id in x.papers:
+            continue
+        forms = {x.family} if family else x.surfaces
+        if not case_compatible(m.surface, forms) and not case_compatible(m.entity, forms):
+            continue
+        if own_long and x.long_form and _key(own_long) != _key(x.long_form):
+            continue  # A spells it out as something else
+        if not _compatible(cue, x.kind):
+            continue
+        score = max(sim(a.id, b) for b in others)
+        need = _weakness(x.family if family else x.name)
+        agrees = bool(x.long_form and x.long_form.casefold() in a.abstract.casefold())
+        if not agrees and score < need:
+            continue
+        good.append((score + (1.0 if agrees else 0.0), x))
+    if not good:
+        return None
+    good.sort(key=lambda t: -t[0])
+    if len(good) > 1 and good[0][0] - good[1][0] < _cues()["margin"]:
+        return None  # two meanings fit about as well: keep the mention, infer nothing
+    return good[0][1], round(min(good[0][0], 1.0), 3)
+
+
+def _own_names(
+    a: Paper, intro_spans: list[tuple[str, int, int]]
+) -> tuple[dict[str, str], list[tuple[str, int, int]]]:
+    """A paper's own abbreviation definitions (abbreviation -> long form), and the spans
+    of its own names: what it introduces, and the long forms it spells out."""
+    defs: dict[str, str] = {}
+    spans = list(intro_spans)
+    for field, text in (("title", a.title), ("abstract", a.abstract)):
+        for abbr, lf, lstart, astart in abbreviation_definitions(text):
+            defs.setdefault(abbr, lf)
+            if any(f == field and s <= astart < e + 3 for f, s, e in intro_spans):
+                spans.append((field, lstart, lstart + len(lf)))
+    if ":" in a.title:  # "SIGMA: Selective Gated Mamba for …": the title's own name
+        prefix = a.title.split(":", 1)[0]
+        if any(f == "title" and s == 0 for f, s, _ in intro_spans):
+            spans.append(("title", 0, len(a.title)))
+        del prefix
+    return defs, spans
+
+
+def _not_newer(a: Paper, b: Paper) -> bool:
+    """A paper does not build on a newer one (by year and month where both are known)."""
+    wa, wb = a.when, b.when
+    if wa is None or wb is None:
+        return True
+    if wa[1] and wb[1]:
+        return wa >= wb
+    return wa[0] >= wb[0]
+
+
+def _disambiguated(x: _Meaning, by_id: dict[str, Paper]) -> str:
+    """ "DP (Dirichlet Process)", "Frontier (Simulating the Next Generation…)"."""
+    if x.long_form and _key(x.long_form) != _key(x.name):
+        return f"{x.name} ({x.long_form})"
+    title = by_id[x.papers[0]].title
+    rest = title.split(":", 1)[1] if ":" in title else title
+    words = rest.split()
+    short = " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+    return f"{x.name} ({short.strip()})" if short.strip() else f"{x.name} ({x.papers[0]})"
+
+
+def entity_key(name: str) -> str:
+    """The slug a resolved entity's node id is made from (same as the graph's).
+
+    Example:
+        >>> entity_key("DP (Dirichlet Process)")
+        'dp-dirichlet-process'
+    """
+    return slugify(name)
