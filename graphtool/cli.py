@@ -787,16 +787,28 @@ def trends_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, names, ki
     if t.undated:
         what = "month" if t.by == "month" else "year"
         s.note(f"{t.undated} of {len(s.papers)} papers have no {what} and are left out")
+    if not t.rows:
+        what = (
+            ", ".join(entities)
+            if entities
+            else "any entity" + (f" of kind {', '.join(kinds)}" if kinds else "")
+        )
+        raise GraphtoolError(f"no dated paper names {what}, so there is no trend to show")
     rows = trends_mod.records(t)
-    if as_json or as_csv:
-        _emit(rows, [], as_json, as_csv)
+    if as_csv:  # one column per period
+        flat = [{k: v for k, v in r.items() if k != "per_period"} | r["per_period"] for r in rows]
+        _emit(flat, [], False, True)
+    elif as_json:
+        _emit(rows, [], True, False)
     else:
         click.echo(f"papers per {t.by}, {t.periods[0]} to {t.periods[-1]}:")
         _emit(rows, ["rank", "entity", "kind", "papers", "first", "peak", "trend", "burst",
                      "strength"], False, False)  # fmt: skip
     title = f"graphtool trends: {Path(s.paths[0]).name}"
     write_atomic(output, trends_mod.chart_html(t, title=title))
-    s.note(f"wrote {output}")
+    drawn = min(len(t.rows), trends_mod.CHART_LINES)
+    more = f" (the first {drawn} of {len(t.rows)} entities)" if drawn < len(t.rows) else ""
+    s.note(f"wrote {output}{more}")
 
 
 @main.command("export")

@@ -326,9 +326,14 @@ _COLORS = (
 )  # fmt: skip
 
 
+#: The chart draws the first this many entities (the table lists them all).
+CHART_LINES = 10
+
+
 def chart_html(t: Trends, title: str = "graphtool trends") -> str:
     """A self-contained HTML page (inline SVG, no script, no network): one line per
-    entity, its share of the period's papers, bursts drawn as thick segments.
+    entity (the first :data:`CHART_LINES`), its share of the period's papers, bursts
+    drawn as thick segments.
 
     Example:
         >>> page = chart_html(Trends(["2024", "2025"], [4, 4], [Trend("<b>", "system", [1, 3])]))
@@ -338,9 +343,8 @@ def chart_html(t: Trends, title: str = "graphtool trends") -> str:
     esc = html.escape
     W, H, left, right, top_, bottom = 960, 420, 56, 220, 40, 48
     n = len(t.periods)
-    shares = [
-        [c / d if d else 0.0 for c, d in zip(r.counts, t.papers, strict=True)] for r in t.rows
-    ]
+    rows = t.rows[:CHART_LINES]
+    shares = [[c / d if d else 0.0 for c, d in zip(r.counts, t.papers, strict=True)] for r in rows]
     top = max((v for row in shares for v in row), default=0.0) or 1.0
     step = next(
         (x for x in (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2) if top / x <= 6),
@@ -379,7 +383,7 @@ def chart_html(t: Trends, title: str = "graphtool trends") -> str:
         f'<text x="{left}" y="{H - 8}" fill="#555">share of the period\'s papers that name '
         f"each entity; thick: a burst (Kleinberg, s=2, γ=1)</text>"
     )
-    for j, (row, vals) in enumerate(zip(t.rows, shares, strict=True)):
+    for j, (row, vals) in enumerate(zip(rows, shares, strict=True)):
         color = _COLORS[j % len(_COLORS)]
         pts = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(vals))
         parts.append(

@@ -101,3 +101,17 @@ def test_chart_escapes_names_from_papers():
     t = Trends(["2020", "2021"], [3, 3], [Trend("<img src=x onerror=alert(1)>", "system", [1, 3])])
     page = chart_html(t, title="<t>")
     assert "<img" not in page and "&lt;img src=x" in page and "&lt;t&gt;" in page
+
+
+def test_cli_trends_csv_has_a_column_per_period_and_unknown_entities_fail(tmp_path):
+    import csv
+    import io
+
+    f = tmp_path / "p.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in RECORDS))
+    r = run("trends", f, "--csv", "--by", "year", "-o", tmp_path / "t.html", "-q")
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    medusa = next(x for x in rows if x["entity"] == "Medusa")
+    assert (medusa["2019"], medusa["2020"], medusa["2016"]) == ("4", "4", "0")
+    r = run("trends", f, "--entity", "Medusa", "--kind", "dataset", "-o", tmp_path / "u.html")
+    assert r.exit_code == 1 and "no dated paper names Medusa" in r.output
