@@ -469,9 +469,49 @@ def read_json(text: str, source: str) -> Iterator[Paper | InputError]:
 
 def _dedupe(papers: list[Paper]) -> Corpus:
     merged, merges = merge_papers(papers)
-    out = Corpus(resolve_references(merged))
+    out = Corpus(resolve_cited_titles(resolve_references(merged)))
     out.merges = merges
     out.merged = [(m.kept, m.merged) for m in merges]
+    return out
+
+
+def resolve_cited_titles(papers: list[Paper]) -> list[Paper]:
+    """Point references written as citation text (a Scopus ``References`` entry) at the
+    corpus paper whose whole title they contain, whichever file it came from.
+
+    Example:
+        >>> ref = "Cai T., Medusa: Simple LLM Inference Acceleration Framework, (2024)"
+        >>> a = Paper("a", "EAGLE", "x", references=(ref,), external_refs=1)
+        >>> b = Paper("b", "Medusa: Simple LLM Inference Acceleration Framework", "y")
+        >>> [(p.references, p.external_refs) for p in resolve_cited_titles([a, b])][0]
+        (('b',), 0)
+    """
+    from dataclasses import replace
+
+    from .readers.citations import RefIndex
+
+    ids = {p.id for p in papers}
+    texts = [
+        (i, r)
+        for i, p in enumerate(papers)
+        for r in p.references
+        if r not in ids and ", " in r and " " in r.split(", ", 1)[1]
+    ]
+    if not texts:
+        return papers
+    index = RefIndex()
+    for p in papers:
+        index.add(p.id, p.title)
+    out = list(papers)
+    for i in sorted({i for i, _ in texts}):
+        p = out[i]
+        refs = []
+        for r in p.references:
+            hit = index.find_title(r) if r not in ids else None
+            refs.append(hit if hit and hit != p.id else r)
+        refs = list(dict.fromkeys(refs))
+        outside = sum(1 for r in refs if r not in ids)
+        out[i] = replace(p, references=tuple(refs), external_refs=outside)
     return out
 
 

@@ -109,3 +109,21 @@ def test_ris_dates_give_year_and_month_to_the_record():
 
     rec = _record({"title": "T", "abstract": "A.", "date": "2024/07/21/", "year": "2024"})
     assert (rec["year"], rec["month"]) == ("2024", 7)
+
+
+def test_scopus_references_resolve_to_papers_read_from_another_file(tmp_path, fixtures):
+    # EAGLE's Scopus row cites Medusa by title only; Medusa comes from a JSON Lines file
+    import json
+
+    text = (fixtures / "exports" / "scopus.csv").read_text("utf-8-sig")
+    lines = text.splitlines(keepends=True)
+    (tmp_path / "eagle.csv").write_text(lines[0] + lines[1], encoding="utf-8")
+    (tmp_path / "medusa.jsonl").write_text(json.dumps({
+        "id": "medusa", "title": MEDUSA, "abstract": "We present Medusa, with many heads."
+    }) + "\n")  # fmt: skip
+    papers = read([tmp_path / "eagle.csv", tmp_path / "medusa.jsonl"])
+    eagle = next(p for p in papers if p.title == EAGLE)
+    assert "medusa" in eagle.references
+    assert eagle.external_refs == 2  # Leviathan's and Chen's papers are not in the corpus
+    G = gt.build_graph(papers)
+    assert G.has_edge(f"paper:{eagle.id}", "paper:medusa", key="cites")

@@ -162,12 +162,12 @@ class RefIndex:
         wos = wos_ref_key(ref)
         if wos and f"wos:{wos}" in self.keys:
             return self.keys[f"wos:{wos}"]
-        hit = self._title_in(ref)
+        hit = self.find_title(ref)
         if hit:
             return hit
         return f"doi:{doi}" if doi else ref.strip()
 
-    def _title_in(self, ref: str) -> str | None:
+    def find_title(self, ref: str) -> str | None:
         """The paper whose whole title the reference contains (the longest), found with
         one Aho-Corasick scan of the reference's slug."""
         if self._titles is None:
