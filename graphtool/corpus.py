@@ -182,6 +182,8 @@ def read(
                 count += 1
         files.append((str(path), fmt, count))
     corpus = _dedupe(papers)
+    if len(files) > 1:  # one file's citations were matched to its titles by its reader
+        corpus[:] = resolve_cited_titles(corpus)
     corpus.skipped = errors
     corpus.files = files
     corpus.ignored = ignored
@@ -469,7 +471,7 @@ def read_json(text: str, source: str) -> Iterator[Paper | InputError]:
 
 def _dedupe(papers: list[Paper]) -> Corpus:
     merged, merges = merge_papers(papers)
-    out = Corpus(resolve_cited_titles(resolve_references(merged)))
+    out = Corpus(resolve_references(merged))
     out.merges = merges
     out.merged = [(m.kept, m.merged) for m in merges]
     return out

@@ -81,6 +81,26 @@ def paper_id(doi: str | None, own: str | None, title: str) -> str:
     return norm_arxiv(doi) or norm_doi(doi) or (own or "").strip() or slugify(title)
 
 
+_DROP = re.compile(r"[^a-z0-9+.]+")
+
+
+def fast_slug(text: str, max_len: int = 400) -> str:
+    """:func:`~graphtool.model.slugify`, quicker on ASCII text (most citations), with
+    the same result.
+
+    Example:
+        >>> ref = "Vaswani A., Attention Is All You Need, (2017)"
+        >>> fast_slug(ref) == slugify(ref, max_len=400), fast_slug("Déjà Vu")
+        (True, 'deja-vu')
+    """
+    if not text.isascii():
+        return slugify(text, max_len=max_len)
+    slug = _DROP.sub("-", text.lower()).strip("-.")
+    if len(slug) > max_len:
+        slug = slug[:max_len].rsplit("-", 1)[0] or slug[:max_len]
+    return slug or "untitled"
+
+
 def title_key(title: str) -> str:
     """How titles are compared: a slug (case, accents and punctuation dropped).
 
@@ -88,7 +108,7 @@ def title_key(title: str) -> str:
         >>> title_key("Medusa: Simple LLM") == title_key("MEDUSA - simple LLM")
         True
     """
-    return slugify(title, max_len=400)
+    return fast_slug(title, max_len=400)
 
 
 def wos_key(author: str, year: object, volume: object, page: object) -> str | None:
@@ -182,7 +202,7 @@ class RefIndex:
         if not len(self._titles):
             return None
         best = max(
-            self._titles.iter(f"-{slugify(ref, max_len=4000)}-"),
+            self._titles.iter(f"-{fast_slug(ref, max_len=4000)}-"),
             default=None,
             key=lambda h: h[1][0],
         )
