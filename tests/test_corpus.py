@@ -223,3 +223,23 @@ def test_build_graph_takes_dicts_a_dataframe_and_a_path(fixtures):
     assert "paper:2401.00001" in gt.build_graph(fixtures / "small.jsonl")
     with pytest.raises(BadRecords, match="record 1: record has no title"):
         gt.build_graph([{"abstract": "x"}])
+
+
+def test_a_dataframe_date_column_gives_year_and_month():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"title": ["T"], "abstract": ["A."], "date": [pd.Timestamp("2024-09-17")]})
+    p = read(df)[0]
+    assert (p.year, p.month) == (2024, 9)
+
+
+def test_pandas_is_imported_only_when_a_dataframe_is_given():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, graphtool as gt\n"
+        "gt.build_graph(gt.read([{'title': 'T', 'abstract': 'We propose Foo.'}]))\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
