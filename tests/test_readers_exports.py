@@ -127,3 +127,20 @@ def test_scopus_references_resolve_to_papers_read_from_another_file(tmp_path, fi
     assert eagle.external_refs == 2  # Leviathan's and Chen's papers are not in the corpus
     G = gt.build_graph(papers)
     assert G.has_edge(f"paper:{eagle.id}", "paper:medusa", key="cites")
+
+
+def test_zotero_style_ris_with_crlf_t1_n2_y1_and_an_arxiv_link(tmp_path):
+    f = tmp_path / "zotero.ris"
+    f.write_bytes(
+        b"TY  - JOUR\r\nT1  - Quokka: A Study\r\nAU  - Doe, Jane\r\nY1  - 2023///\r\n"
+        b"N2  - We propose Quokka, a system for things.\r\n"
+        b"UR  - https://arxiv.org/abs/2305.01234\r\nER  - \r\n"
+    )
+    (p,) = read(f)
+    assert (p.id, p.title, p.year, p.authors) == (
+        "2305.01234",
+        "Quokka: A Study",
+        2023,
+        ("Doe, Jane",),
+    )
+    assert p.abstract == "We propose Quokka, a system for things."

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from ..errors import InputError
 from ..model import Paper
 from .citations import RefIndex, month_of, paper_id, split_scopus_refs
+from .ids import norm_arxiv, norm_doi
 from .records import make_paper
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  -( |$)")
@@ -113,8 +114,9 @@ def _record(e: dict) -> dict:
         if note.startswith("References:"):
             cited += split_scopus_refs(note[len("References:") :])
     own = _one(e.get("id")) or eid
+    arxiv = next((norm_arxiv(u) for u in urls if "arxiv.org/" in u), None)
     return {
-        "id": paper_id(doi, own, title),
+        "id": arxiv if arxiv and not own and not norm_doi(doi) else paper_id(doi, own, title),
         "title": title,
         "abstract": _one(e.get("abstract") or e.get("notes_abstract")),
         "year": year[:4] if re.match(r"\d{4}", year) else (year or None),
