@@ -220,7 +220,11 @@ def _frame_records(df: Any) -> Iterator[tuple[str, dict]]:
     for label, row in zip(df.index, df.itertuples(index=False, name=None), strict=True):
         record = {}
         for col, value in zip(columns, row, strict=True):
-            if not isinstance(value, (list, tuple, dict)) and pd.isna(value):
+            if isinstance(value, (list, tuple, dict)):
+                pass
+            elif getattr(value, "ndim", 0):  # an array in a cell: its items
+                value = value.tolist()
+            elif pd.isna(value):
                 value = None
             elif isinstance(value, pd.Timestamp):
                 value = value.date().isoformat()
@@ -247,7 +251,21 @@ def _split_records(items: Iterable) -> tuple[list[tuple[str, object]], list[Path
 
 
 def _record_paper(record: object, loc: str) -> Paper | InputError:
+    if isinstance(record, dict):  # as df.to_dict("records") gives them
+        record = {k: _plain(v) for k, v in record.items()}
     return api_paper(record, loc)
+
+
+def _plain(v: object) -> object:
+    """A cell value as plain Python: NaN, ``pd.NA`` and ``NaT`` are ``None``, an array
+    its list, a numpy number its Python number."""
+    if (isinstance(v, float) and v != v) or type(v).__name__ in ("NAType", "NaTType"):
+        return None
+    if getattr(v, "ndim", 0):
+        return v.tolist()
+    if hasattr(v, "item") and hasattr(v, "dtype"):
+        return v.item()
+    return v
 
 
 def detect_format(path: PathLike, encoding: str = "utf-8") -> str:

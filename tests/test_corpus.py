@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import graphtool as gt
 from graphtool.corpus import detect_format, read
@@ -243,3 +245,42 @@ def test_pandas_is_imported_only_when_a_dataframe_is_given():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_records_from_to_dict_with_nan_na_and_arrays_load():
+    pd = pytest.importorskip("pandas")
+    np = pytest.importorskip("numpy")
+    df = pd.DataFrame(
+        {
+            "title": ["A", "B", "C"],
+            "abstract": ["x.", "y.", "z."],
+            "year": pd.array([2020, None, 2021], dtype="Int64"),
+            "references": [["b", "c"], None, np.array(["a", "b"])],
+        }
+    )
+    for data in (df, df.to_dict("records")):
+        assert [(p.title, p.year, p.references) for p in read(data)] == [
+            ("A", 2020, ("b", "c")), ("B", None, ()), ("C", 2021, ("a", "b"))
+        ]  # fmt: skip
+
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_FIELDS = st.sampled_from(["id", "title", "abstract", "year", "month", "date", "authors",
+                           "references", "doi", "arxiv", "url", "extra_ids", "paperId"])  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dictionaries(_FIELDS, _JSONISH, max_size=6) | _JSONISH, max_size=4))
+def test_any_records_load_or_give_located_errors(records):
+    try:
+        corpus = read(records, skip_bad=True)
+    except InputError:
+        return
+    assert all(p.title and p.abstract for p in corpus)
+    assert all(e.location.startswith("record ") for e in corpus.skipped)
