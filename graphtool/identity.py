@@ -607,9 +607,10 @@ def _acronym_senses(
     if not acronyms:
         return {}
     wanted = {mentions[i].surface for i in acronyms}
+    defined_here = re.compile(r"\((?:" + "|".join(map(re.escape, sorted(wanted))) + r")\)")
     definers: dict[str, dict[str, tuple[str, set[str]]]] = defaultdict(dict)
     for p in papers:
-        if not any(w in p.abstract for w in wanted):
+        if not defined_here.search(p.abstract):
             continue
         for abbr, lf, _, _ in abbreviation_definitions(p.abstract):
             if abbr in wanted:

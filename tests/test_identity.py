@@ -208,3 +208,32 @@ def test_llm_systems_corpus_has_no_entity_with_two_meanings():
         if d.get("name", "").split(" (")[0] == "DP" and "(" in d.get("name", "")
     }
     assert len(dp_meanings) == len(set(dp_meanings))
+
+
+def test_an_acronym_takes_the_sense_its_paper_spells_out():
+    # 2509.16495: "data parallelism (DP) obtains a higher throughput": the method, not the
+    # DP that DPMM-CFL introduces; 2508.07505: "differential privacy (DP)".
+    ps = _pick(LLM, "2510.07132", "2509.16495v1", "2508.07505")
+    G = gt.build_graph(ps)
+    assert _builds_on(G) == set()
+    assert G.has_edge("paper:2509.16495v1", "entity:data-parallelism", "uses")
+    assert G.has_edge("paper:2508.07505", "entity:dp-differential-privacy", "mentions")
+    assert G.has_edge("paper:2510.07132", "entity:dp-dirichlet-process", "introduces")
+
+
+def test_a_well_known_name_links_to_its_source_paper_in_the_corpus():
+    # BERT and COCO: the title presents the name, later papers name it; every later paper
+    # that names it builds on the source, whatever its field's vocabulary.
+    ps = _pick(DS, "1810.04805", "1908.10084", "2104.08821", "1405.0312", "1911.05722")
+    ps += [p for p in DS if "BERT" in p.abstract and p.id not in {x.id for x in ps}][:3]
+    G = gt.build_graph(ps)
+    edges = _builds_on(G)
+    assert ("2104.08821", "1810.04805", "BERT") in edges
+    assert ("1908.10084", "1810.04805", "BERT") in edges
+
+
+def test_a_paper_whose_own_artefact_is_named_after_another_links_as_family():
+    ps = _pick(DS, "2312.00752", "2403.18257")  # Mamba; Dual-path Mamba
+    G = gt.build_graph(ps)
+    edge = G.edges["paper:2403.18257", "paper:2312.00752", "builds_on"]
+    assert edge["via_family"] is True and edge["confidence"] <= 0.5
