@@ -92,8 +92,13 @@ _NOT_INTRO = re.compile(
     r"|a\s+(?:variant|variation|extension|modification)\s+of)\b",
     re.IGNORECASE,
 )
+# A survey or review as the paper's genre ("A Survey of Mamba", "LLMs: A Survey"), not the
+# word in a topic ("Automated Code Review with LLMs").
 _SURVEY = re.compile(
-    r"\b(?:survey|review|overview|tutorial|primer)\b|\bsystematic literature\b", re.IGNORECASE
+    r"\b(?:survey|review|overview|tutorial|primer)\s+(?:of|on)\b"
+    r"|\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:survey|review|overview|tutorial|primer)\b"
+    r"|^(?:survey|review|overview)\b|\bsystematic\s+(?:literature\s+)?review\b",
+    re.IGNORECASE,
 )
 _LEAD = re.compile(
     r"\b(?:we|our|this\s+(?:paper|work|article|study)|here|propos\w*|introduc\w*|present\w*|"

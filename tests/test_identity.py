@@ -237,3 +237,19 @@ def test_a_paper_whose_own_artefact_is_named_after_another_links_as_family():
     G = gt.build_graph(ps)
     edge = G.edges["paper:2403.18257", "paper:2312.00752", "builds_on"]
     assert edge["via_family"] is True and edge["confidence"] <= 0.5
+
+
+@pytest.mark.parametrize(
+    "title, abstract, credited_expected",
+    [
+        ("A Survey of Mamba", "We present MambaZoo, a taxonomy of Mamba models.", False),
+        ("Efficient LLMs: A Survey", "We present LLMZoo, a taxonomy of methods.", False),
+        # review is the topic here, not the genre
+        ("CodeReviewer: Automated Code Review with LLMs",
+         "We present CodeReviewer, a system that reviews code.", True),
+    ],
+)  # fmt: skip
+def test_a_survey_is_a_genre_not_a_word(title, abstract, credited_expected):
+    p = Paper("p", title, abstract)
+    intros = [m for m in gt.link([p]) if m.relation == "introduces"]
+    assert intros and all(credited(m, p) is credited_expected for m in intros)
