@@ -96,6 +96,12 @@ def main() -> None:
                     print(f"  [{name}/{s}] {lab:13} {e['via']!r}{family} "
                           f"{e['a_title'][:45]!r} -> {e['b_title'][:45]!r}")  # fmt: skip
             labelled = counts["right"] + counts["other_version"] + counts["wrong"]
+            exact = Counter(
+                (_label(e, gold) or {"label": "unlabelled"})["label"]
+                for e in mine
+                if not e.get("via_family")
+            )
+            n_exact = exact["right"] + exact["other_version"] + exact["wrong"]
             have_pairs = {(e["a"], e["b"]) for e in mine}
             rights = {
                 (a, b)
@@ -105,6 +111,8 @@ def main() -> None:
             prec = counts["right"] / labelled if labelled else float("nan")
             row = {"corpus": name, "set": s, "edges": len(mine), **counts,
                    "precision": round(prec, 3),
+                   "exact_precision": f"{exact['right']}/{n_exact}"
+                   + (f" = {exact['right'] / n_exact:.3f}" if n_exact else ""),
                    "right_found": f"{len(rights & have_pairs)}/{len(rights)}"}  # fmt: skip
             if refs:
                 from_citing = [e for e in mine if e["a"] in refs]
@@ -127,7 +135,7 @@ def main() -> None:
             table.append(row)
     print()
     keys = ["corpus", "set", "edges", "right", "other_version", "wrong", "unlabelled",
-            "precision", "right_found", "vs_citations", "nameable_recall",
+            "precision", "exact_precision", "right_found", "vs_citations", "nameable_recall",
             "all_citations_recall"]  # fmt: skip
     print(" | ".join(keys))
     for row in table:

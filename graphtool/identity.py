@@ -76,6 +76,7 @@ class _Meaning:
     surfaces: set[str]
     long_form: str | None
     display: str = ""
+    confirmed: bool = False  # the lexicon's entity, by its source paper or a machine's title
 
 
 @lru_cache(maxsize=1)
@@ -91,8 +92,13 @@ _NOT_INTRO = re.compile(
     r"|a\s+(?:variant|variation|extension|modification)\s+of)\b",
     re.IGNORECASE,
 )
+# A survey or review as the paper's genre ("A Survey of Mamba", "LLMs: A Survey"), not the
+# word in a topic ("Automated Code Review with LLMs").
 _SURVEY = re.compile(
-    r"\b(?:survey|review|overview|tutorial|primer)\b|\bsystematic literature\b", re.IGNORECASE
+    r"\b(?:survey|review|overview|tutorial|primer)\s+(?:of|on)\b"
+    r"|\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:survey|review|overview|tutorial|primer)\b"
+    r"|^(?:survey|review|overview)\b|\bsystematic\s+(?:literature\s+)?review\b",
+    re.IGNORECASE,
 )
 _LEAD = re.compile(
     r"\b(?:we|our|this\s+(?:paper|work|article|study)|here|propos\w*|introduc\w*|present\w*|"
@@ -326,7 +332,7 @@ def resolve(
 
     # 1. Introductions the papers really make; the rest become mentions. A paper that the
     #    lexicon names as a name's source introduces it ("SAM" in the Segment Anything paper).
-    source_of = {k.arxiv: name for name, k in known.items() if k.arxiv}
+    source_of = {k.arxiv: name for name, k in known.items() if k.arxiv and k.kind != "method"}
     fixed: list[Mention] = []
     for m in mentions:
         p = by_id.get(m.paper)
@@ -346,9 +352,11 @@ def resolve(
     intros = [m for m in mentions if m.relation == "introduces" and m.kind != "method"]
     long_names = {a for m in intros for a in (m.entity, *m.aliases) if " " in a and not a.islower()}
     concepts = _concepts(papers, long_names)
+    demoted: set[tuple[str, str]] = set()  # a general term, not an artefact: no introduction
     meanings: dict[str, list[_Meaning]] = defaultdict(list)  # casefold name -> meanings
     for m in sorted(intros, key=lambda m: (m.entity, m.paper)):
         if m.entity in concepts or (m.aliases and all(a in concepts for a in m.aliases)):
+            demoted.add((m.paper, m.entity))
             continue
         long_form = next((a for a in m.aliases if " " in a and a != m.entity), None)
         if long_form is None and " " in m.entity:
@@ -371,12 +379,27 @@ def resolve(
             continue
         slot.append(_Meaning(m.entity, m.kind, m.family, [m.paper], forms, long_form))
 
-    # 3. A meaning that is not the lexicon's entity of that name has its paper's kind.
+    if demoted:
+        mentions = [_demote(m) if (m.paper, m.entity) in demoted else m for m in mentions]
+
+    # 3. A meaning that is not the lexicon's entity of that name has its paper's kind; one
+    #    that is, by its source paper, a machine's title or the corpus's own history, is
+    #    attributed without asking for more context.
+    users: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.relation != "introduces":
+            users[m.entity.casefold()].add(m.paper)
     for slot in meanings.values():
         for x in slot:
             k = known.get(x.name)
             if k is not None and not _same_as_known(x, k, by_id):
                 x.kind = _guess_kind(by_id[x.papers[0]].title)
+            elif k is not None and k.kind != "method":
+                x.confirmed = (
+                    bool(k.arxiv)
+                    or k.kind == "hardware"
+                    or _first_of_many(x, users.get(x.name.casefold(), set()), by_id)
+                )
 
     # 4. Every mention of an introduced name: whose artefact is it?
     sim = _Similarity(papers)
@@ -387,6 +410,7 @@ def resolve(
     own_defs: dict[str, tuple[dict[str, str], list[tuple[str, int, int]]]] = {}
     decided: list[tuple[_Meaning, float, bool] | None] = []
     unattributed: set[str] = set()  # names some mention uses in another sense
+    acronyms: dict[int, str | None] = {}  # unattributed acronym mentions: their own long form
     for m in mentions:
         decided.append(None)
         if m.relation == "introduces":
@@ -409,26 +433,39 @@ def resolve(
             decided[-1] = (best[0], best[1], not slot)
         elif slot and not any(a.id in x.papers for x in slot):
             unattributed.add(key)
+            if _ACRONYM.fullmatch(m.surface):
+                acronyms[len(decided) - 1] = defs.get(m.surface)
 
     # 5. Display names: the plain name only where the corpus uses it in one sense.
     for key, slot in meanings.items():
         plural = (
             len(slot) > 1
-            or key in unattributed
+            or (key in unattributed and not slot[0].confirmed)
             or any(not _same_as_known(x, known.get(x.name), by_id) for x in slot)
         )
         for x in slot:
             x.display = _disambiguated(x, by_id) if plural else x.name
+            if plural and x.family == x.name:
+                x.family = x.display  # its own family, not the plain string's
+
+    own_names: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        if m.relation == "introduces":
+            own_names[m.paper] += [m.entity, m.surface, *m.aliases]
 
     # 6. The mentions, renamed to their meaning, and who builds on whom.
+    senses = _acronym_senses(papers, mentions, acronyms, sim, known)
     out: list[Mention] = []
     links: dict[tuple[str, str], Link] = {}
-    for m, d in zip(mentions, decided, strict=True):
+    for i, (m, d) in enumerate(zip(mentions, decided, strict=True)):
+        if i in senses:
+            out.append(senses[i])
+            continue
         if m.relation == "introduces":
             slot = meanings.get(m.entity.casefold())
             x = next((x for x in slot if m.paper in x.papers), None) if slot else None
             if x is not None and x.display != m.entity:
-                m = replace(m, entity=x.display, kind=x.kind)
+                m = replace(m, entity=x.display, kind=x.kind, family=x.family)
             out.append(m)
             continue
         if d is None:
@@ -439,13 +476,13 @@ def resolve(
             m = replace(m, entity=x.display, kind=x.kind, family=x.family)
         out.append(m)
         a = by_id[m.paper]
+        # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a family member
+        member = via_family or _named_after(own_names.get(a.id, ()), x.name)
         for b in x.papers:
             if b == a.id or not _not_newer(a, by_id[b]):
                 continue
-            conf = round(m.confidence * (0.5 if via_family else 1.0), 3)
-            link = Link(
-                a.id, b, m.entity, x.display, m.surface, m.sentence, conf, via_family, score
-            )
+            conf = round(m.confidence * (0.5 if member else 1.0), 3)
+            link = Link(a.id, b, m.entity, x.display, m.surface, m.sentence, conf, member, score)
             old = links.get((a.id, b))
             if old is None or (old.via_family, -old.confidence) > (link.via_family, -conf):
                 links[(a.id, b)] = link
@@ -459,22 +496,27 @@ class Known:
     kind: str
     arxiv: str | None = None
     title: str | None = None
+    canonical: str | None = None
 
 
 def known_names(lexicon) -> dict[str, Known]:
-    """The lexicon's non-method names, with kind and introducing paper.
+    """The lexicon's names, with kind and introducing paper; method concepts under each of
+    their spellings (``canonical`` names the concept).
 
     Example:
         >>> from graphtool.lexicon import Lexicon
-        >>> known_names(Lexicon.load())["Medusa"].kind
-        'system'
+        >>> known = known_names(Lexicon.load())
+        >>> known["Medusa"].kind, known["data parallelism"].kind
+        ('system', 'method')
     """
     out = {}
     for e in lexicon.entries.values():
         if e.kind == "method":
+            for a in (e.name, *e.aliases):
+                out.setdefault(a.lower(), Known("method", canonical=e.name))
             continue
         src = e.introduced_by or {}
-        out[e.name] = Known(e.kind, src.get("arxiv"), src.get("title"))
+        out[e.name] = Known(e.kind, src.get("arxiv"), src.get("title"), e.name)
     return out
 
 
@@ -490,7 +532,7 @@ def _same_as_known(x: _Meaning, k: Known | None, by_id: dict[str, Paper]) -> boo
 
     Not when the lexicon knows another source paper, nor when the lexicon's entity is
     hardware and the paper presents no machine (a simulator named Frontier)."""
-    if k is None:
+    if k is None or k.kind == "method":
         return True
     papers = [by_id[b] for b in x.papers]
     if k.arxiv:
@@ -540,7 +582,7 @@ def _attribute(
         if not _compatible(cue, x.kind):
             continue
         score = max(sim(a.id, b) for b in others)
-        need = _weakness(x.family if family else x.name)
+        need = 0.0 if x.confirmed else _weakness(x.family if family else x.name)
         agrees = bool(x.long_form and x.long_form.casefold() in a.abstract.casefold())
         if not agrees and score < need:
             continue
@@ -551,6 +593,90 @@ def _attribute(
     if len(good) > 1 and good[0][0] - good[1][0] < _cues()["margin"]:
         return None  # two meanings fit about as well: keep the mention, infer nothing
     return good[0][1], round(min(good[0][0], 1.0), 3)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}s?")
+
+
+def _acronym_senses(
+    papers: list[Paper],
+    mentions: list[Mention],
+    acronyms: dict[int, str | None],
+    sim: _Similarity,
+    known: dict[str, Known],
+) -> dict[int, Mention]:
+    """An acronym mention that no introducing paper can claim ("DP" where DPMM-CFL defines
+    "Dirichlet Process (DP)") takes the sense its own paper spells out ("data parallelism
+    (DP)": the method concept), else the sense of the corpus papers it is most like; with
+    no clear sense it stays the plain acronym, at half confidence."""
+    if not acronyms:
+        return {}
+    wanted = {mentions[i].surface for i in acronyms}
+    defined_here = re.compile(r"\((?:" + "|".join(map(re.escape, sorted(wanted))) + r")\)")
+    definers: dict[str, dict[str, tuple[str, set[str]]]] = defaultdict(dict)
+    for p in papers:
+        if not defined_here.search(p.abstract):
+            continue
+        for abbr, lf, _, _ in abbreviation_definitions(p.abstract):
+            if abbr in wanted:
+                slot = definers[abbr].setdefault(_key(lf), (lf, set()))
+                slot[1].add(p.id)
+    out: dict[int, Mention] = {}
+    for i, own in sorted(acronyms.items()):
+        m = mentions[i]
+        sense = own
+        if sense is None:
+            scored = sorted(
+                (
+                    (max(sim(m.paper, b) for b in ps), lf)
+                    for lf, ps in definers.get(m.surface, {}).values()
+                    if ps - {m.paper}
+                ),
+                reverse=True,
+            )
+            need = _cues()["need"]["short"]
+            if (
+                scored
+                and scored[0][0] >= need
+                and (len(scored) == 1 or scored[0][0] - scored[1][0] >= _cues()["margin"])
+            ):
+                sense = scored[0][1]
+        if sense is None:
+            out[i] = replace(m, confidence=round(m.confidence * 0.5, 3))
+            continue
+        concept = known.get(sense.lower())
+        if concept is not None and concept.kind == "method":
+            out[i] = replace(
+                m, entity=concept.canonical, kind="method", family=concept.canonical,
+                relation="uses", how="definition",
+            )  # fmt: skip
+        else:
+            name = _sense_name(m.surface, sense)
+            out[i] = replace(m, entity=name, family=name)
+    return out
+
+
+def _demote(m: Mention) -> Mention:
+    """A general term read as an introduction ("Differential Privacy: …" for DP): a
+    mention, named with its sense when it is an acronym."""
+    long_form = next((a for a in m.aliases if " " in a), None)
+    name = m.entity
+    if long_form and _ACRONYM.fullmatch(m.entity):
+        name = _sense_name(m.entity, long_form)
+    return replace(m, relation="mentions", entity=name, family=name, how="lexicon")
+
+
+def _sense_name(abbr: str, long_form: str) -> str:
+    """ "DP (differential privacy)": an acronym with the sense a paper gives it; plain
+    words in lower case, so that each paper's capitals give one name.
+
+    Example:
+        >>> _sense_name("DP", "Differential Privacy"), _sense_name("KV", "KeyValue store")
+        ('DP (differential privacy)', 'KV (KeyValue store)')
+    """
+    words = long_form.split()
+    plain = [w.lower() if w[1:].islower() or w.islower() else w for w in words]
+    return f"{abbr} ({' '.join(plain)})"
 
 
 def _own_names(
@@ -571,6 +697,27 @@ def _own_names(
             spans.append(("title", 0, len(a.title)))
         del prefix
     return defs, spans
+
+
+def _named_after(own: Iterable[str], name: str) -> bool:
+    """Does one of a paper's own names contain ``name`` as a word ("Dual-path Mamba",
+    "Selective Gated Mamba", "Softmax-DPO" for Mamba and DPO)?"""
+    rx = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
+    return any(o != name and rx.search(o) for o in own)
+
+
+def _first_of_many(x: _Meaning, users: set[str], by_id: dict[str, Paper]) -> bool:
+    """Is the introducing paper the corpus's source for a well-known name? It presents the
+    name in its title ("BERT: …", "Microsoft COCO: …"), at least three other papers name
+    it, and every one of them that is dated is no older than it."""
+    if len(x.papers) != 1 or by_id[x.papers[0]].when is None:
+        return False
+    b = by_id[x.papers[0]]
+    if x.name.casefold() not in b.title.split(":")[0].casefold():
+        return False
+    others = [by_id[u] for u in users if u != b.id and u in by_id]
+    dated = [p for p in others if p.when is not None]
+    return len(others) >= 3 and len(dated) >= 3 and all(_not_newer(p, b) for p in dated)
 
 
 def _not_newer(a: Paper, b: Paper) -> bool:
