@@ -329,6 +329,12 @@ def _detect_export(head: str) -> str | None:
     return None
 
 
+#: Keys of which a corpus file's first records show at least one.
+_CORPUS_KEYS = frozenset(
+    "title abstract display_name data results papers paperId citedPaper citingPaper".split()
+)
+
+
 def not_a_corpus(path: PathLike) -> str | None:
     """What a file in a folder is when it is clearly not a corpus (a graphtool lexicon,
     an evaluation set), else ``None``. Only files found in a folder are checked: a
@@ -352,8 +358,7 @@ def not_a_corpus(path: PathLike) -> str | None:
     if head.startswith("#"):  # JSON Lines with comments: graphtool's own data files
         return "an evaluation set" if "gold" in path.name.lower() else "a lexicon"
     keys = set(re.findall(r'"(\w+)"\s*:', head))
-    if keys and not keys & {"title", "display_name", "data", "results", "papers", "paperId",
-                            "citedPaper", "citingPaper"}:  # fmt: skip
+    if keys and not keys & _CORPUS_KEYS:
         return "a data file"
     first = re.search(r"\{[^{}]*", head)
     if first and '"abstract"' not in first.group(0):

@@ -284,3 +284,14 @@ def test_any_records_load_or_give_located_errors(records):
         return
     assert all(p.title and p.abstract for p in corpus)
     assert all(e.location.startswith("record ") for e in corpus.skipped)
+
+
+def test_a_folder_still_reads_a_corpus_whose_records_start_with_a_long_abstract(tmp_path):
+    rec = {"abstract": "We propose Quokka. " * 200, "title": "Quokka", "year": 2024}
+    (tmp_path / "a.jsonl").write_text(json.dumps(rec) + "\n")
+    (tmp_path / "b.json").write_text(json.dumps({"_comment": "settings", "threshold": 0.5}))
+    corpus = read(tmp_path)
+    assert [p.title for p in corpus] == ["Quokka"]
+    assert [(f.rsplit("/", 1)[-1], what) for f, what in corpus.ignored] == [
+        ("b.json", "a data file")
+    ]
