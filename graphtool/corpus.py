@@ -357,9 +357,6 @@ def not_a_corpus(path: PathLike) -> str | None:
         return None
     if head.startswith("#"):  # JSON Lines with comments: graphtool's own data files
         return "an evaluation set" if "gold" in path.name.lower() else "a lexicon"
-    keys = set(re.findall(r'"(\w+)"\s*:', head))
-    if keys and not keys & _CORPUS_KEYS:
-        return "a data file"
     first = re.search(r"\{[^{}]*", head)
     if first and '"abstract"' not in first.group(0):
         keys = re.findall(r'"(\w+)"\s*:', first.group(0))
@@ -367,6 +364,9 @@ def not_a_corpus(path: PathLike) -> str | None:
             return "an evaluation set"
         if "name" in keys and "kind" in keys:
             return "a lexicon"
+    keys = set(re.findall(r'"(\w+)"\s*:', head))
+    if keys and not keys & _CORPUS_KEYS:
+        return "a data file"
     return None
 
 
