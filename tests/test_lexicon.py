@@ -52,3 +52,11 @@ def test_user_lexicon_nested_a_thousand_deep_is_a_located_error(tmp_path):
     with pytest.raises(gt.InputError) as err:
         gt.Lexicon.load(extra=[f])
     assert str(err.value).startswith(f"{f}:1: JSON in lexicon nested too deeply")
+
+
+def test_user_lexicon_lone_surrogate_is_replaced(tmp_path):
+    f = tmp_path / "s.jsonl"
+    f.write_text('{"name": "Quokka\\ud800", "kind": "system", "aliases": ["Q\\udfffK"]}\n')
+    lex = gt.Lexicon.load(extra=[f], bundled=False)
+    (entry,) = lex.entries.values()
+    assert (entry.name, entry.aliases) == ("Quokka\ufffd", ("Q\ufffdK",))

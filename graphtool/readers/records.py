@@ -89,7 +89,7 @@ at column 206); flatten the record
         return (f"{loc}:{(line or 1) + n}" if line or n else f"{loc}:1"), col
 
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as e:
         at, col = where(e.pos)
         raise InputError(f"broken {what}: {e.msg} (column {col})", at) from None
@@ -109,6 +109,36 @@ at column 206); flatten the record
             f"column {col}): {str(e).split(';')[0]}; write it as a string",
             at,
         ) from None
+    if _SURROGATE_ESCAPE.search(text):  # "\ud800": a lone surrogate may have been read
+        value = _replace_surrogates(value)
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _replace_surrogates(value: object) -> object:
+    """``value`` (parsed JSON) with :func:`no_surrogates` applied to every string, keys
+    included; without recursion, so any depth the parser allowed is fine."""
+    if isinstance(value, str):
+        return no_surrogates(value)
+    if not isinstance(value, (list, dict)):
+        return value
+    root = [value]
+    stack: list[tuple[object, object]] = [(root, 0)]
+    while stack:
+        parent, key = stack.pop()
+        item = parent[key]  # type: ignore[index]
+        if isinstance(item, str):
+            parent[key] = no_surrogates(item)  # type: ignore[index]
+        elif isinstance(item, list):
+            stack.extend((item, i) for i in range(len(item)))
+        elif isinstance(item, dict):
+            fixed = {no_surrogates(k): v for k, v in item.items()}
+            item.clear()
+            item.update(fixed)
+            stack.extend((item, k) for k in item)
+    return root[0]
 
 
 def _too_deep(text: str) -> int | None:
