@@ -1164,13 +1164,13 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
     else:
         return hits  # the common case: nothing overlaps
     chosen: list[_Hit] = []
-    starts: list[int] = []  # the chosen hits' starts, sorted; they never overlap
+    # the characters the chosen hits cover: one look-up per hit, not one per chosen hit
+    taken = bytearray(max(h.end for h in hits) + 1)
     for h in sorted(hits, key=_longest_first):
-        i = bisect_left(starts, h.end)  # chosen[:i] start before h ends
-        if i and chosen[i - 1].end > h.start:
-            continue
-        starts.insert(i, h.start)
-        chosen.insert(i, h)
+        if taken.find(1, h.start, h.end) < 0:
+            chosen.append(h)
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    chosen.sort(key=_start)
     return chosen
 
 
