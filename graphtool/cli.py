@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+import warnings
 import webbrowser
 from pathlib import Path
 
@@ -15,11 +16,11 @@ import click
 from . import analysis, corpus, graph, htmlmap
 from . import export as export_mod
 from . import trends as trends_mod
-from .errors import BadRecords, GraphtoolError
+from .errors import BadRecords, DataWarning, GraphtoolError
 from .lexicon import Lexicon
 from .linker import Linker
 from .model import ENTITY_KINDS
-from .output import write_atomic
+from .output import csv_safe, write_atomic
 
 #: Node kinds a --kind option accepts.
 NODE_KINDS = ("paper", *ENTITY_KINDS)
@@ -529,9 +530,11 @@ def _emit(records: list[dict], columns: list[str], as_json: bool, as_csv: bool) 
 
 
 def _csv_cell(v):
+    """One ``--csv`` cell: lists joined by "; ", and text that a spreadsheet would run
+    as a formula (``=``, ``+``, ``-``, ``@`` …) shown as text (see ``output.csv_safe``)."""
     if isinstance(v, (list, tuple)):
-        return "; ".join(str(x) for x in v)
-    return "" if v is None else v
+        v = "; ".join(str(x) for x in v)
+    return "" if v is None else csv_safe(v)
 
 
 def _show(v):
@@ -831,7 +834,11 @@ def export_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, out_forma
     """
     s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
     G = s.graph
-    written = export_mod.export(G, output, out_format)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DataWarning)
+        written = export_mod.export(G, output, out_format)
+    for w in caught:
+        s.note(f"note: {w.message}")
     for path in written:
         click.echo(f"wrote {path}")
     s.note(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges")

@@ -18,7 +18,6 @@ them unless ``skip_bad=True``, in which case ``Corpus.skipped`` holds them.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -31,6 +30,7 @@ from .model import Paper
 from .readers import read_arxiv, read_bibtex, read_csv, read_openalex, read_s2, read_tsv
 from .readers.apis import api_paper, json_records
 from .readers.records import make_paper as _make_paper
+from .readers.records import parse_json, split_lines
 from .readers.ris import read_ris
 from .readers.scopus import read_scopus
 from .readers.wos import read_wos, read_wos_tab
@@ -297,9 +297,9 @@ def detect_format(path: PathLike, encoding: str = "utf-8") -> str:
     if head.startswith("{"):
         first = head.split("\n", 1)[0]
         try:
-            json.loads(first)
+            parse_json(first, str(path))
             return "jsonl"
-        except ValueError:
+        except InputError:
             return "json"
     if head.startswith("<") and "<feed" in head:
         return "arxiv"
@@ -398,6 +398,7 @@ def _read_text(path: Path, encoding: str) -> str:
         raw = Path(path).read_bytes()
     except OSError as e:
         raise InputError(f"cannot read file: {e.strerror}", str(path)) from None
+    utf16 = _looks_utf16(raw)
     if encoding.lower().replace("-", "") == "utf8" and raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encoding = "utf-16"  # a byte-order mark says so (Web of Science "Win" exports)
     try:
@@ -405,13 +406,39 @@ def _read_text(path: Path, encoding: str) -> str:
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise InputError(
-            f"bytes that are not {encoding} at byte {e.start}; "
-            "pass --encoding (e.g. --encoding latin-1) if the file uses another encoding",
+            f"bytes that are not {encoding} at byte {e.start}"
+            + (
+                f"; the file looks like UTF-16: pass --encoding {utf16}"
+                if utf16
+                else "; pass --encoding (e.g. --encoding latin-1) if the file uses another encoding"
+            ),
             f"{path}:{line}",
         ) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", str(path)) from None
+    if utf16 and "\x00" in text and not encoding.lower().replace("_", "-").startswith("utf-16"):
+        # UTF-16 without a byte-order mark decodes as UTF-8 too: into NUL-laced text
+        raise InputError(
+            f"the file looks like UTF-16 (every other byte is zero), not {encoding}; "
+            f"pass --encoding {utf16}",
+            str(path),
+        )
     return text.lstrip("\ufeff")
+
+
+def _looks_utf16(raw: bytes) -> str | None:
+    """The ``--encoding`` of a file that looks like UTF-16: a byte-order mark
+    (``utf-16``), or zero bytes in every other place of the first KB (ASCII text saved
+    as UTF-16 without a mark: ``utf-16-le`` or ``utf-16-be``); else None."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    head = raw[:1024]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) * 4 < len(head):
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
 
 
 # --------------------------------------------------------------------------- listing
@@ -432,7 +459,7 @@ def read_listing(text: str, source: str) -> Iterator[Paper | InputError]:
         >>> [p.title for p in read_listing(body, "x.txt")]
         ['T: A Title']
     """
-    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    lines = [(n, line.strip()) for n, line in enumerate(split_lines(text), 1) if line.strip()]
     i = 0
     started = False
     while i < len(lines):
@@ -463,21 +490,22 @@ def read_listing(text: str, source: str) -> Iterator[Paper | InputError]:
 def read_jsonl(text: str, source: str) -> Iterator[Paper | InputError]:
     """Papers from JSON Lines: one ``{id?, title, abstract, year?, ...}`` object a line.
 
+    Lines end at ``\\n`` (or ``\\r\\n``) only: a U+2028 inside a string is text.
+
     Example:
         >>> line = '{"id": "p1", "title": "T", "abstract": "A."}'
         >>> [p.id for p in read_jsonl(line, "x.jsonl")]
         ['p1']
     """
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(split_lines(text), 1):
         if not line.strip():
             continue
-        loc = f"{source}:{n}"
         try:
-            record = json.loads(line)
-        except ValueError as e:
-            yield InputError(f"broken JSON: {e.msg} (column {e.colno})", loc)
+            record = parse_json(line, source, line=n)
+        except InputError as e:
+            yield e
             continue
-        yield api_paper(record, loc)
+        yield api_paper(record, f"{source}:{n}")
 
 
 def read_json(text: str, source: str) -> Iterator[Paper | InputError]:

@@ -53,3 +53,14 @@ class BadRecords(InputError):
         else:
             head = f"{len(errors)} bad record(s) and no good one:"
         super().__init__(f"{head}\n{lines}{more}")
+
+
+class DataWarning(UserWarning):
+    """Output that had to change the data to be valid: characters that XML 1.0
+    cannot hold were dropped from a GraphML or GEXF export. The CLI prints it as a
+    note; in Python it is a regular warning (``warnings.catch_warnings``).
+
+    Example:
+        >>> issubclass(DataWarning, UserWarning)
+        True
+    """

@@ -18,6 +18,14 @@ Conventions, the same in every format so a file reads back into the same graph:
 * A paper's own ``id`` attribute is written as ``paper_id`` (``id`` is the node id
   in node-link JSON, GEXF and the CSV files).
 * Nodes and edges are sorted, so the same graph gives the same bytes.
+* GraphML and GEXF are XML 1.0, which cannot hold control characters (other than
+  tab, newline and carriage return), lone surrogates, U+FFFE or U+FFFF: they are
+  dropped from ids and values, and a :class:`~graphtool.errors.DataWarning` says how
+  many (the CLI prints it as a note). JSON and CSV keep every character.
+* CSV: a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+  return (or ``'``) gets a ``'`` in front, so a spreadsheet shows it as text instead
+  of running it as a formula (:func:`graphtool.output.csv_safe`); :func:`load`
+  removes it again.
 """
 
 from __future__ import annotations
@@ -27,13 +35,14 @@ import io
 import json
 import os
 import re
+import warnings
 from pathlib import Path
 
 import networkx as nx
 
-from .errors import GraphtoolError
+from .errors import DataWarning, GraphtoolError
 from .htmlmap import KIND_COLORS
-from .output import write_all_atomic, write_atomic
+from .output import csv_safe, csv_unsafe, write_all_atomic, write_atomic
 
 FORMATS = ("gexf", "graphml", "json", "csv")
 
@@ -80,6 +89,51 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return F
 
 
+# What XML 1.0 cannot hold (https://www.w3.org/TR/xml/#charsets).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(F: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, int]:
+    """A copy of a flat graph (:func:`flat_graph`) without the characters XML 1.0
+    cannot hold, in node ids and string values, and how many were dropped.
+
+    Example:
+        >>> F = nx.MultiDiGraph()
+        >>> F.add_node("paper:a", title="Ctl \x01 x")
+        >>> H, dropped = xml_safe(F)
+        >>> H.nodes["paper:a"]["title"], dropped
+        ('Ctl  x', 1)
+    """
+    dropped = 0
+
+    def clean(value: object) -> object:
+        nonlocal dropped
+        if isinstance(value, str) and not value.isprintable():  # a cheap first check
+            value, n = _NOT_XML.subn("", value)
+            dropped += n
+        return value
+
+    H = nx.MultiDiGraph()
+    for n, d in F.nodes(data=True):
+        H.add_node(clean(n), **{k: clean(v) for k, v in d.items()})
+    for u, v, k, d in F.edges(keys=True, data=True):
+        H.add_edge(clean(u), clean(v), key=clean(k), **{a: clean(x) for a, x in d.items()})
+    return H, dropped
+
+
+def _xml_graph(G: nx.MultiDiGraph, fmt: str) -> nx.MultiDiGraph:
+    F, dropped = xml_safe(flat_graph(G))
+    if dropped:
+        warnings.warn(
+            DataWarning(
+                f"{fmt}: dropped {dropped} character(s) that XML 1.0 cannot hold (control "
+                "characters, lone surrogates); the JSON and CSV exports keep them"
+            ),
+            stacklevel=3,
+        )
+    return F
+
+
 def to_gexf(G: nx.MultiDiGraph) -> str:
     """GEXF 1.2 text for Gephi, nodes coloured by kind.
 
@@ -89,7 +143,7 @@ def to_gexf(G: nx.MultiDiGraph) -> str:
         >>> to_gexf(G).startswith('<?xml version=')
         True
     """
-    F = flat_graph(G)
+    F = _xml_graph(G, "GEXF")
     for _n, d in F.nodes(data=True):
         color = KIND_COLORS.get(str(d.get("kind")), "#bab0ac").lstrip("#")
         r, g, b = (int(color[i : i + 2], 16) for i in (0, 2, 4))
@@ -109,7 +163,7 @@ def to_graphml(G: nx.MultiDiGraph) -> str:
         >>> sorted(H.edges(keys=True, data="relation"))
         [('a', 'b', 'cites', 'cites')]
     """
-    return "\n".join(nx.generate_graphml(flat_graph(G))) + "\n"
+    return "\n".join(nx.generate_graphml(_xml_graph(G, "GraphML"))) + "\n"
 
 
 def to_json(G: nx.MultiDiGraph) -> str:
@@ -153,7 +207,7 @@ def to_csv(G: nx.MultiDiGraph) -> tuple[str, str]:
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({k: csv_safe(v) for k, v in row.items()} for row in rows)
         return buf.getvalue()
 
     nodes = [{**d, "id": n} for n, d in F.nodes(data=True)]
@@ -199,6 +253,13 @@ def export(G: nx.MultiDiGraph, path: str | os.PathLike, fmt: str | None = None) 
     if fmt not in FORMATS:
         raise GraphtoolError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if fmt == "csv":
+        if Path(path).suffix.lower() != ".csv" and Path(path).is_file():
+            raise GraphtoolError(
+                "is a file, but the CSV pair is written into a folder "
+                "(nodes.csv, edges.csv); give a folder, or a name ending in .csv "
+                "(out.csv -> out.nodes.csv and out.edges.csv)",
+                str(path),
+            )
         nodes_path, edges_path = csv_paths(path)
         nodes, edges = to_csv(G)
         return write_all_atomic({nodes_path: nodes, edges_path: edges})
@@ -264,11 +325,12 @@ def _load_csv(nodes_path: Path, edges_path: Path) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph()
     with open(nodes_path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            n = row.pop("id")
+            n = csv_unsafe(row.pop("id"))
             H.add_node(n, **{k: _typed(k, v) for k, v in row.items() if v != ""})
     with open(edges_path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            u, v, k = row.pop("source"), row.pop("target"), row["relation"]
+            u, v = csv_unsafe(row.pop("source")), csv_unsafe(row.pop("target"))
+            k = csv_unsafe(row["relation"])
             H.add_edge(u, v, key=k, **{a: _typed(a, x) for a, x in row.items() if x != ""})
     return H
 
@@ -280,4 +342,4 @@ def _typed(key: str, value: str) -> object:
         return int(value)
     if key in FLOAT_ATTRS:
         return float(value)
-    return value
+    return csv_unsafe(value)

@@ -23,7 +23,6 @@ with the same name replaces the bundled one.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -32,6 +31,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import ENTITY_KINDS
+from .readers.records import parse_json, split_lines
 
 _CAMEL_SPLIT = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
 _MIXED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z]\d|\d[A-Za-z]")
@@ -160,15 +160,14 @@ class Lexicon:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise InputError(f"cannot read lexicon: {e}", str(path)) from None
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(split_lines(text), 1):
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
             loc = f"{path}:{n}"
-            try:
-                obj = json.loads(line)
-            except ValueError as e:
-                raise InputError(f"broken JSON in lexicon: {e.msg}", loc) from None
+            obj = parse_json(
+                line, str(path), line=n, what="JSON in lexicon"
+            )  # located error: broken, too deep
             if not isinstance(obj, dict):
                 raise InputError("lexicon line is not a JSON object", loc)
             if "block" in obj or "organisations" in obj:

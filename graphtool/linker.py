@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -62,7 +63,8 @@ _TITLE_STOP = frozenset(
 _INTRO_VERB = r"(?:propose|introduce|present|develop|design|build|release|describe|name|call|offer)"
 _NAME = (
     r"[A-Z0-9$][\w\-+.$α-ωΑ-Ω]*[\w+$α-ω]|[A-Z]"
-    r"|[a-z][a-z0-9]*(?:-?[A-Z][\w]*)+"  # mllm-NPU, beLLMan, vLLM
+    # mllm-NPU, beLLMan, vLLM; written without a nested quantifier (linear time)
+    r"|[a-z][a-z0-9]*-?[A-Z]\w*(?:-[A-Z]\w*)*"
 )
 _MULTI_NAME = rf"(?:{_NAME})(?:[ ](?:{_NAME})){{0,3}}"
 # A name, perhaps in quotes: "called “Medusa”".
@@ -128,7 +130,7 @@ _RE_COMMA_NAME = re.compile(rf",\s+({_NAME}),\s")
 _RE_CLAUSE_END = re.compile(r"[.;:]")
 # "... with C4: A Communication-Driven ...": a name introduced inside a title.
 _RE_TITLE_INNER = re.compile(
-    r"\b(?:with|via|using|by|through)\s+([A-Za-z][\w\-+.]*[A-Z0-9][\w\-+.]*)(?=:\s)"
+    r"\b(?:with|via|using|by|through)\s+([A-Za-z](?=[\w\-+.]*[A-Z0-9])[\w\-+.]*)(?=:\s)"
 )
 _RE_APPOSITION = re.compile(  # used with .match(text, sentence_start)
     rf"[\"“']?({_NAME})[\"”']?(?:\s*\([^)]*\))?\s*(?:,|--|—|:)\s+(?:a|an|the|which is a)\s+"
@@ -182,7 +184,8 @@ _SUFFIX = re.compile(
 # An unseen name: internal capitals, letters with digits, ++ — or a capitalised word
 # right after a naming context.
 _TOKEN_TAIL = r"[\w]*(?:[-.][A-Za-z0-9]\w*)*(?:\+\+)?"
-_NAMEY = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\+\+$")
+# (only searched for: "[A-Z]{2}[a-z]{2}" finds what "[A-Z]{2,}[a-z]{2}" finds, in linear time)
+_NAMEY = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\+\+$")
 _RE_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:[xX×%]|[A-Za-z]{1,2})?")
 _DATASET_SUFFIX = re.compile(r"[ -](?:19|20)\d\d(?:[ ][A-Z][a-z]-[A-Z][a-z])?(?![\w])")
 _STYLIZED = re.compile(r"[A-Z]{2}[a-z]{3,}")  # "COmputation": a styled word, no name
@@ -246,6 +249,8 @@ _RE_MODIFIER = re.compile(
     r"|accelerated|native|centric|level|scale|wise|free)$",
     re.IGNORECASE,
 )
+#: A token longer than this is no name (bounds the work on one huge token).
+_MAX_TOKEN = 200
 _NOT_NAME_TOKEN = re.compile(
     r"^(?:\d+[A-Za-z]{0,2}|[A-Za-z]\d{0,2}|(?:FP|BF|INT|UINT|FP|W|A|O|Q|L|K|N|M|E)\d+"
     r"|W\d+A\d+(?:KV\d+)?"  # quantisation settings: W4A16, W8A8KV8
@@ -419,6 +424,7 @@ class Linker:
 
     def _find_intros(self, paper: Paper, title_info: tuple, abstract_info: tuple) -> list[_Intro]:
         found: dict[str, _Intro] = {}
+        ends: dict[int, int] = {}  # end -> first start of the abstract's intros
         abstract_defs, trig = abstract_info
         defs = abstract_defs + [(a, lf, s, -1) for a, lf, s, _ in title_info[0]]
         long_of = {a: lf for a, lf, _, _ in defs}
@@ -473,6 +479,8 @@ class Linker:
                 )
             if key not in found:
                 found[key] = _Intro(entry, surface, field, start, how)
+                if field == "abstract":
+                    ends[start + len(surface)] = min(start, ends.get(start + len(surface), start))
             else:
                 old = found[key].entry
                 if surface != old.name and surface not in aliases:
@@ -528,7 +536,7 @@ class Linker:
             if m and (_NAMEY.search(m.group(1)) or _norm(m.group(1)) in found):
                 add(m.group(1), "abstract", m.start(1), "intro")
             elif not m:
-                self._presented_apposition(text, pos, trig, found, add)
+                self._presented_apposition(text, pos, trig, ends, add)
         for rx in (_RE_THIS_WORK_NAME, _RE_WE_THE_NAME_NOUN, _RE_WE_TERM):
             if "e " in text:  # each needs "we " or "this … "
                 for m in rx.finditer(text):
@@ -570,21 +578,22 @@ class Linker:
                 add(abbr, "abstract", astart, "definition")
         return list(found.values())
 
-    def _presented_apposition(self, text: str, comma: int, trig: dict, found: dict, add) -> None:
+    def _presented_apposition(self, text: str, comma: int, trig: dict, ends: dict, add) -> None:
         """ "We outline the design and implementation of PolicySmith, a framework …":
         "NAME, a …" inside a sentence whose "we" presents something, for a NAME no
         lexicon knows and no other rule has found there."""
         if not text[comma - 1 : comma].isalnum():
             return  # no name right before the comma
-        we = [p for p in trig.get("we", ()) if comma - 150 <= p < comma]
+        wes = trig.get("we", ())  # sorted: the ones in [comma - 150, comma) by bisection
+        we = wes[bisect_left(wes, comma - 150) : bisect_left(wes, comma)]
         if not we or _RE_CLAUSE_END.search(text, we[-1], comma):
             return
         if not _RE_PRESENTING.search(text, we[-1], comma):
             return
-        if any(
-            f.field == "abstract" and f.start < comma <= f.start + len(f.surface) + 1
-            for f in found.values()
-        ):
+        # An intro of the abstract that covers the name before the comma: a surface
+        # holds no comma, so it ends at the comma or one before it (``ends``: end ->
+        # start; one look-up instead of a pass over every intro found).
+        if any(ends.get(e, comma) < comma for e in (comma - 1, comma)):
             return  # "we introduce Ladder Residual, a …": taken whole already
         lo = comma  # the name: up to four capitalised words before the comma
         for _ in range(4):
@@ -899,6 +908,8 @@ class Linker:
     def _name_shape(self, raw: str) -> tuple[int, str] | None:
         """A token found by ``_RE_SIGNAL`` as a candidate name: its offset and text
         ("8xH800" is H800 at 2), or None when it is not name-shaped."""
+        if len(raw) > _MAX_TOKEN:
+            return None  # thousands of letters in one token: no name
         tok = raw.split("--", 1)[0].rstrip(".-_")  # "MegaScope--that", "F1_"
         shift = 0
         mult = _RE_MULTIPLIER.match(tok)
@@ -926,6 +937,8 @@ class Linker:
         return found
 
     def _judge_token(self, tok: str, namey: bool) -> tuple[str, bool, LexEntry, str] | None:
+        if len(tok) > _MAX_TOKEN:
+            return None  # a token this long is no name (and would be slow to judge)
         trimmed = _RE_MODIFIER.sub("", tok)
         if trimmed != tok:
             tok = trimmed
@@ -1074,13 +1087,24 @@ def _triggers(low: str) -> dict[str, list[int]]:
     return trig
 
 
-_RE_URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|io|net|html)\S*")
+# A link: "http://…", "www.…", or a run of non-spaces holding ".com" (…) from its first
+# word character on (group 1). The second form is tried only where a run starts, so
+# the search is linear in the text (searched from every word start, it was quadratic).
+_RE_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\w\s]*(\w\S*\.(?:com|org|io|net|html)\S*)")
 
 
 def _outside_urls(text: str, hits: list) -> list:
     """Drop hits inside URLs: a name that occurs only in a link is not a mention."""
-    spans = [m.span() for m in _RE_URL.finditer(text)]
-    return [h for h in hits if not any(a <= h.start < b for a, b in spans)]
+    spans = [m.span(1) if m.group(1) else m.span() for m in _RE_URL.finditer(text)]
+    if not spans:
+        return hits
+    starts = [a for a, _ in spans]  # sorted and disjoint: one bisect per hit
+    out = []
+    for h in hits:
+        i = bisect_right(starts, h.start) - 1
+        if i < 0 or h.start >= spans[i][1]:
+            out.append(h)
+    return out
 
 
 @dataclass(slots=True)
@@ -1180,7 +1204,9 @@ def _joined_case(span: str, surface: str) -> bool:
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in spans)
+    """Does ``[start, end)`` overlap one of ``spans`` (sorted and disjoint)?"""
+    i = bisect_left(spans, (end,))  # the spans that start before ``end``: [:i]
+    return i > 0 and spans[i - 1][1] > start
 
 
 def _may_suffix(text: str, end: int) -> bool:
@@ -1228,12 +1254,12 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
     else:
         return hits  # the common case: nothing overlaps
     chosen: list[_Hit] = []
+    # the characters the chosen hits cover: one look-up per hit, not one per chosen hit
+    taken = bytearray(max(h.end for h in hits) + 1)
     for h in sorted(hits, key=_longest_first):
-        for c in chosen:
-            if h.start < c.end and c.start < h.end:
-                break
-        else:
+        if taken.find(1, h.start, h.end) < 0:
             chosen.append(h)
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
     chosen.sort(key=_start)
     return chosen
 
@@ -1287,13 +1313,15 @@ def _intro_lead(text: str, lstart: int, trig: dict[str, list[int]]) -> bool:
     """Does an introducing phrase ("we propose a novel", "called") lead up to
     ``lstart``, within 150 characters?"""
     for kind in ("we", "called"):
-        for pos in trig.get(kind, ()):
-            if lstart - 150 <= pos < lstart and _RE_INTRO_LEAD.fullmatch(text, pos, lstart):
+        found = trig.get(kind, ())  # sorted: those in [lstart - 150, lstart) by bisection
+        for pos in found[bisect_left(found, lstart - 150) : bisect_left(found, lstart)]:
+            if _RE_INTRO_LEAD.fullmatch(text, pos, lstart):
                 return True
     # "we identify the limits of X and propose Long Form (LF)": the verb joined to an
     # earlier "we" of the same sentence
-    for pos in trig.get("we", ()):
-        if lstart - 250 <= pos < lstart and not _RE_CLAUSE_END.search(text, pos, lstart):
+    wes = trig.get("we", ())
+    for pos in wes[bisect_left(wes, lstart - 250) : bisect_left(wes, lstart)]:
+        if not _RE_CLAUSE_END.search(text, pos, lstart):
             for m in _RE_JOINED_VERB.finditer(text, pos + 3, lstart):
                 if _RE_INTRO_TAIL.fullmatch(text, m.end(), lstart):
                     return True

@@ -446,3 +446,71 @@ def test_the_page_notice_says_how_many_papers_link_to_nothing(tmp_path):
         assert page.is_visible("#notice")
         assert "1 of 2 papers link to nothing" in page.inner_text("#notice")
         browser.close()
+
+
+# --------------------------------------------------------------- issue 13: reliability
+
+
+def _jsonl(path, *records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))  # ASCII escapes
+    return path
+
+
+def test_export_xml_with_control_characters_is_well_formed_with_a_note(tmp_path):
+    from graphtool.export import load
+
+    src = _jsonl(tmp_path / "c.jsonl", {"id": "c1", "title": "Ctl \u0001 x",
+                                        "abstract": "We use Medusa \u0002 here."})  # fmt: skip
+    for name in ("c.graphml", "c.gexf"):
+        r = run("export", src, "-o", tmp_path / name)
+        assert r.exit_code == 0, r.output
+        assert "note: " in r.output and "that XML 1.0 cannot hold" in r.output
+        assert load(tmp_path / name).nodes["paper:c1"]["title"] == "Ctl  x"
+
+
+def test_every_csv_output_neutralises_formulas(tmp_path):
+    src = _jsonl(
+        tmp_path / "f.jsonl",
+        {"id": "=1+1", "title": "=HYPERLINK(\"http://evil\")", "authors": ["@SUM(A1)"],
+         "url": "+x", "abstract": "We propose =Evil, a system. It beats Medusa.",
+         "references": ["p2"]},
+        {"id": "p2", "title": "-2+3 Tricks", "abstract": "We use Medusa and FlashAttention."},
+    )  # fmt: skip
+    r = run("export", src, "--to", "csv", "-o", tmp_path / "g.csv")
+    assert r.exit_code == 0, r.output
+    texts = [(tmp_path / "g.nodes.csv").read_text(), (tmp_path / "g.edges.csv").read_text()]
+    for cmd in (["entities"], ["communities"], ["centrality", "--kind", "paper"],
+                ["neighbors", "Medusa"], ["path", "=1+1", "Medusa"], ["compare", "--all"]):  # fmt: skip
+        r = run(cmd[0], src, *cmd[1:], "--csv", "-q")
+        assert r.exit_code == 0, (cmd, r.output)
+        texts.append(r.output)
+    import csv
+    import io
+
+    cells = [c for t in texts for row in csv.reader(io.StringIO(t)) for c in row]
+    assert '\'=HYPERLINK("http://evil")' in cells and "'-2+3 Tricks" in cells
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_lone_surrogate_in_a_title_gives_no_traceback(tmp_path):
+    src = _jsonl(tmp_path / "s.jsonl", {"title": "T \ud800 x", "abstract": "We use Medusa."})
+    for args in (["map", "-o", tmp_path / "m.html"], ["export", "-o", tmp_path / "g.json"],
+                 ["communities"], ["entities", "--csv"]):  # fmt: skip
+        r = run(args[0], src, *args[1:])
+        assert r.exit_code == 0, (args, r.output)
+    assert "T \ufffd x" in (tmp_path / "g.json").read_text(encoding="utf-8")
+
+
+def test_exponential_name_pattern_finishes(tmp_path):
+    for n in (30, 60):  # 90 s at 30 letters before, x4 for every 2 more
+        f = tmp_path / f"x{n}.txt"
+        f.write_text("T\n" + "We propose x" + "A" * n + "!" + " filler" * 40 + ".\n")
+        r = run("entities", f, "--json")
+        assert r.exit_code == 0, r.output
+
+
+def test_export_csv_pair_onto_an_existing_file(tmp_path):
+    (tmp_path / "out").write_text("mine")
+    r = CliRunner().invoke(main, ["export", "-o", str(tmp_path / "out"), "-f", "csv", "-q"])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "is a file, but the CSV pair is written into a folder" in r.output

@@ -295,3 +295,58 @@ def test_a_folder_still_reads_a_corpus_whose_records_start_with_a_long_abstract(
     assert [(f.rsplit("/", 1)[-1], what) for f, what in corpus.ignored] == [
         ("b.json", "a data file")
     ]
+
+
+# --------------------------------------------------------------- issue 13: reliability
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\u0085", "\x1c", "\x0b"])
+def test_jsonl_string_holding_a_unicode_line_separator_is_one_record(tmp_path, sep):
+    f = tmp_path / "sep.jsonl"
+    recs = [{"id": "a", "title": f"One{sep}Title", "abstract": f"Text{sep}here."},
+            {"id": "b", "title": "Two", "abstract": "More."}]  # fmt: skip
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\r\n")
+    for skip_bad in (False, True):
+        papers = read(f, skip_bad=skip_bad)
+        assert [p.id for p in papers] == ["a", "b"] and not papers.skipped
+    assert papers[0].abstract == "Text here."  # whitespace collapsed as always
+
+
+def test_jsonl_deep_nesting_and_huge_numbers_are_located_and_skippable(tmp_path):
+    f = tmp_path / "bad.jsonl"
+    f.write_text(
+        '{"id": "ok", "title": "Fine", "abstract": "Text."}\n'
+        '{"title": "T", "abstract": "A.", "x": ' + "[" * 1000 + "]" * 1000 + "}\n"
+        '{"title": "T", "abstract": "A.", "year": ' + "9" * 5000 + "}\n"
+    )
+    with pytest.raises(BadRecords) as err:
+        read(f)
+    msg = str(err.value)
+    assert f"{f}:2: JSON nested too deeply (past 200 levels at column 238)" in msg
+    assert f"{f}:3: a number too long to read (5000 digits, column 42)" in msg
+    papers = read(f, skip_bad=True)
+    assert [p.id for p in papers] == ["ok"] and len(papers.skipped) == 2
+
+
+@pytest.mark.parametrize("codec, hint", [("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")])
+def test_utf16_file_suggests_the_right_encoding(tmp_path, codec, hint):
+    f = tmp_path / "u16.jsonl"
+    f.write_bytes('{"title": "Título", "abstract": "Texto."}\n'.encode(codec))
+    with pytest.raises(InputError) as err:
+        read(f)
+    assert f"pass --encoding {hint}" in str(err.value) and "latin-1" not in str(err.value)
+    assert [p.title for p in read(f, encoding=hint)] == ["Título"]
+
+
+def test_utf16_file_with_a_byte_order_mark_is_read_as_it_says(tmp_path):
+    # the mark is unambiguous (Web of Science's "Win" exports are written so)
+    f = tmp_path / "u16.jsonl"
+    f.write_bytes('{"title": "Título", "abstract": "Texto."}\n'.encode("utf-16"))
+    assert [p.title for p in read(f)] == ["Título"]
+
+
+def test_listing_line_with_a_unicode_line_separator_is_one_line(tmp_path):
+    f = tmp_path / "l.txt"
+    abstract = "An abstract sentence that is long enough to be one. " * 4
+    f.write_text(f"Header\n\nA Title\u2028Part\n\n{abstract}\n")
+    assert [p.title for p in read(f)] == ["A Title Part"]

@@ -118,3 +118,49 @@ def test_flat_graph_drops_none_and_serialises_lists():
 def test_unknown_format(G, tmp_path):
     with pytest.raises(gt.GraphtoolError, match="unknown export format 'dot'"):
         export(G, tmp_path / "g.dot")
+
+
+# --------------------------------------------------------------- issue 13: reliability
+
+
+def _papers_graph(**fields):
+    p = gt.Paper(fields.pop("id", "p1"), fields.pop("title", "A Title"),
+                 fields.pop("abstract", "We use Medusa here."), source="x.jsonl:1",
+                 **fields)  # fmt: skip
+    return gt.build_graph([p])
+
+
+@pytest.mark.parametrize("name", ["c.graphml", "c.gexf"])
+def test_xml_exports_drop_forbidden_characters_and_say_so(tmp_path, name):
+    G = _papers_graph(id="p\x02", title="Ctl \x01 x \ud800 y \ufffe", url="http://a/\x1f")
+    with pytest.warns(gt.errors.DataWarning, match=r"dropped \d+ character\(s\) that XML 1.0"):
+        (out,) = export(G, tmp_path / name)
+    ET.parse(out)  # well-formed
+    H = load(out)
+    assert H.nodes["paper:p"]["title"] == "Ctl  x  y "
+    assert H.nodes["paper:p"]["url"] == "http://a/"
+    assert sorted(H.nodes) == sorted(n.replace("\x02", "") for n in G.nodes)
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised_and_read_back(tmp_path):
+    G = _papers_graph(id="=cmd|' /C calc'!A0", title="=HYPERLINK(\"http://x\",\"y\")",
+                      url="+http://x", authors=("@SUM(1)", "-2+3", "\t=1", "'quoted"))  # fmt: skip
+    nodes_path, edges_path = export(G, tmp_path / "g.csv")
+    rows = list(csv.DictReader(nodes_path.open(newline="")))
+    paper = next(r for r in rows if r["kind"] == "paper")
+    assert paper["title"] == '\'=HYPERLINK("http://x","y")'
+    assert paper["url"] == "'+http://x" and paper["paper_id"] == "'=cmd|' /C calc'!A0"
+    cells = [c for r in rows for c in r.values()] + [
+        c for r in csv.DictReader(edges_path.open(newline="")) for c in r.values()
+    ]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    _same(G, load(nodes_path))  # load() gives the exact text back
+
+
+def test_csv_pair_onto_an_existing_file_says_what_to_do(tmp_path):
+    (tmp_path / "out").write_text("mine")
+    with pytest.raises(gt.GraphtoolError) as err:
+        export(_papers_graph(), tmp_path / "out", "csv")
+    assert str(err.value).startswith(f"{tmp_path / 'out'}: is a file, but the CSV pair")
+    assert "out.csv -> out.nodes.csv and out.edges.csv" in str(err.value)
+    assert (tmp_path / "out").read_text() == "mine"

@@ -44,3 +44,19 @@ def test_bad_user_lexicon_lines_name_file_and_line(tmp_path, line, message):
         gt.Lexicon.load(extra=[f])
     assert str(err.value).startswith(f"{f}:2: ")
     assert message in str(err.value)
+
+
+def test_user_lexicon_nested_a_thousand_deep_is_a_located_error(tmp_path):
+    f = tmp_path / "deep.jsonl"
+    f.write_text('{"name": "X", "kind": "system", "aliases": ' + "[" * 1000 + "]" * 1000 + "}\n")
+    with pytest.raises(gt.InputError) as err:
+        gt.Lexicon.load(extra=[f])
+    assert str(err.value).startswith(f"{f}:1: JSON in lexicon nested too deeply")
+
+
+def test_user_lexicon_lone_surrogate_is_replaced(tmp_path):
+    f = tmp_path / "s.jsonl"
+    f.write_text('{"name": "Quokka\\ud800", "kind": "system", "aliases": ["Q\\udfffK"]}\n')
+    lex = gt.Lexicon.load(extra=[f], bundled=False)
+    (entry,) = lex.entries.values()
+    assert (entry.name, entry.aliases) == ("Quokka\ufffd", ("Q\ufffdK",))

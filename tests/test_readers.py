@@ -340,3 +340,83 @@ def test_year_and_month_from_date_arxiv_id_or_bibtex_month(tmp_path):
     bib.write_text("@article{k, title={T}, abstract={A.}, year={2020}, month=mar}\n")
     (p,) = read(bib)
     assert (p.year, p.month) == (2020, 3)
+
+
+# --------------------------------------------------------------- issue 13: reliability
+
+
+def test_bibtex_percent_inside_a_field_is_text(tmp_path):
+    f = tmp_path / "pct.bib"
+    f.write_text(
+        "% a comment line outside entries\n"
+        "@article{pct,\n"
+        "  title = {70% Size, 100% Accuracy},\n"
+        '  abstract = "We compress at 70% size, keep 100\\% accuracy. And 5%\n'
+        '   more: the rest of the abstract stays.",\n'
+        "  year = 2024}\n"
+        "@article{other, title = {Another Paper}, abstract = {Text.}}\n"
+    )
+    papers = {p.id: p for p in read(f)}
+    assert papers["pct"].title == "70% Size, 100% Accuracy"
+    assert papers["pct"].abstract == (
+        "We compress at 70% size, keep 100% accuracy. And 5% more: the rest of the abstract stays."
+    )
+    assert papers["other"].title == "Another Paper"  # two papers, not one "same title"
+
+
+def test_bibtex_missing_equals_is_named_with_its_field_and_line(tmp_path):
+    f = tmp_path / "eq.bib"
+    f.write_text(
+        "@article{k1,\n  title {A Title},\n  abstract = {Text.}\n}\n"
+        "@article{k2, title = {B}, abstract = {C.}}\n"
+    )
+    msg = _bad(f)
+    assert (
+        f"{f}:2 (entry k1): field 'title' has no '=' after its name; write title = {{...}}" in msg
+    )
+    assert "unbalanced" not in msg
+    assert [p.id for p in read(f, skip_bad=True)] == ["k2"]
+
+
+def test_csv_cell_longer_than_the_csv_module_limit(tmp_path):
+    f = tmp_path / "long.csv"
+    abstract = "word " * 40_000  # 200,000 characters: over csv's 131,072 default
+    f.write_text(f"title,abstract\nLong One,{abstract}\n")
+    (p,) = read(f)
+    assert p.title == "Long One" and len(p.abstract) == len(abstract.strip())
+    import csv
+
+    assert csv.field_size_limit() == 131_072  # lifted while reading only
+
+
+@pytest.mark.parametrize("fmt", ["s2", "openalex", "json"])
+def test_lone_surrogate_from_a_json_escape_is_replaced(tmp_path, fmt):
+    rec = {"title": "T \ud800 x", "abstract": "An abstract \udfff here."}
+    if fmt == "s2":
+        rec["paperId"] = "abc"
+    elif fmt == "openalex":
+        rec = {"id": "https://openalex.org/W1", "title": "T \ud800 x",
+               "abstract_inverted_index": {"An": [0], "\udfff": [1]}}  # fmt: skip
+    f = tmp_path / f"{fmt}.json"
+    f.write_text(json.dumps([rec]))  # ASCII escapes: "\ud800" in the file
+    (p,) = read(f, format=fmt)
+    assert p.title == "T \ufffd x"
+    assert "\ufffd" in p.abstract
+    p.title.encode("utf-8")  # writable
+
+
+@pytest.mark.parametrize("fmt", ["json", "s2", "openalex"])
+def test_json_nested_a_thousand_deep_is_a_located_error(tmp_path, fmt):
+    f = tmp_path / "deep.json"
+    f.write_text('[{"title": "T", "abstract": "A.", "x": ' + "[" * 1000 + "]" * 1000 + "}]")
+    msg = _bad(f, format=fmt)
+    assert f"{f}:1: JSON nested too deeply (past 200 levels at column" in msg
+    assert "flatten the record" in msg
+
+
+def test_json_huge_number_is_a_located_error(tmp_path):
+    f = tmp_path / "big.json"
+    f.write_text('[{"title": "T", "abstract": "A.",\n "year": ' + "9" * 5000 + "}]")
+    msg = _bad(f)
+    assert f"{f}:2: a number too long to read (5000 digits, column 10)" in msg
+    assert "write it as a string" in msg

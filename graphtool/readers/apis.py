@@ -17,13 +17,12 @@ from an arXiv feed, is merged, and references between them resolve.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 
 from ..errors import InputError
 from ..model import Paper
 from .ids import norm_arxiv, norm_doi
-from .records import as_list, clean_text, make_paper
+from .records import as_list, clean_text, make_paper, parse_json, split_lines
 
 Record = dict
 
@@ -206,6 +205,8 @@ def api_paper(record: object, loc: str) -> Paper | InputError:
     except (TypeError, AttributeError, ValueError, KeyError) as e:
         # a field of an unexpected type ("references": 5): this record is bad, not the run
         return InputError(f"unexpected value in record: {e}", loc)
+    except RecursionError:  # a field of lists in lists, hundreds deep
+        return InputError("a value nested too deeply in the record", loc)
 
 
 def json_records(text: str, source: str) -> Iterator[tuple[str, object]]:
@@ -221,28 +222,25 @@ def json_records(text: str, source: str) -> Iterator[tuple[str, object]]:
         ['s.json: record 1', 's.json: record 2']
     """
     try:
-        doc = json.loads(text)
-    except ValueError as e:
-        first = next((ln for ln in text.splitlines() if ln.strip()), "")
+        doc = parse_json(text, source)
+    except InputError as e:
+        all_lines = split_lines(text)
+        first = next((ln for ln in all_lines if ln.strip()), "")
         try:
-            json.loads(first)
+            parse_json(first, source)
             lines = True
-        except ValueError:
+        except InputError:
             lines = False
         if not lines:
-            loc = f"{source}:{e.lineno}"
-            yield loc, InputError(f"broken JSON: {e.msg} (column {e.colno})", loc)
+            yield e.location or source, e
             return
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(all_lines, 1):
             if not line.strip():
                 continue
             try:
-                yield f"{source}:{n}", json.loads(line)
-            except ValueError as e2:
-                yield (
-                    f"{source}:{n}",
-                    InputError(f"broken JSON: {e2.msg} (column {e2.colno})", f"{source}:{n}"),
-                )
+                yield f"{source}:{n}", parse_json(line, source, line=n)
+            except InputError as e2:
+                yield f"{source}:{n}", e2
         return
     if isinstance(doc, dict):
         for key in ("data", "results", "papers", "records"):

@@ -6,6 +6,9 @@ id is the entry's citation key; ``doi``, ``eprint`` (arXiv), ``url``, ``year``,
 ``author`` and ``abstract`` fill the rest. An arXiv id is also read from
 ``journal = {arXiv preprint arXiv:…}`` and arXiv URLs.
 
+A ``%`` inside a field's braces or quotes is text (``{70% Size}``), as BibTeX reads
+it, not a LaTeX comment: only lines outside entries are comments.
+
 A broken entry (unbalanced braces, a missing ``=`` …) is reported with its line
 and key, ``refs.bib:12 (entry vaswani2017)``, and the entries after it still load.
 """
@@ -22,6 +25,21 @@ from .ids import norm_arxiv
 from .records import make_paper
 
 _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()]+)")
+# A "%" not escaped by a backslash (an even number of them before it).
+_BARE_PERCENT = re.compile(r"(?<!\\)((?:\\\\)*)%")
+# The field name before the point where a missing "=" stopped the parser.
+_LAST_FIELD = re.compile(r"[,{(]\s*([\w\-:.]+)\s*$")
+
+
+def _protect_percent(value: str) -> str:
+    """``70% Size`` -> ``70\\% Size``: the LaTeX decoder reads a bare ``%`` as the
+    start of a comment and drops the rest of the line; in a BibTeX field it is text.
+
+    Example:
+        >>> _protect_percent("70% Size, 100\\\\% Accuracy")
+        '70\\\\% Size, 100\\\\% Accuracy'
+    """
+    return _BARE_PERCENT.sub(r"\1\\%", value) if "%" in value else value
 
 
 def _loc(source: str, line0: int | None, key: str | None) -> str:
@@ -41,6 +59,23 @@ def _braces_problem(raw: str) -> str | None:
     if depth > 0:
         return f"unbalanced braces: {depth} '{{' never closed"
     return None
+
+
+def _failure(block, raw: str, source: str, key: str | None) -> InputError:
+    """What is wrong with an entry the parser gave up on (a missing ``=`` is named
+    at the line where the parser stopped)."""
+    err = getattr(block, "error", None)
+    reason = str(getattr(err, "abort_reason", "") or "")
+    if "Expected a `=`" in reason:
+        m = _LAST_FIELD.search(raw)
+        field = m.group(1) if m else "a field"
+        line = (block.start_line or 0) + raw.count("\n")
+        return InputError(
+            f"field {field!r} has no '=' after its name; write {field} = {{...}}",
+            _loc(source, line, key),
+        )
+    problem = _braces_problem(raw) or "malformed entry (expected key = {value}, …)"
+    return InputError(problem, _loc(source, block.start_line, key))
 
 
 def read_bibtex(text: str, source: str) -> Iterator[Paper | InputError]:
@@ -66,6 +101,16 @@ def read_bibtex(text: str, source: str) -> Iterator[Paper | InputError]:
             DuplicateFieldKeyBlock,
             ParsingFailedBlock,
         )
+
+        class ProtectPercent(mw.BlockMiddleware):
+            """Escape bare ``%`` in field values before the LaTeX decoding."""
+
+            def transform_entry(self, entry, library):
+                for f in entry.fields:
+                    if isinstance(f.value, str):
+                        f.value = _protect_percent(f.value)
+                return entry
+
     except ImportError:  # pragma: no cover - a declared dependency
         yield InputError("reading BibTeX needs bibtexparser>=2: pip install bibtexparser", source)
         return
@@ -75,6 +120,7 @@ def read_bibtex(text: str, source: str) -> Iterator[Paper | InputError]:
         lib = bibtexparser.parse_string(
             text,
             append_middleware=[
+                ProtectPercent(),
                 mw.LatexDecodingMiddleware(),
                 mw.SeparateCoAuthors(),
                 mw.SplitNameParts(),
@@ -103,8 +149,7 @@ def read_bibtex(text: str, source: str) -> Iterator[Paper | InputError]:
             elif raw.lstrip().lower().startswith(("@string", "@preamble", "@comment")):
                 yield InputError("malformed @string/@preamble/@comment block", loc)
             else:
-                problem = _braces_problem(raw) or "malformed entry (expected key = {value}, …)"
-                yield InputError(problem, loc)
+                yield _failure(block, raw, source, key)
             continue
         yield _entry_paper(block, source, strings)
 

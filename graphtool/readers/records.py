@@ -12,15 +12,30 @@ string split on ``;`` and `` and ``), ``url``, ``doi``, ``arxiv``, ``references`
 
 from __future__ import annotations
 
+import json
 import re
 
 from ..errors import InputError
 from ..model import Paper, slugify
 from .ids import arxiv_date, norm_arxiv, norm_doi
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (``"\\ud800"`` from a JSON escape: no character,
+    and no encoding can write it) replaced by U+FFFD, the replacement character.
+
+    Example:
+        >>> no_surrogates("T \\ud800 x")
+        'T \\ufffd x'
+    """
+    return _SURROGATE.sub("\ufffd", text) if not text.isascii() else text
+
 
 def clean_text(value: object) -> str:
     """Collapse whitespace; a list becomes its items joined by spaces; ``None`` is ``""``.
+    Lone surrogates become U+FFFD (:func:`no_surrogates`).
 
     Example:
         >>> clean_text("  Attention\\n  is   all ")
@@ -30,7 +45,120 @@ def clean_text(value: object) -> str:
         return ""
     if isinstance(value, list):
         value = " ".join(str(v) for v in value)
-    return re.sub(r"\s+", " ", str(value)).strip()
+    return no_surrogates(re.sub(r"\s+", " ", str(value)).strip())
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text``, split at ``\\n``, ``\\r\\n`` and ``\\r`` only: U+2028,
+    U+2029, U+0085 and the other separators ``str.splitlines`` also cuts at are text
+    (JSON strings may hold them).
+
+    Example:
+        >>> split_lines('{"t": "a\\u2028b"}\\r\\n{"t": "c"}')
+        ['{"t": "a\\u2028b"}', '{"t": "c"}']
+    """
+    return _NEWLINE.split(text)
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+#: Nesting of arrays and objects past this depth is named in the error when a record
+#: is too deep for the parser.
+MAX_JSON_DEPTH = 200
+
+
+def parse_json(text: str, loc: str, line: int | None = None, what: str = "JSON") -> object:
+    """``json.loads(text)``, or an :class:`InputError` that says where and what to do:
+    broken JSON (with the line and column), nesting too deep for the parser (located
+    where it passes :data:`MAX_JSON_DEPTH` levels), a number too long to read.
+    ``loc`` is the file (with ``line``: the line ``text`` starts at, for JSON Lines);
+    ``what`` names the text in messages.
+
+    Example:
+        >>> parse_json('{"a": [1]}', "x.json")
+        {'a': [1]}
+        >>> parse_json('{"a": ' + '[' * 5000, "x.jsonl", line=3)
+        Traceback (most recent call last):
+        ...
+        graphtool.errors.InputError: x.jsonl:3: JSON nested too deeply (past 200 levels \
+at column 206); flatten the record
+    """
+
+    def where(pos: int) -> tuple[str, int]:
+        n = text.count("\n", 0, pos)
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        return (f"{loc}:{(line or 1) + n}" if line or n else f"{loc}:1"), col
+
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as e:
+        at, col = where(e.pos)
+        raise InputError(f"broken {what}: {e.msg} (column {col})", at) from None
+    except RecursionError:  # deeper than the parser can go
+        deep = _too_deep(text)
+        at, col = where(deep or 0)
+        raise InputError(
+            f"{what} nested too deeply (past {MAX_JSON_DEPTH} levels at column {col}); "
+            "flatten the record",
+            at,
+        ) from None
+    except ValueError as e:  # a number of thousands of digits
+        m = re.search(r"\d{4000,}", text)
+        at, col = where(m.start() if m else 0)
+        raise InputError(
+            f"a number too long to read ({len(m.group()) if m else 'thousands of'} digits, "
+            f"column {col}): {str(e).split(';')[0]}; write it as a string",
+            at,
+        ) from None
+    if _SURROGATE_ESCAPE.search(text):  # "\ud800": a lone surrogate may have been read
+        value = _replace_surrogates(value)
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _replace_surrogates(value: object) -> object:
+    """``value`` (parsed JSON) with :func:`no_surrogates` applied to every string, keys
+    included; without recursion, so any depth the parser allowed is fine."""
+    if isinstance(value, str):
+        return no_surrogates(value)
+    if not isinstance(value, (list, dict)):
+        return value
+    root = [value]
+    stack: list[tuple[object, object]] = [(root, 0)]
+    while stack:
+        parent, key = stack.pop()
+        item = parent[key]  # type: ignore[index]
+        if isinstance(item, str):
+            parent[key] = no_surrogates(item)  # type: ignore[index]
+        elif isinstance(item, list):
+            stack.extend((item, i) for i in range(len(item)))
+        elif isinstance(item, dict):
+            fixed = {no_surrogates(k): v for k, v in item.items()}
+            item.clear()
+            item.update(fixed)
+            stack.extend((item, k) for k in item)
+    return root[0]
+
+
+def _too_deep(text: str) -> int | None:
+    """The offset where the nesting of ``[`` and ``{`` (outside strings) first goes past
+    :data:`MAX_JSON_DEPTH`, or None. Only counted when the text has that many brackets."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return None
+    depth = 0
+    for m in _JSON_TOKENS.finditer(text):
+        c = m.group()
+        if c in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return m.start()
+        elif c in "]}":
+            depth -= 1
+    return None
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 _MATH = re.compile(r"\$(?=\S)([^$]{1,40}?)(?<=\S)\$")
@@ -117,6 +245,7 @@ def make_paper(record: object, loc: str, source_line: str | None = None) -> Pape
     """
     if not isinstance(record, dict):
         return InputError(f"expected a JSON object, got {type(record).__name__}", loc)
+    loc = no_surrogates(loc)
     title = latex_math(clean_text(record.get("title")))
     abstract = latex_math(clean_text(record.get("abstract")))
     if not title:
@@ -163,7 +292,7 @@ def make_paper(record: object, loc: str, source_line: str | None = None) -> Pape
         doi=doi,
         arxiv=arxiv,
         source=source_line or loc,
-        extra_ids=tuple(dict.fromkeys(str(e) for e in extra if e)),
+        extra_ids=tuple(dict.fromkeys(clean_text(e) for e in extra if e)),
         month=month,
     )
 

@@ -9,7 +9,8 @@ Web of Science's ``TI``/``AB``/``PY``/``AU``/``DI``). Other names are mapped wit
 line). Authors and references are split on ``;``.
 
 A ``.csv`` file whose header has semicolons and no commas is read with ``;`` (as
-spreadsheets in many locales save it).
+spreadsheets in many locales save it). A cell may be as long as the file (the csv
+module's default limit of 131,072 characters is lifted while reading).
 """
 
 from __future__ import annotations
@@ -83,6 +84,17 @@ def read_csv(
     first = text.split("\n", 1)[0]
     if delimiter == "," and ";" in first and "," not in first:
         delimiter = ";"
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))  # a cell can be the whole file
+    try:
+        yield from _rows(text, source, columns, delimiter)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _rows(
+    text: str, source: str, columns: Mapping[str, str] | None, delimiter: str
+) -> Iterator[Paper | InputError]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
