@@ -12,8 +12,11 @@ corpus), three held-out sets of 30 abstracts of llm-systems-2025.jsonl annotated
 the same rules (data/eval/llm-systems-gold.json, -blind-gold.json, -blind2-gold.json;
 rules were later written from their misses) and, with --blind,
 data/eval/llm-systems-blind3-gold.json (30 more, annotated blind to the linker's
-output: the honest figure for unseen papers; see data/README.md). Misses and false
-positives are printed.
+output), and the third sitting's blind sets, llm-systems-blind4-gold.json (54 more) and
+deepscholar-blind-gold.json (30 papers of other fields, from data/deepscholar-dev.jsonl):
+the honest figures for unseen papers; see data/README.md. Mentions are scored as the graph
+sees them: the linker's, then the identity stage (graphtool.identity.resolve). Misses and
+false positives are printed.
 
 Speed: the 1,205 real abstracts of data/llm-systems-2025.jsonl repeated with varied
 ids up to N (default 100,000), each measured in its own process pinned to one core:
@@ -40,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 import graphtool as gt  # noqa: E402
 from graphtool.evaluate import load_gold, score  # noqa: E402
+from graphtool.identity import known_names, resolve  # noqa: E402
 from graphtool.model import Paper  # noqa: E402
 
 DATA = ROOT / "data"
@@ -59,13 +63,21 @@ def quality(blind: bool = False) -> None:
     if blind:  # look once per sitting, when the rules are final (data/README.md)
         sets.append(("blind (llm-systems-2025, 30 more papers)", DATA / "llm-systems-2025.jsonl",
                      DATA / "eval" / "llm-systems-blind3-gold.json"))  # fmt: skip
+        sets.append(("blind 4 (llm-systems-2025, 54 papers, third sitting)",
+                     DATA / "llm-systems-2025.jsonl",
+                     DATA / "eval" / "llm-systems-blind4-gold.json"))  # fmt: skip
+        sets.append(("blind 5 (deepscholar-dev, 30 papers of other fields, third sitting)",
+                     DATA / "deepscholar-dev.jsonl",
+                     DATA / "eval" / "deepscholar-blind-gold.json"))  # fmt: skip
     linker = gt.Linker()
+    known = known_names(linker.lexicon)
     for name, corpus, gold_path in sets:
         papers = gt.read(corpus)
         gold = load_gold(gold_path)
         titles = {g["title"] for g in gold}
-        # link the whole corpus: names introduced elsewhere in it are linkable
-        mentions = linker.link(papers)
+        # link the whole corpus: names introduced elsewhere in it are linkable; then the
+        # identity stage, as the graph sees them (surveys introduce nothing, and so on)
+        mentions, _ = resolve(papers, linker.link(papers), known)
         ids = {p.id for p in papers if p.title in titles}
         report = score(gold, papers, [m for m in mentions if m.paper in ids])
         print(f"\n== Quality: {name}")
