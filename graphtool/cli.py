@@ -534,7 +534,9 @@ def neighbors_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, name: 
         sub = analysis.ego_graph(G, name, depth)
         center = analysis.resolve(G, name)
         label = G.nodes[center].get("name") or G.nodes[center].get("title")
-        out = htmlmap.render(sub, html_out, title=f"graphtool: {label} and its neighbours")
+        out = htmlmap.render(
+            sub, html_out, title=f"graphtool: {label} and its neighbours", center=center
+        )
         click.echo(f"wrote {out} ({sub.number_of_nodes()} nodes, {sub.number_of_edges()} edges)")
         return
     rows = analysis.neighbors(G, name, depth)

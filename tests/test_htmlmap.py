@@ -13,7 +13,8 @@ import networkx as nx
 import pytest
 
 import graphtool as gt
-from graphtool.htmlmap import KIND_COLORS, layout, map_data
+from graphtool.graph import ENTITY_RELATIONS
+from graphtool.htmlmap import BACKBONE_PER_PAPER, KIND_COLORS, backbone, layout, map_data
 from graphtool.model import Mention, Paper
 
 CLOVER = "paper:clover-regressive-lightweight-speculative-decoding-with-sequential-knowledge"
@@ -97,7 +98,10 @@ def test_views_have_the_right_nodes_and_edges(graph):
     papers = map_data(graph, view="papers")
     drawn = papers["nodes"][: papers["meta"]["drawn"]]
     assert {r[0] for r in drawn} == set(P.nodes) and {r[2] for r in drawn} == {"paper"}
-    assert len(papers["edges"]) == P.number_of_edges()
+    # the papers view draws a backbone: each paper's strongest links, not every one
+    B = backbone(P, BACKBONE_PER_PAPER)
+    assert len(papers["edges"]) == B.number_of_edges() < P.number_of_edges()
+    assert papers["meta"]["shares_total"] == P.number_of_edges()
     assert {e[2] for e in papers["edges"]} == {"shares"}
     ents = map_data(graph, view="entities", color="kind", size="betweenness")
     drawn = ents["nodes"][: ents["meta"]["drawn"]]
@@ -117,8 +121,19 @@ def test_max_nodes_keeps_the_most_central_and_says_so(graph):
     meta = data["meta"]
     left = graph.number_of_nodes() - 50
     assert (meta["drawn"], meta["left_out"], meta["max_nodes"]) == (50, left, 50)
-    top = {n for n, _ in gt.centrality(graph, "degree")[:50]}
-    assert {r[0] for r in data["nodes"][:50]} == top
+    # an overview: entities only one paper names are not drawn, the most central
+    # of the rest are
+    named = {n: len({u for u, _, k in graph.in_edges(n, keys=True) if k in ENTITY_RELATIONS})
+             for n in graph}  # fmt: skip
+    candidates = [
+        n for n, _ in gt.centrality(graph, "degree")
+        if graph.nodes[n]["kind"] == "paper" or named[n] >= 2
+    ]  # fmt: skip
+    U, kept = graph.to_undirected(as_view=True), set(candidates)
+    candidates = [n for n in candidates if any(m in kept for m in U[n] if m != n)]
+    assert {r[0] for r in data["nodes"][:50]} == set(candidates[:50])
+    single = sum(1 for n, k in graph.nodes(data="kind") if k != "paper" and named[n] < 2)
+    assert meta["single_left_out"] == single > 0
     assert all(r[4] is None for r in data["nodes"][50:]), "left-out nodes have no position"
     text = gt.render_html(graph, max_nodes=50)
     assert f'"left_out":{left}' in text
@@ -381,7 +396,8 @@ def test_views_and_the_left_out_notice_in_chromium(browser, graph, tmp_path):
     out = gt.render(graph, tmp_path / "papers.html", view="papers")
     page, requests, errors, _ = _open(browser, out)
     assert page.evaluate("graphtoolNetwork.body.nodeIndices.length") == P.number_of_nodes()
-    assert page.evaluate("graphtoolNetwork.body.edgeIndices.length") == P.number_of_edges()
+    B = backbone(P, BACKBONE_PER_PAPER)
+    assert page.evaluate("graphtoolNetwork.body.edgeIndices.length") == B.number_of_edges()
     page.evaluate(f"graphtoolSelect('{CLOVER}')")
     assert "Shares entities with (" in page.text_content("#panel")
     page.close()
