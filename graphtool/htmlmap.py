@@ -39,7 +39,14 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from scipy.spatial import cKDTree
 
-from .analysis import METRICS, betweenness_sample, centrality, communities, community_labels
+from .analysis import (
+    BETWEENNESS_EXACT_MAX,
+    METRICS,
+    betweenness_sample,
+    centrality,
+    communities,
+    community_labels,
+)
 from .graph import ENTITY_RELATIONS, entity_graph, paper_graph, simple_graph
 from .output import write_atomic
 
@@ -48,9 +55,9 @@ COLORS = ("community", "kind", "year")
 SIZES = METRICS
 #: Default ``max_nodes``: above this the map keeps the most central nodes.
 MAX_NODES = 2000
-#: Betweenness is shipped for panels up to this many nodes (or always, when it
-#: sizes the nodes); beyond ``analysis.BETWEENNESS_EXACT_MAX`` it is sampled.
-BETWEENNESS_MAX = 1500
+#: Betweenness is shipped for panels while it is exact (or always, when it sizes
+#: the nodes: beyond this many nodes it is then sampled, and the page says so).
+BETWEENNESS_MAX = BETWEENNESS_EXACT_MAX
 #: The papers view keeps each paper's strongest links to other papers.
 BACKBONE_PER_PAPER = 3
 #: A view with more nodes than this opens as an overview (see :func:`map_data`).

@@ -115,16 +115,18 @@ var nodeHidden = new Array(DRAWN).fill(false), edgeHidden = new Array(EDGES.leng
 var nodeFaded = new Array(DRAWN).fill(false), edgeFaded = EDGES.map(edgeOpacity);  // edges: opacity now
 var focusSet = null;  // {index: true} of the nodes kept bright, or null
 
-function applyFilters() {
+function nodeOff(i) { return !!hiddenKinds[ROWS[i][KIND]] || (hideGeneric && !!GENERIC[i]); }
+// refit: after a filter changes, fit the view to what is still shown
+function applyFilters(refit) {
   var degree = new Array(DRAWN).fill(0), edgeOk = new Array(EDGES.length);
   EDGES.forEach(function (e, k) {
-    var ok = !hiddenRelations[e[2]] && !hiddenKinds[ROWS[e[0]][KIND]] && !hiddenKinds[ROWS[e[1]][KIND]];
+    var ok = !hiddenRelations[e[2]] && !nodeOff(e[0]) && !nodeOff(e[1]);
     edgeOk[k] = ok;
     if (ok) { degree[e[0]]++; if (e[1] !== e[0]) degree[e[1]]++; }
   });
   var need = Math.max(minDegree, hideIsolated ? 1 : 0), nodeUp = [], edgeUp = [], shownN = 0, shownE = 0;
   for (var i = 0; i < DRAWN; i++) {
-    var h = !!hiddenKinds[ROWS[i][KIND]] || degree[i] < need;
+    var h = nodeOff(i) || degree[i] < need;
     if (h !== nodeHidden[i]) { nodeHidden[i] = h; nodeUp.push({id: ROWS[i][ID], hidden: h}); }
     if (!h) shownN++;
   }
@@ -140,6 +142,35 @@ function applyFilters() {
   document.getElementById("counts").textContent = text;
   document.body.dataset.shownNodes = shownN;
   document.body.dataset.shownEdges = shownE;
+  if (refit && shownN) {
+    var shown = [];
+    for (var j = 0; j < DRAWN; j++) if (!nodeHidden[j]) shown.push(ROWS[j][ID]);
+    fitTo(shown);
+  }
+}
+
+// the part of the canvas the panel leaves free, and fitting into it
+function panelWidth() {
+  var p = document.getElementById("panel");
+  return p && p.classList.contains("open") ? p.getBoundingClientRect().width + 16 : 0;
+}
+function fitTo(ids) {
+  network.fit({nodes: ids, animation: false});
+  if (network.getScale() > 1.5) network.moveTo({scale: 1.5, animation: false});
+  var pw = panelWidth(), W = document.getElementById("network").clientWidth;
+  if (pw && W > pw) {  // shrink into the free part, left of the panel
+    network.moveTo({position: network.getViewPosition(), scale: network.getScale() * (W - pw) / W,
+                    offset: {x: -pw / 2, y: 0}, animation: false});
+  }
+}
+// move a node out from under the panel (keeping the zoom)
+function keepClear(i) {
+  var pw = panelWidth(), W = document.getElementById("network").clientWidth;
+  if (!pw || i >= DRAWN) return;
+  var p = network.canvasToDOM({x: ROWS[i][X], y: ROWS[i][Y]});
+  if (p.x > W - pw - 30 || p.x < 30) {
+    network.moveTo({position: {x: ROWS[i][X], y: ROWS[i][Y]}, scale: network.getScale(), offset: {x: -pw / 2, y: 0}, animation: false});
+  }
 }
 
 function applyFade() {

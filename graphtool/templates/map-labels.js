@@ -174,6 +174,7 @@ window.graphtoolMap = {
     }
     return out;
   },
+  legendRows: function () { return legendRows(); },
   select: function (id) { if (id in indexOf) select(indexOf[id], true); return id in indexOf; },
   search: function (text) {
     var box = document.getElementById("search");

@@ -6,8 +6,42 @@ physicsBtn.addEventListener("click", function () {
   network.setOptions({physics: {enabled: physicsOn}});
 });
 document.getElementById("fit").addEventListener("click", function () { network.fit({animation: false}); });
+// the PNG is the canvas with the legend of the current colouring drawn on it
+function legendRows() {
+  if (colorBy === "kind") return D.kinds.filter(function (k) { return kindCount[k.kind]; }).map(function (k) { return [k.color, k.kind]; });
+  if (colorBy === "year") {
+    if (!years.length) return [["#d0d0d0", "no year in this corpus"]];
+    return [0, 0.5, 1].map(function (t) { var y = Math.round(yMin + t * (yMax - yMin)); return [yearColor(y), String(y)]; })
+                      .concat([["#d0d0d0", "no year"]]);
+  }
+  var rows = D.communities.filter(function (c) { return c.drawn; }).slice(0, 14).map(function (c) { return [c.color, c.label]; });
+  return rows;
+}
+function canvasWithLegend() {
+  var src = document.querySelector("#network canvas"), ratio = network.canvas.pixelRatio || 1;
+  var out = document.createElement("canvas");
+  out.width = src.width; out.height = src.height;
+  var ctx = out.getContext("2d");
+  ctx.drawImage(src, 0, 0);
+  ctx.scale(ratio, ratio);
+  var rows = legendRows(), font = "12px " + LABEL_FACE, title = "Colour: " + colorBy;
+  ctx.font = font;
+  var w = Math.max.apply(null, rows.map(function (r) { return ctx.measureText(r[1]).width; }).concat([ctx.measureText(title).width])) + 34;
+  var h = 22 + rows.length * 17;
+  ctx.fillStyle = "rgba(255,255,255,0.92)"; ctx.strokeStyle = "#cccccc";
+  ctx.fillRect(8, 8, w, h); ctx.strokeRect(8.5, 8.5, w, h);
+  ctx.textBaseline = "middle"; ctx.fillStyle = "#333333"; ctx.font = "600 " + font;
+  ctx.fillText(title, 16, 19);
+  ctx.font = font;
+  rows.forEach(function (r, k) {
+    var y = 36 + k * 17;
+    ctx.fillStyle = r[0]; ctx.fillRect(16, y - 5, 11, 11);
+    ctx.fillStyle = "#222222"; ctx.fillText(r[1], 33, y);
+  });
+  return out;
+}
 document.getElementById("png").addEventListener("click", function () {
-  var canvas = document.querySelector("#network canvas");
+  var canvas = canvasWithLegend();
   canvas.toBlob(function (blob) {
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob); a.download = "graphtool-map.png";
@@ -60,7 +94,9 @@ function addScores(i) {
   var t = el("table", null, "scores"), total = META.kind_totals[r[KIND]] || 0;
   META.metrics.forEach(function (m, k) {
     var tr = el("tr");
-    tr.appendChild(el("td", m)); tr.appendChild(el("td", r[SCORES][k].toPrecision(3)));
+    var v = r[SCORES][k], shown = v === 0 ? "0" : Math.abs(v) >= 1000 ? String(Math.round(v)) : v.toPrecision(3);
+    tr.appendChild(el("td", m + (m === "betweenness" && META.betweenness_sample ? " (sampled)" : "")));
+    tr.appendChild(el("td", shown));
     tr.appendChild(el("td", "#" + r[RANKS][k] + " of " + total + " " + r[KIND] + (total === 1 ? "" : "s")));
     t.appendChild(tr);
   });
@@ -133,13 +169,14 @@ function select(i, zoom) {
   document.querySelectorAll("#communities li.active").forEach(function (x) { x.classList.remove("active"); });
   if (i >= DRAWN) { network.unselectAll(); focusSet = null; applyFade(); return; }
   network.selectNodes([ROWS[i][ID]]);
-  if (zoom) network.focus(ROWS[i][ID], {scale: Math.max(network.getScale(), 1.1), animation: false});
+  if (zoom) network.focus(ROWS[i][ID], {scale: Math.max(network.getScale(), 1.1), offset: {x: -panelWidth() / 2, y: 0}, animation: false});
+  else keepClear(i);
   focusSet = {center: i}; focusSet[i] = true;
   edgesOf[i].forEach(function (k) { if (!edgeHidden[k]) { focusSet[EDGES[k][0]] = true; focusSet[EDGES[k][1]] = true; } });
   applyFade();
 }
 function selectCommunity(c) {
-  focusSet = {};
+  focusSet = {community: c.id};
   var members = [];
   for (var i = 0; i < DRAWN; i++) if (ROWS[i][COMM] === c.id) { focusSet[i] = true; members.push(i); }
   network.selectNodes(members.map(function (i) { return ROWS[i][ID]; }));
@@ -157,7 +194,7 @@ function selectCommunity(c) {
   });
   panel.appendChild(ul);
   panel.classList.add("open");
-  if (members.length) network.fit({nodes: members.map(function (i) { return ROWS[i][ID]; }), animation: false});
+  if (members.length) fitTo(members.map(function (i) { return ROWS[i][ID]; }));
 }
 function clearSelection() {
   network.unselectAll();
