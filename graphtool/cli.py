@@ -121,6 +121,11 @@ class Session:
         if not self.quiet:
             click.echo(msg, err=True)
 
+    def step(self, msg: str) -> None:
+        """Progress of a long step: on a terminal only, never with --quiet."""
+        if not self.quiet and sys.stderr.isatty():
+            click.echo(f"{msg}…", err=True)
+
     @property
     def mentions(self):
         if self._mentions is None:
@@ -228,7 +233,14 @@ def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view
     G = s.graph
     name = title or f"graphtool map: {Path(s.paths[0]).name}"
     out = htmlmap.render(
-        G, output, title=name, view=view, color=color, size=size, max_nodes=max_nodes
+        G,
+        output,
+        title=name,
+        view=view,
+        color=color,
+        size=size,
+        max_nodes=max_nodes,
+        progress=s.step,
     )
     kinds = {}
     for _, k in G.nodes(data="kind"):
@@ -326,6 +338,9 @@ def centrality_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, metri
     """
     s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
     G = s.graph
+    sample = analysis.betweenness_sample(G) if metric == "betweenness" else None
+    if sample:
+        s.step(f"estimating betweenness from {sample} sampled nodes")
     rows = analysis.centrality(G, metric, kind=kind)
     if top:
         rows = rows[:top]
@@ -341,8 +356,14 @@ def centrality_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, metri
     ]
     if as_json or as_csv:
         _emit(records, ["rank", metric, "kind", "name"], as_json, as_csv)
-        return
-    click.echo(_table(records, ["rank", metric, "kind", "name"]))
+    else:
+        click.echo(_table(records, ["rank", metric, "kind", "name"]))
+    if sample:
+        sys.stdout.flush()
+        s.note(
+            f"betweenness is sampled: estimated from {sample} seeded source nodes "
+            f"(exact only up to {analysis.BETWEENNESS_EXACT_MAX} nodes)"
+        )
 
 
 def _table(records: list[dict], columns: list[str], max_width: int = 90) -> str:

@@ -30,7 +30,7 @@ import os
 import re
 import warnings
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -98,8 +98,8 @@ KIND_COLORS = {
 PALETTE = [
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
     "#bcbd22", "#17becf", "#393b79", "#f7b6d2", "#98df8a", "#ffbb78", "#aec7e8",
-    "#c5b0d5", "#637939", "#e7ba52", "#843c39", "#7b4173", "#00a087", "#ff9896",
-    "#c49c94", "#9edae5", "#f0e442",
+    "#637939", "#7b4173", "#00a087", "#ff9896", "#c49c94", "#f0e442", "#00e07f",
+    "#ff1493", "#800000", "#a6761d",
 ]  # fmt: skip
 OTHER_COMMUNITY = "#c7c7c7"
 EDGE_COLORS = {
@@ -591,11 +591,9 @@ def generic_entities(G: nx.MultiDiGraph, share: float = GENERIC_SHARE) -> set[st
 
 
 def _papers_naming(G: nx.MultiDiGraph) -> Counter:
-    named: Counter[str] = Counter()
-    for _u, v, k in G.edges(keys=True):
-        if k in ENTITY_RELATIONS:
-            named[v] += 1
-    return named
+    """How many distinct papers name each entity."""
+    pairs = {(u, v) for u, v, k in G.edges(keys=True) if k in ENTITY_RELATIONS}
+    return Counter(v for _, v in pairs)
 
 
 def map_data(
@@ -605,6 +603,7 @@ def map_data(
     size: str = "pagerank",
     max_nodes: int | None = MAX_NODES,
     center: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> dict:
     """Everything the page draws and shows, as plain JSON-ready data.
 
@@ -635,6 +634,8 @@ def map_data(
         raise ValueError(f"unknown color {color!r}; choose one of {', '.join(COLORS)}")
     if size not in SIZES:
         raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZES)}")
+    say = progress or (lambda step: None)
+    say(f"building the {view} view")
     V = _view(G, view)
     shares_total = None
     if view == "papers":
@@ -645,6 +646,7 @@ def map_data(
         metrics.append("betweenness")
     if size not in metrics:
         metrics.append(size)
+    say("ranking nodes (" + ", ".join(metrics) + ")")
     scores = {m: dict(centrality(V, m)) for m in metrics}
     ranked = sorted(scores[size], key=lambda n: (-round(scores[size][n], 12), n))
     limit = max_nodes if max_nodes and max_nodes > 0 else len(ranked)
@@ -676,6 +678,7 @@ def map_data(
     for k in kind_of.values():
         kind_totals[k] = kind_totals.get(k, 0) + 1
 
+    say("finding communities")
     comms = communities(G)
     labels = community_labels(G, comms)
     colors = community_colors(G, comms)
@@ -696,6 +699,7 @@ def map_data(
         if k in ENTITY_RELATIONS and year and (v not in first_year or year < first_year[v]):
             first_year[v] = year
 
+    say(f"laying out {len(drawn)} nodes")
     pos = layout(V.subgraph(drawn), groups=comm_of)
     rows = []
     for n in table:
@@ -815,6 +819,7 @@ def render_html(
     max_nodes: int | None = MAX_NODES,
     size_by: str | None = None,
     center: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> str:
     """The map as one HTML string (nothing fetched at run time).
 
@@ -822,7 +827,8 @@ def render_html(
     ``kind`` or ``year``; ``size`` a centrality (``pagerank``, ``degree``,
     ``betweenness``, ``eigenvector``); ``max_nodes`` keeps the most central nodes
     of a larger graph (``None`` or 0: all), and the page says how many it left out;
-    ``center`` (a node id) is marked as the centre of an ego map.
+    ``center`` (a node id) is marked as the centre of an ego map; ``progress`` is
+    called with the name of each long step as it starts.
 
     Example:
         >>> import graphtool as gt
@@ -838,7 +844,9 @@ def render_html(
     )
     env.filters["script_json"] = _script_json
     tpl = env.get_template("map.html")
-    data = map_data(G, view=view, color=color, size=size, max_nodes=max_nodes, center=center)
+    data = map_data(
+        G, view=view, color=color, size=size, max_nodes=max_nodes, center=center, progress=progress
+    )
     return tpl.render(
         title=title,
         css=(_TEMPLATES / "map.css").read_text(encoding="utf-8"),
@@ -926,6 +934,7 @@ def render(
     max_nodes: int | None = MAX_NODES,
     size_by: str | None = None,
     center: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Path:
     """Write the interactive map of ``G`` to ``path`` and return the path.
 
@@ -941,7 +950,14 @@ def render(
     """
     size = _size_arg(size, size_by)
     text = render_html(
-        G, title, view=view, color=color, size=size, max_nodes=max_nodes, center=center
+        G,
+        title,
+        view=view,
+        color=color,
+        size=size,
+        max_nodes=max_nodes,
+        center=center,
+        progress=progress,
     )
     return MapPath(write_atomic(path, text))
 

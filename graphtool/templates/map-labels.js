@@ -175,6 +175,7 @@ window.graphtoolMap = {
     return out;
   },
   legendRows: function () { return legendRows(); },
+  exportCanvas: function () { return canvasWithLegend(); },  // what the PNG button saves
   select: function (id) { if (id in indexOf) select(indexOf[id], true); return id in indexOf; },
   search: function (text) {
     var box = document.getElementById("search");
