@@ -42,7 +42,7 @@ def betweenness_sample(G: nx.Graph) -> int | None:
         True
     """
     n = _core(simple_graph(G)).number_of_nodes()
-    return BETWEENNESS_SAMPLE if n > BETWEENNESS_EXACT_MAX else None
+    return min(BETWEENNESS_SAMPLE, n) if n > BETWEENNESS_EXACT_MAX else None
 
 
 def centrality(
@@ -84,7 +84,7 @@ def centrality(
             scores.update(nx.pagerank(core, weight="weight"))
         elif metric == "betweenness":
             n = core.number_of_nodes()
-            k = BETWEENNESS_SAMPLE if n > BETWEENNESS_EXACT_MAX else None
+            k = min(BETWEENNESS_SAMPLE, n) if n > BETWEENNESS_EXACT_MAX else None
             # on a copy: a subgraph view is several times slower to walk
             scores.update(nx.betweenness_centrality(core.copy(), k=k, seed=SEED))
         else:

@@ -303,3 +303,26 @@ def test_path_with_a_corpus_and_one_name_says_what_is_missing():
     r = run("path", bundled_corpus(), "Medusa")
     assert r.exit_code == 1
     assert "is a corpus file, so two names must follow it" in r.output
+
+
+def test_betweenness_says_when_it_is_sampled(monkeypatch):
+    import graphtool as gt
+    from graphtool import analysis
+
+    r = CliRunner().invoke(main, ["centrality", "--metric", "betweenness", "--top", "3"])
+    assert r.exit_code == 0 and "sampled" not in r.output
+    monkeypatch.setattr(analysis, "BETWEENNESS_EXACT_MAX", 50)
+    r = CliRunner().invoke(main, ["centrality", "--metric", "betweenness", "--top", "3"])
+    assert r.exit_code == 0, r.output
+    k = analysis.betweenness_sample(gt.build_graph(gt.read(gt.bundled_corpus())))
+    assert f"betweenness is sampled: estimated from {k} seeded source nodes" in r.output
+    r = CliRunner().invoke(main, ["centrality", "--metric", "betweenness", "--top", "3", "-q"])
+    assert "sampled" not in r.output
+
+
+def test_neighbors_html_marks_the_centre(fixtures, tmp_path):
+    out = tmp_path / "ego.html"
+    r = run("neighbors", fixtures / "s2.json", "PagedAttention", "--html", out, "-q")
+    assert r.exit_code == 0, r.output
+    data = json.loads(out.read_text().split('id="graph-data">', 1)[1].split("</script>", 1)[0])
+    assert data["nodes"][data["meta"]["center"]][0] == "entity:pagedattention"
