@@ -47,7 +47,7 @@ from .analysis import (
     communities,
     community_labels,
 )
-from .graph import ENTITY_RELATIONS, entity_graph, paper_graph, simple_graph
+from .graph import ENTITY_RELATIONS, entity_graph, paper_graph, papers_of, simple_graph
 from .output import write_atomic
 
 VIEWS = ("full", "papers", "entities")
@@ -60,6 +60,9 @@ MAX_NODES = 2000
 BETWEENNESS_MAX = BETWEENNESS_EXACT_MAX
 #: The papers view keeps each paper's strongest links to other papers.
 BACKBONE_PER_PAPER = 3
+#: Links from a drawn node to nodes not drawn that the page carries (the most
+#: central first); with drawn nodes capped too, the page stays small at any size.
+LINKS_OUT = 40
 #: A view with more nodes than this opens as an overview (see :func:`map_data`).
 OVERVIEW_AT = 1000
 #: A method named by this share of the papers is a generic concept.
@@ -112,9 +115,16 @@ EDGE_COLORS = {
     "shares": "#8fa8c8",
     "co_occurs": "#c0a7b8",
 }
-#: force_layout iterations inside a community region (a region is small and
-#: starts compact, so it settles sooner than a whole map).
+#: force_layout iterations inside a community region, at most (a region is small
+#: and starts compact, so it settles sooner than a whole map; a piece of a few
+#: nodes sooner still: see _group_iterations).
 GROUP_ITERATIONS = 150
+
+
+def _group_iterations(n: int) -> int:
+    return min(GROUP_ITERATIONS, 40 + 2 * n)
+
+
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _TEMPLATES = Path(__file__).parent / "templates"
 #: The page's script, by concern, in the order it is inlined (one scope).
@@ -423,7 +433,7 @@ def _islands(n: int, edges: np.ndarray, w: np.ndarray, seed: int, cache: dict) -
     adj = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
     count, label = connected_components(adj, directed=False)
     if count == 1:
-        return _shape(n, edges, w, seed, cache, GROUP_ITERATIONS)
+        return _shape(n, edges, w, seed, cache, _group_iterations(n))
     pieces = sorted(
         (np.flatnonzero(label == c) for c in range(count)), key=lambda m: (-len(m), int(m[0]))
     )
@@ -433,7 +443,7 @@ def _islands(n: int, edges: np.ndarray, w: np.ndarray, seed: int, cache: dict) -
         where[m] = np.arange(len(m))
         keep = (where[edges[:, 0]] >= 0) if len(edges) else np.zeros(0, dtype=bool)
         sub = where[edges[keep]].reshape(-1, 2)
-        shapes.append(_shape(len(m), sub, w[keep], seed, cache, GROUP_ITERATIONS))
+        shapes.append(_shape(len(m), sub, w[keep], seed, cache, _group_iterations(len(m))))
     pos = np.zeros((n, 2))
     for m, p in zip(pieces, _shelf(shapes, gap=1.0), strict=True):
         pos[m] = p
@@ -475,11 +485,15 @@ def _num(x: float) -> float:
     return float(f"{x:.6g}")
 
 
-def _node_info(G: nx.MultiDiGraph, n: str) -> dict:
+def _node_info(G: nx.MultiDiGraph, n: str, drawn: bool = True) -> dict:
+    """What a panel shows of a node; a paper that is not drawn travels without its
+    abstract and authors, so the page stays small at any corpus size."""
     d = G.nodes[n]
     info = {}
     if d["kind"] == "paper":
         keys = ("id", "title", "abstract", "url", "authors", "year")
+        if not drawn:
+            keys = ("id", "title", "url", "year")
     else:
         keys = ("name", "family", "aliases")
     for key in keys:
@@ -557,12 +571,65 @@ def backbone(P: nx.Graph, per_node: int = 3) -> nx.Graph:
     """
     keep: set[tuple[str, str]] = set()
     for n in P:
-        best = sorted(P[n].items(), key=lambda kv: (-kv[1].get("weight", 1), kv[0]))
+        best = sorted(P[n].items(), key=lambda kv: (-round(kv[1].get("weight", 1), 9), kv[0]))
         keep.update(tuple(sorted((n, m))) for m, _ in best[:per_node])
     B = nx.Graph()
     B.add_nodes_from(P.nodes(data=True))
     B.add_edges_from((u, v, P[u][v]) for u, v in sorted(keep))
     return B
+
+
+def paper_backbone(G: nx.MultiDiGraph, per_node: int = 3) -> tuple[nx.Graph, int]:
+    """``backbone(paper_graph(G), per_node)`` and the number of edges of the whole
+    paper graph, computed without building it: the paper × paper weights come from
+    one sparse product, so a corpus whose common entities join millions of pairs of
+    papers still costs seconds.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> B, total = paper_backbone(G)
+        >>> sorted(B.edges()) == sorted(backbone(gt.paper_graph(G)).edges())
+        True
+        >>> total == gt.paper_graph(G).number_of_edges()
+        True
+    """
+    from scipy.sparse import csr_matrix
+
+    papers = papers_of(G)
+    pidx = {p: i for i, p in enumerate(papers)}
+    names: dict[int, set[str]] = {}
+    rows, cols, vals = [], [], []
+    ents = sorted(n for n, k in G.nodes(data="kind") if k != "paper")
+    for j, ent in enumerate(ents):
+        ps = sorted({u for u, _, k in G.in_edges(ent, keys=True) if k in ENTITY_RELATIONS})
+        if len(ps) < 2:
+            continue
+        for p in ps:
+            rows.append(pidx[p])
+            cols.append(j)
+            vals.append(1.0 / (len(ps) - 1))
+            names.setdefault(pidx[p], set()).add(ent)
+    B = nx.Graph()
+    B.add_nodes_from((n, G.nodes[n]) for n in papers)
+    if not rows:
+        return B, 0
+    M = csr_matrix((vals, (rows, cols)), shape=(len(papers), len(ents)))
+    A = (M @ (M > 0).T.astype(float)).tocsr()
+    A.setdiag(0)
+    A.eliminate_zeros()
+    keep: set[tuple[int, int]] = set()
+    for i in range(len(papers)):
+        lo, hi = A.indptr[i], A.indptr[i + 1]
+        if lo == hi:
+            continue
+        js, ws = A.indices[lo:hi], A.data[lo:hi]
+        best = np.lexsort((js, -np.round(ws, 9)))[:per_node]
+        keep.update((min(i, int(j)), max(i, int(j))) for j in js[best])
+    for i, j in sorted(keep):
+        shared = sorted(G.nodes[e]["name"] for e in names[i] & names[j])
+        B.add_edge(papers[i], papers[j], weight=float(A[i, j]), shared=shared)
+    return B, A.nnz // 2
 
 
 def generic_entities(G: nx.MultiDiGraph, share: float = GENERIC_SHARE) -> set[str]:
@@ -636,11 +703,11 @@ def map_data(
         raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZES)}")
     say = progress or (lambda step: None)
     say(f"building the {view} view")
-    V = _view(G, view)
     shares_total = None
     if view == "papers":
-        shares_total = V.number_of_edges()
-        V = backbone(V, BACKBONE_PER_PAPER)
+        V, shares_total = paper_backbone(G, BACKBONE_PER_PAPER)
+    else:
+        V = _view(G, view)
     metrics = ["pagerank", "degree"]
     if V.number_of_nodes() <= BETWEENNESS_MAX or size == "betweenness":
         metrics.append("betweenness")
@@ -684,11 +751,27 @@ def map_data(
     colors = community_colors(G, comms)
     comm_of = {n: i for i, c in enumerate(comms) for n in c}
 
-    # the relations of the full graph that touch a drawn node (for the panels)
+    # the relations of the full graph that touch a drawn node (for the panels): all
+    # between drawn nodes; to nodes not drawn, each drawn node's LINKS_OUT most
+    # central ones (the page says how many more there are)
     link_rows = []
+    outward: dict[str, list] = {}
+    place = {n: i for i, n in enumerate(ranked)}
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
-        if u in drawn_set or v in drawn_set:
+        if u in drawn_set and v in drawn_set:
             link_rows.append((u, v, k, d))
+        elif u in drawn_set or v in drawn_set:
+            here, there = (u, v) if u in drawn_set else (v, u)
+            outward.setdefault(here, []).append((place.get(there, len(place)), there, (u, v, k, d)))
+    more: dict[str, int] = {}
+    for here, rows in outward.items():
+        rows.sort(key=lambda r: r[:2])
+        kept = rows[:LINKS_OUT]
+        link_rows.extend(r[2] for r in kept)
+        others = {r[1] for r in rows} - {r[1] for r in kept}
+        if others:
+            more[here] = len(others)
+    link_rows.sort(key=lambda e: e[:3])
     referenced = sorted({x for u, v, *_ in link_rows for x in (u, v)} - drawn_set)
     table = drawn + referenced
     index = {n: i for i, n in enumerate(table)}
@@ -718,7 +801,7 @@ def map_data(
                 year or None,
                 [_num(scores[m][n]) for m in metrics] if in_view else None,
                 [ranks[m][n] for m in metrics] if in_view else None,
-                _node_info(G, n),
+                _node_info(G, n, drawn=n in drawn_set),
             ]
         )
     links = [[index[u], index[v], k, _evidence(G, u, d)] for u, v, k, d in link_rows]
@@ -762,6 +845,7 @@ def map_data(
             "shares_total": shares_total,
             "backbone_per_paper": BACKBONE_PER_PAPER if shares_total is not None else None,
             "center": index.get(center) if center is not None else None,
+            "more_links": {str(index[n]): c for n, c in sorted(more.items())},
             "betweenness_sample": (betweenness_sample(V) if "betweenness" in metrics else None),
         },
         "nodes": rows,

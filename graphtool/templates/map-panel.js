@@ -139,9 +139,12 @@ function showPanel(i) {
                                   .filter(function (x) { return x; }).join(" · "), "meta"));
     if (f.aliases && f.aliases.length) panel.appendChild(el("div", "also: " + f.aliases.join(", "), "meta"));
   }
-  if (i >= DRAWN) panel.appendChild(el("div", "Not drawn in this view.", "note"));
+  if (i >= DRAWN) {
+    panel.appendChild(el("div", "Not drawn in this view" + (isPaper ? ", so its abstract is not in this page: "
+      + "a smaller view or graphtool map --max-nodes 0 shows it." : "."), "note"));
+  }
   addScores(i);
-  if (isPaper) {
+  if (isPaper && (i < DRAWN || f.abstract)) {
     panel.appendChild(el("h3", "Abstract"));
     var p = el("p", null, "abstract"); p.appendChild(highlight(f.abstract || "", spansIn("abstract"))); panel.appendChild(p);
   }
@@ -161,6 +164,8 @@ function showPanel(i) {
     });
     panel.appendChild(ul);
   });
+  var more = (META.more_links || {})[i];
+  if (more) panel.appendChild(el("div", more + " more nodes not drawn are linked to this one; they are not in this page (graphtool map --max-nodes 0 carries them all).", "note"));
   panel.classList.add("open");
   panel.scrollTop = 0;
 }
