@@ -66,7 +66,7 @@ LINKS_OUT = 40
 #: A view with more nodes than this opens as an overview (see :func:`map_data`).
 OVERVIEW_AT = 1000
 #: A method named by this share of the papers is a generic concept.
-GENERIC_SHARE = 0.08
+GENERIC_SHARE = 0.15
 
 SHAPES = {
     "paper": "dot",
