@@ -776,11 +776,14 @@ def map_data(
     table = drawn + referenced
     index = {n: i for i, n in enumerate(table)}
 
-    first_year: dict[str, int] = {}
+    # an entity's year is the average year of the papers naming it (VOSviewer's
+    # overlay: old topics dark, new ones bright)
+    naming_years: dict[str, dict[str, int]] = {}
     for u, v, k in G.edges(keys=True):
         year = G.nodes[u].get("year")
-        if k in ENTITY_RELATIONS and year and (v not in first_year or year < first_year[v]):
-            first_year[v] = year
+        if k in ENTITY_RELATIONS and year:
+            naming_years.setdefault(v, {})[u] = year
+    mean_year = {v: round(sum(ys.values()) / len(ys), 1) for v, ys in naming_years.items()}
 
     say(f"laying out {len(drawn)} nodes")
     pos = layout(V.subgraph(drawn), groups=comm_of)
@@ -788,7 +791,7 @@ def map_data(
     for n in table:
         d = G.nodes[n]
         x, y = pos.get(n, (None, None))
-        year = d.get("year") if d["kind"] == "paper" else first_year.get(n)
+        year = d.get("year") if d["kind"] == "paper" else mean_year.get(n)
         in_view = n in scores["pagerank"]
         rows.append(
             [

@@ -824,3 +824,27 @@ def test_page_script_and_styles_are_split_by_concern_and_inlined(graph):
         text = (_TEMPLATES / name).read_text(encoding="utf-8")
         assert text.strip().splitlines()[1] in html, name
     assert len((_TEMPLATES / "map.html").read_text().splitlines()) < 120
+
+
+def test_an_entity_is_coloured_by_the_average_year_of_its_papers(llm_graph):
+    G = llm_graph
+    data = map_data(G, color="year")
+    checked = 0
+    for row in data["nodes"][: data["meta"]["drawn"]]:
+        if row[2] == "paper":
+            assert row[6] == G.nodes[row[0]].get("year")
+            continue
+        years = {u: G.nodes[u]["year"] for u, _, k in G.in_edges(row[0], keys=True)
+                 if k in ENTITY_RELATIONS and G.nodes[u].get("year")}  # fmt: skip
+        assert row[6] == round(sum(years.values()) / len(years), 1)
+        checked += len(set(years.values())) > 1
+    assert checked >= 3, "entities named in several years get their average"
+
+
+def test_a_selected_community_keeps_its_name_on_the_map(browser, map_file):
+    page, errors = _open_big(browser, map_file)
+    page.locator("#communities li").nth(1).click()
+    regions = [b for b in page.evaluate("graphtoolMap.labelBoxes()") if "community" in b]
+    assert [b["community"] for b in regions] == [page.evaluate("graphtool.data.communities[1].id")]
+    assert errors == []
+    page.close()

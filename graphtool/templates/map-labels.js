@@ -135,8 +135,9 @@ function drawLabels(ctx) {
   }
   if (META.center !== null && META.center !== undefined) nodeLabel(META.center, 16, "700");
   if (focusSet && focusSet.center !== undefined) nodeLabel(focusSet.center, 15, "700");
-  if (colorBy === "community" && !focusSet) {
+  if (colorBy === "community" && (!focusSet || focusSet.community !== undefined)) {
     REGIONS.forEach(function (c, k) {
+      if (focusSet && focusSet.community !== c.id) return;  // a selected community keeps its name
       var p = toScreen(c.x, c.y), size = k < 6 ? 16 : 14, font = "700 " + size + "px " + LABEL_FACE;
       var w = textWidth(ctx, c.label, font), h = size + 4;
       place({id: "community:" + c.id, community: c.id, x: p.x - w / 2, y: p.y - h / 2, w: w, h: h},
