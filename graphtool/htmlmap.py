@@ -559,39 +559,21 @@ def community_colors(G: nx.MultiDiGraph, comms: list[set[str]]) -> list[str]:
     return out
 
 
-def backbone(P: nx.Graph, per_node: int = 3) -> nx.Graph:
-    """The backbone of a weighted view: each node keeps its ``per_node`` strongest
-    edges (ties by the other node's id); an edge stays when either end keeps it.
-
-    Example:
-        >>> P = nx.Graph([("a", "b", {"weight": 3}), ("a", "c", {"weight": 1}),
-        ...               ("b", "c", {"weight": 2})])
-        >>> sorted(backbone(P, per_node=1).edges())
-        [('a', 'b'), ('b', 'c')]
-    """
-    keep: set[tuple[str, str]] = set()
-    for n in P:
-        best = sorted(P[n].items(), key=lambda kv: (-round(kv[1].get("weight", 1), 9), kv[0]))
-        keep.update(tuple(sorted((n, m))) for m, _ in best[:per_node])
-    B = nx.Graph()
-    B.add_nodes_from(P.nodes(data=True))
-    B.add_edges_from((u, v, P[u][v]) for u, v in sorted(keep))
-    return B
-
-
 def paper_backbone(G: nx.MultiDiGraph, per_node: int = 3) -> tuple[nx.Graph, int]:
-    """``backbone(paper_graph(G), per_node)`` and the number of edges of the whole
-    paper graph, computed without building it: the paper × paper weights come from
-    one sparse product, so a corpus whose common entities join millions of pairs of
-    papers still costs seconds.
+    """The backbone of :func:`graphtool.paper_graph`: each paper keeps its
+    ``per_node`` strongest links (weights as there; ties by the other paper's id),
+    and an edge stays when either end keeps it. Returned with the number of edges of
+    the whole paper graph, which is never built: the paper × paper weights come
+    from one sparse product, so a corpus whose common entities join millions of
+    pairs of papers still costs seconds.
 
     Example:
         >>> import graphtool as gt
         >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
         >>> B, total = paper_backbone(G)
-        >>> sorted(B.edges()) == sorted(backbone(gt.paper_graph(G)).edges())
+        >>> total == gt.paper_graph(G).number_of_edges() > B.number_of_edges()
         True
-        >>> total == gt.paper_graph(G).number_of_edges()
+        >>> max(d for _, d in B.degree()) > 3 >= min(d for _, d in B.degree() if d)
         True
     """
     from scipy.sparse import csr_matrix
@@ -684,7 +666,7 @@ def map_data(
 
     Positions come from :func:`layout` with the communities as regions. The papers
     view keeps a backbone (each paper's ``BACKBONE_PER_PAPER`` strongest links, see
-    :func:`backbone`). A view of more than ``OVERVIEW_AT`` nodes, or more than
+    :func:`paper_backbone`). A view of more than ``OVERVIEW_AT`` nodes, or more than
     ``max_nodes``, is an overview: entities named by one paper only, and nodes left
     with no link, are not drawn (``meta`` counts them), and the rest are cut to the
     ``max_nodes`` most central. ``meta["generic"]`` lists the generic method

@@ -14,7 +14,7 @@ import pytest
 
 import graphtool as gt
 from graphtool.graph import ENTITY_RELATIONS
-from graphtool.htmlmap import BACKBONE_PER_PAPER, KIND_COLORS, backbone, layout, map_data
+from graphtool.htmlmap import BACKBONE_PER_PAPER, KIND_COLORS, layout, map_data, paper_backbone
 from graphtool.model import Mention, Paper
 
 CLOVER = "paper:clover-regressive-lightweight-speculative-decoding-with-sequential-knowledge"
@@ -50,6 +50,29 @@ HOSTILE_MENTIONS = [
     Mention("evil\"3'<i>", "Medusa", "system", "Medusa", "mentions", "Medusa", "title", 0, 6,
             "javascript:alert(12)", 0.5, "lexicon"),
 ]  # fmt: skip
+
+
+def backbone(P: nx.Graph, per_node: int) -> nx.Graph:
+    """The test's own backbone of a paper graph: each node's strongest edges."""
+    keep = set()
+    for n in P:
+        best = sorted(P[n].items(), key=lambda kv: (-round(kv[1]["weight"], 9), kv[0]))
+        keep.update(tuple(sorted((n, m))) for m, _ in best[:per_node])
+    B = nx.Graph()
+    B.add_nodes_from(P)
+    B.add_edges_from((u, v, P[u][v]) for u, v in keep)
+    return B
+
+
+def test_the_papers_backbone_keeps_each_papers_strongest_links(graph):
+    P = gt.paper_graph(graph)
+    B, total = paper_backbone(graph, 3)
+    want = backbone(P, 3)
+    assert total == P.number_of_edges() and set(B) == set(P)
+    assert sorted(B.edges()) == sorted(want.edges())
+    for u, v in B.edges():
+        assert math.isclose(B[u][v]["weight"], P[u][v]["weight"])
+        assert sorted(B[u][v]["shared"]) == sorted(P[u][v]["shared"])
 
 
 def _hostile_graph():
