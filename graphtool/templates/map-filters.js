@@ -74,22 +74,6 @@ META.metrics.forEach(function (m) { var o = el("option", m); o.value = m; sizeSe
 sizeSel.value = sizeBy;
 colorSel.addEventListener("change", function () {
   colorBy = colorSel.value; showColorLegend();
-
-// ---- how to read this view, and how its numbers were made
-var HELP = {
-  full: "Dots are papers; the other shapes are the systems, models, datasets, hardware and methods their abstracts name, joined to the papers that name them.",
-  papers: "Every dot is a paper. Two papers are joined when they name the same entities; rarer shared entities make a thicker link.",
-  entities: "Every shape is a system, model, dataset, piece of hardware or method. Two are joined when the same paper names both; thicker: more papers."
-};
-document.getElementById("help").textContent = (HELP[META.view] || HELP.full) +
-  (META.center !== null && META.center !== undefined ? " The node with the black ring is the centre of this map." : "") +
-  " Shaded discs are communities, named on the map; labels show where there is room, more as you zoom in." +
-  " Click a node for its evidence; its neighbours stay bright. Escape or a click on the background clears the selection. Drag to pan, scroll to zoom.";
-var notes = [];
-if (META.shares_total) notes.push("Links: each paper's " + META.backbone_per_paper + " strongest shared-entity links (" + EDGES.length + " of " + META.shares_total + "); the panel lists every entity a paper names.");
-if (META.betweenness_sample) notes.push("Betweenness is estimated from " + META.betweenness_sample + " sampled nodes (exact betweenness is too slow at this size).");
-document.getElementById("method-notes").textContent = notes.join(" ");
-document.getElementById("method-notes").hidden = !notes.length;
   var up = []; for (var i = 0; i < DRAWN; i++) up.push({id: ROWS[i][ID], color: visColor(colorOf(i))});
   nodes.update(up);
 });
