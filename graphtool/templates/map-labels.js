@@ -127,11 +127,22 @@ function drawLabels(ctx) {
     var p = toScreen(ROWS[i][X], ROWS[i][Y]), body = network.body.nodes[ROWS[i][ID]];
     var r = (body && body.options && body.options.size ? body.options.size : 8) * scale;
     var font = weight + " " + size + "px " + LABEL_FACE, w = textWidth(ctx, text, font), h = size + 3;
-    var b = {id: ROWS[i][ID], x: p.x - w / 2, y: p.y + r + 2, w: w, h: h};
+    var b = {id: ROWS[i][ID], x: p.x - w / 2, y: p.y + r + 3, w: w, h: h};
     if (!place(b, text, font, "#222222", 3)) {  // no room below: try above the node
-      b = {id: ROWS[i][ID], x: p.x - w / 2, y: p.y - r - 2 - h, w: w, h: h};
+      b = {id: ROWS[i][ID], x: p.x - w / 2, y: p.y - r - 3 - h, w: w, h: h};
       place(b, text, font, "#222222", 3);
     }
+  }
+  // the largest nodes on screen: a community's name is not written across them
+  var big = new LabelGrid(), blocked = 0;
+  for (var q = 0; q < labelRank.length && blocked < 300; q++) {
+    var j = labelRank[q];
+    if (nodeHidden[j] || ROWS[j][X] === null) continue;
+    var body = network.body.nodes[ROWS[j][ID]], rr = (body && body.options ? body.options.size || 0 : 0) * scale;
+    if (rr < 10) continue;
+    var pj = toScreen(ROWS[j][X], ROWS[j][Y]);
+    big.add({x: pj.x - rr, y: pj.y - rr, w: 2 * rr, h: 2 * rr}, true);
+    blocked++;
   }
   if (META.center !== null && META.center !== undefined) nodeLabel(META.center, 16, "700");
   if (focusSet && focusSet.center !== undefined) nodeLabel(focusSet.center, 15, "700");
@@ -139,9 +150,13 @@ function drawLabels(ctx) {
     REGIONS.forEach(function (c, k) {
       if (focusSet && focusSet.community !== c.id) return;  // a selected community keeps its name
       var p = toScreen(c.x, c.y), size = k < 6 ? 16 : 14, font = "700 " + size + "px " + LABEL_FACE;
-      var w = textWidth(ctx, c.label, font), h = size + 4;
-      place({id: "community:" + c.id, community: c.id, x: p.x - w / 2, y: p.y - h / 2, w: w, h: h},
-            c.label, font, darker(c.color), 4);
+      var w = textWidth(ctx, c.label, font), h = size + 4, rim = c.r * scale;
+      // at the region's centre, or else at its top or bottom edge: clear of big nodes
+      var spots = [p.y - h / 2, p.y - rim - h / 2, p.y + rim - h / 2].map(function (y) {
+        return {id: "community:" + c.id, community: c.id, x: p.x - w / 2, y: y, w: w, h: h};
+      });
+      var free = spots.filter(function (b) { return big.fits(b); });
+      (free.length ? free : spots.slice(0, 1)).some(function (b) { return place(b, c.label, font, darker(c.color), 4); });
     });
   }
   labelRank.forEach(function (i, k) { nodeLabel(i, k < 12 ? 14 : 12, k < 12 ? "600" : "400"); });
