@@ -156,7 +156,8 @@ function drawLabels(ctx) {
         return {id: "community:" + c.id, community: c.id, x: p.x - w / 2, y: y, w: w, h: h};
       });
       var free = spots.filter(function (b) { return big.fits(b); });
-      (free.length ? free : spots.slice(0, 1)).some(function (b) { return place(b, c.label, font, darker(c.color), 4); });
+      var rest = spots.filter(function (b) { return free.indexOf(b) < 0; });  // across a node, as a last resort
+      free.concat(rest).some(function (b) { return place(b, c.label, font, darker(c.color), 4); });
     });
   }
   labelRank.forEach(function (i, k) { nodeLabel(i, k < 12 ? 14 : 12, k < 12 ? "600" : "400"); });
