@@ -248,26 +248,23 @@ def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view
     summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items()))
     view_note = "" if view == "full" else f"{view} view of "
     click.echo(f"wrote {out} ({view_note}{summary}; {G.number_of_edges()} edges)")
-    in_view = _view_size(G, view)
-    if max_nodes and in_view > max_nodes:
+    meta = out.meta
+    if meta["left_out"]:
         s.note(
-            f"drew the {max_nodes} most central of {in_view} nodes ({size}); "
+            f"drew the {meta['drawn']} most central of {meta['in_view']} nodes ({size}); "
             f"--max-nodes 0 draws them all"
         )
+        why = []
+        if meta["single_left_out"]:
+            why.append(f"{meta['single_left_out']} entities named by one paper only")
+        if meta["lonely_left_out"]:
+            why.append(f"{meta['lonely_left_out']} nodes with no link to the rest")
+        if why:
+            s.note("an overview: left out " + " and ".join(why))
     if open_browser:
         uri = out.resolve().as_uri()
         if not webbrowser.open(uri):
             click.echo(f"no browser found; open {uri} yourself", err=True)
-
-
-def _view_size(G, view: str) -> int:
-    """Nodes in a view of ``G`` (the map draws at most ``--max-nodes`` of them)."""
-    kinds = [k for _, k in G.nodes(data="kind")]
-    if view == "papers":
-        return sum(k == "paper" for k in kinds)
-    if view == "entities":
-        return sum(k != "paper" for k in kinds)
-    return len(kinds)
 
 
 @main.command("link")

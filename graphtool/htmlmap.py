@@ -906,6 +906,14 @@ def render_html(
         (False, True)
     """
     size = _size_arg(size, size_by)
+    data = map_data(
+        G, view=view, color=color, size=size, max_nodes=max_nodes, center=center, progress=progress
+    )
+    return _page(data, title)
+
+
+def _page(data: dict, title: str) -> str:
+    """The page around :func:`map_data`'s data: template, styles and scripts inlined."""
     env = Environment(
         loader=FileSystemLoader(str(_TEMPLATES)),
         autoescape=select_autoescape(["html"]),
@@ -913,9 +921,6 @@ def render_html(
     )
     env.filters["script_json"] = _script_json
     tpl = env.get_template("map.html")
-    data = map_data(
-        G, view=view, color=color, size=size, max_nodes=max_nodes, center=center, progress=progress
-    )
     return tpl.render(
         title=title,
         css=(_TEMPLATES / "map.css").read_text(encoding="utf-8"),
@@ -1008,7 +1013,8 @@ def render(
     """Write the interactive map of ``G`` to ``path`` and return the path.
 
     Options as for :func:`render_html`. The returned path also displays the map
-    inline when it is the last value of a notebook cell.
+    inline when it is the last value of a notebook cell; its ``meta`` says what the
+    page draws and what it left out (``drawn``, ``left_out``, ``single_left_out``…).
 
     Example:
         >>> import graphtool as gt, tempfile, pathlib
@@ -1018,17 +1024,12 @@ def render(
         True
     """
     size = _size_arg(size, size_by)
-    text = render_html(
-        G,
-        title,
-        view=view,
-        color=color,
-        size=size,
-        max_nodes=max_nodes,
-        center=center,
-        progress=progress,
+    data = map_data(
+        G, view=view, color=color, size=size, max_nodes=max_nodes, center=center, progress=progress
     )
-    return MapPath(write_atomic(path, text))
+    out = MapPath(write_atomic(path, _page(data, title)))
+    out.meta = data["meta"]
+    return out
 
 
 def show(

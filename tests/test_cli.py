@@ -326,3 +326,19 @@ def test_neighbors_html_marks_the_centre(fixtures, tmp_path):
     assert r.exit_code == 0, r.output
     data = json.loads(out.read_text().split('id="graph-data">', 1)[1].split("</script>", 1)[0])
     assert data["nodes"][data["meta"]["center"]][0] == "entity:pagedattention"
+
+
+def test_map_of_a_large_corpus_says_what_the_overview_left_out(tmp_path):
+    from pathlib import Path
+
+    corpus = Path(__file__).parents[1] / "data" / "llm-systems-2025.jsonl"
+    out = tmp_path / "llm.html"
+    r = CliRunner().invoke(main, ["map", str(corpus), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = json.loads(out.read_text().split('id="graph-data">', 1)[1].split("</script>", 1)[0])
+    meta = data["meta"]
+    assert f"drew the {meta['drawn']} most central of {meta['in_view']} nodes" in r.output
+    assert (
+        f"an overview: left out {meta['single_left_out']} entities named by one paper only "
+        f"and {meta['lonely_left_out']} nodes with no link to the rest"
+    ) in r.output
