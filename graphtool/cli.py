@@ -204,8 +204,9 @@ def main() -> None:
     type=click.IntRange(min=0),
     default=htmlmap.MAX_NODES,
     show_default=True,
-    help="Draw at most this many nodes, the most central; the page says how many were "
-    "left out. 0 draws all, e.g. --max-nodes 0.",
+    help="Draw at most this many nodes, the most central; a view of more than this or "
+    "1,000 nodes opens as an overview (no entity named by one paper only, no node left "
+    "without a link). The page says what was left out. 0 draws all, e.g. --max-nodes 0.",
 )
 @click.option(
     "--title",
