@@ -278,7 +278,6 @@ def _by_group(G: nx.Graph, groups: dict[str, int], seed: int) -> dict[str, np.nd
     H = simple_graph(G)
     nodes = sorted(H)
     gid = {v: groups.get(v, -1) for v in nodes}
-    # a node without a group is a group of its own
     size = Counter(gid.values())
     # nodes alone in their group (or in none) share one region of loose nodes
     loose = [v for v in nodes if gid[v] < 0 or size[gid[v]] == 1]
@@ -327,11 +326,10 @@ def _by_group(G: nx.Graph, groups: dict[str, int], seed: int) -> dict[str, np.nd
     bw = np.array([between[p] for p in pairs], dtype=float)
     bw = np.clip(bw / (bw.mean() if len(bw) else 1.0), 0.25, 4.0)
     centre = force_layout(n_groups, edges, bw, seed=seed) if n_groups > 1 else np.zeros((1, 2))
-    # bring the centres to the discs' scale (packed tight: the separation that
-    # follows opens just the room each disc needs), then remove overlaps
-    # an island community the force sent far away comes back to the rim: each
-    # centre keeps its direction, and its distance becomes its rank's share of a
-    # disc holding all of them
+    # bring the centres to the discs' scale, packed tight (the separation that
+    # follows opens just the room each disc needs): each centre keeps its direction
+    # and its distance becomes its rank's share of a disc that holds them all, so an
+    # island community the force sent far away comes back to the rim
     centre -= np.average(centre, axis=0, weights=radius * radius)
     dist = np.sqrt((centre**2).sum(1))
     rank = np.empty(n_groups)
