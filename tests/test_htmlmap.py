@@ -871,3 +871,26 @@ def test_a_selected_community_keeps_its_name_on_the_map(browser, map_file):
     assert [b["community"] for b in regions] == [page.evaluate("graphtool.data.communities[1].id")]
     assert errors == []
     page.close()
+
+
+def test_labels_and_regions_follow_a_node_that_moves(browser, map_file):
+    page, errors = _open_big(browser, map_file)
+    boxes = page.evaluate("graphtoolMap.labelBoxes()")
+    node = next(b["id"] for b in boxes if "community" not in b)
+    before = page.evaluate(f"graphtoolMap.nodePositions()[{json.dumps(node)}]")
+    page.evaluate(
+        f"""() => {{ const n = graphtoolNetwork, id = {json.dumps(node)};
+                     const p = n.getPosition(id); n.moveNode(id, p.x + 80, p.y + 60); n.redraw(); }}"""
+    )
+    p = page.evaluate(f"graphtoolMap.nodePositions()[{json.dumps(node)}]")
+    scale = page.evaluate("graphtoolNetwork.getScale()")
+    assert abs(p["x"] - before["x"] - 80 * scale) < 1 and abs(p["y"] - before["y"] - 60 * scale) < 1
+    box = next((b for b in page.evaluate("graphtoolMap.labelBoxes()") if b["id"] == node), None)
+    if box is not None:  # drawn where the node is now (or left out for want of room)
+        assert abs(box["x"] + box["w"] / 2 - p["x"]) < 1
+    page.click("#physics")  # moving nodes: regions and labels are redrawn around them
+    page.wait_for_timeout(300)
+    page.click("#physics")
+    assert _overlapping(page.evaluate("graphtoolMap.labelBoxes()")) == []
+    assert errors == []
+    page.close()

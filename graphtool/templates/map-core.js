@@ -167,9 +167,9 @@ function fitTo(ids) {
 function keepClear(i) {
   var pw = panelWidth(), W = document.getElementById("network").clientWidth;
   if (!pw || i >= DRAWN) return;
-  var p = network.canvasToDOM({x: ROWS[i][X], y: ROWS[i][Y]});
+  var here = posOf(i), p = network.canvasToDOM(here);
   if (p.x > W - pw - 30 || p.x < 30) {
-    network.moveTo({position: {x: ROWS[i][X], y: ROWS[i][Y]}, scale: network.getScale(), offset: {x: -pw / 2, y: 0}, animation: false});
+    network.moveTo({position: here, scale: network.getScale(), offset: {x: -pw / 2, y: 0}, animation: false});
   }
 }
 

@@ -18,38 +18,42 @@ function rankLabels() {
 }
 rankLabels();
 
-// community regions: the centre of each community's drawn members, and its size
-var REGIONS = (function () {
-  var acc = {};
+// where a node is now: its laid-out place, or where physics or a drag moved it
+function posOf(i) {
+  var b = network.body.nodes[ROWS[i][ID]];
+  return b ? {x: b.x, y: b.y} : {x: ROWS[i][X], y: ROWS[i][Y]};
+}
+
+// community regions: the centre of each community's drawn members, its size, and
+// the radius of a disc that holds most of them (recomputed when nodes move)
+var REGIONS = [];
+function computeRegions() {
+  var acc = {}, pos = [];
   for (var i = 0; i < DRAWN; i++) {
     var c = ROWS[i][COMM];
+    pos.push(null);
     if (c < 0 || ROWS[i][X] === null) continue;
-    var a = acc[c] = acc[c] || {x: 0, y: 0, n: 0};
-    a.x += ROWS[i][X]; a.y += ROWS[i][Y]; a.n++;
+    var p = pos[i] = posOf(i), a = acc[c] = acc[c] || {x: 0, y: 0, n: 0, members: []};
+    a.x += p.x; a.y += p.y; a.n++; a.members.push(i);
   }
   var out = [];
   D.communities.forEach(function (c) {
     var a = acc[c.id];
+    if (!a || a.n < 3) return;
     // on the map a community is named by its first two terms (the legend has three)
-    var label = c.label.split(" · ").slice(0, 2).join(" · ");
-    if (a && a.n >= 3) out.push({id: c.id, label: label, color: c.color, x: a.x / a.n, y: a.y / a.n, n: a.n});
+    var label = c.label.split(" · ").slice(0, 2).join(" · "), x = a.x / a.n, y = a.y / a.n;
+    var d = a.members.map(function (i) { return Math.hypot(pos[i].x - x, pos[i].y - y); }).sort(function (u, v) { return u - v; });
+    out.push({id: c.id, label: label, color: c.color, x: x, y: y, n: a.n, r: d[Math.floor(0.9 * (d.length - 1))] + 12});
   });
   out.sort(function (a, b) { return b.n - a.n || a.id - b.id; });
-  return out;
-})();
+  REGIONS = out;
+}
+computeRegions();
+network.on("dragEnd", function (p) { if (p.nodes && p.nodes.length) computeRegions(); });
 
-// each region is shaded in its community's colour, under the nodes: a disc around
-// the centre that holds most of its members
-REGIONS.forEach(function (c) {
-  var d = [];
-  for (var i = 0; i < DRAWN; i++) {
-    if (ROWS[i][COMM] === c.id && ROWS[i][X] !== null) d.push(Math.hypot(ROWS[i][X] - c.x, ROWS[i][Y] - c.y));
-  }
-  d.sort(function (a, b) { return a - b; });
-  c.r = d[Math.floor(0.9 * (d.length - 1))] + 12;
-});
 function drawRegions(ctx) {
   if (colorBy !== "community") return;
+  if (network.physics.options.enabled) computeRegions();  // the nodes are moving
   ctx.save();
   REGIONS.forEach(function (c) {
     if (focusSet && focusSet.community !== undefined && focusSet.community !== c.id) return;
@@ -124,7 +128,7 @@ function drawLabels(ctx) {
     if (nodeHidden[i] || (focusSet && !focusSet[i]) || ROWS[i][X] === null) return;
     var text = ROWS[i][LABEL];
     if (!text) return;
-    var p = toScreen(ROWS[i][X], ROWS[i][Y]), body = network.body.nodes[ROWS[i][ID]];
+    var here = posOf(i), p = toScreen(here.x, here.y), body = network.body.nodes[ROWS[i][ID]];
     var r = (body && body.options && body.options.size ? body.options.size : 8) * scale;
     var font = weight + " " + size + "px " + LABEL_FACE, w = textWidth(ctx, text, font), h = size + 3;
     var b = {id: ROWS[i][ID], x: p.x - w / 2, y: p.y + r + 3, w: w, h: h};
@@ -140,7 +144,7 @@ function drawLabels(ctx) {
     if (nodeHidden[j] || ROWS[j][X] === null) continue;
     var body = network.body.nodes[ROWS[j][ID]], rr = (body && body.options ? body.options.size || 0 : 0) * scale;
     if (rr < 10) continue;
-    var pj = toScreen(ROWS[j][X], ROWS[j][Y]);
+    var hj = posOf(j), pj = toScreen(hj.x, hj.y);
     big.add({x: pj.x - rr, y: pj.y - rr, w: 2 * rr, h: 2 * rr}, true);
     blocked++;
   }
@@ -186,7 +190,7 @@ window.graphtoolMap = {
     var o = canvasOffset(), out = {};
     for (var i = 0; i < DRAWN; i++) {
       if (nodeHidden[i] || ROWS[i][X] === null) continue;
-      var p = toScreen(ROWS[i][X], ROWS[i][Y]);
+      var here = posOf(i), p = toScreen(here.x, here.y);
       out[ROWS[i][ID]] = {x: p.x + o.x, y: p.y + o.y, community: ROWS[i][COMM]};
     }
     return out;
