@@ -894,3 +894,16 @@ def test_labels_and_regions_follow_a_node_that_moves(browser, map_file):
     assert _overlapping(page.evaluate("graphtoolMap.labelBoxes()")) == []
     assert errors == []
     page.close()
+
+
+def test_every_node_has_at_most_one_label(browser, graph, tmp_path):
+    from graphtool.analysis import ego_graph
+
+    out = gt.render(ego_graph(graph, "Medusa", depth=2), tmp_path / "ego.html",
+                    center="entity:medusa")  # fmt: skip
+    page, errors = _open_big(browser, out)
+    page.evaluate("graphtoolMap.select('entity:medusa')")
+    ids = [b["id"] for b in page.evaluate("graphtoolMap.labelBoxes()")]
+    assert ids.count("entity:medusa") == 1 and len(ids) == len(set(ids))
+    assert errors == []
+    page.close()

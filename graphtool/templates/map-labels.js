@@ -109,7 +109,7 @@ function toScreen(x, y) {
 function drawLabels(ctx) {
   var canvas = ctx.canvas, ratio = network.canvas.pixelRatio || 1;
   var W = canvas.width / ratio, H = canvas.height / ratio, scale = network.getScale();
-  var grid = new LabelGrid();
+  var grid = new LabelGrid(), labelled = {};
   ctx.save();
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.textBaseline = "top";
@@ -125,9 +125,10 @@ function drawLabels(ctx) {
     return true;
   }
   function nodeLabel(i, size, weight) {
-    if (nodeHidden[i] || (focusSet && !focusSet[i]) || ROWS[i][X] === null) return;
+    if (labelled[i] || nodeHidden[i] || (focusSet && !focusSet[i]) || ROWS[i][X] === null) return;
     var text = ROWS[i][LABEL];
     if (!text) return;
+    labelled[i] = true;  // one try per node and frame: below it, else above it
     var here = posOf(i), p = toScreen(here.x, here.y), body = network.body.nodes[ROWS[i][ID]];
     var r = (body && body.options && body.options.size ? body.options.size : 8) * scale;
     var font = weight + " " + size + "px " + LABEL_FACE, w = textWidth(ctx, text, font), h = size + 3;
@@ -145,7 +146,7 @@ function drawLabels(ctx) {
     var body = network.body.nodes[ROWS[j][ID]], rr = (body && body.options ? body.options.size || 0 : 0) * scale;
     if (rr < 10) continue;
     var hj = posOf(j), pj = toScreen(hj.x, hj.y);
-    big.add({x: pj.x - rr, y: pj.y - rr, w: 2 * rr, h: 2 * rr}, true);
+    big.add({x: pj.x - rr, y: pj.y - rr, w: 2 * rr, h: 2 * rr});
     blocked++;
   }
   if (META.center !== null && META.center !== undefined) nodeLabel(META.center, 16, "700");
