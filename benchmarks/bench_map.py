@@ -160,7 +160,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
     ap.add_argument("--repeat", type=int, default=3, help="runs of our page per size")
-    ap.add_argument("--pyvis-repeat", type=int, default=1, help="runs of pyvis's (slow) page")
+    ap.add_argument("--pyvis-repeat", type=int, default=1,
+                    help="runs of pyvis's (slow) page; 0 skips it")  # fmt: skip
     ap.add_argument("--timeout", type=float, default=180.0)
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
@@ -179,11 +180,13 @@ def main() -> None:
         for n in args.sizes:
             G = synthetic(n)
             a, b = tmp / f"ours-{n}.html", tmp / f"pyvis-{n}.html"
-            build_a, build_b = ours(G, a), pyvis_stock(G, b)
+            build_a = ours(G, a)
+            build_b = pyvis_stock(G, b) if args.pyvis_repeat else None
             ta = [measure(browser, a, args.timeout) for _ in range(args.repeat)]
             tb = [measure(browser, b, args.timeout) for _ in range(args.pyvis_repeat)]
+            size_b = b.stat().st_size / n if build_b else None
             rows.append((n, G.number_of_edges(), _median(ta), _median(tb), build_a, build_b,
-                         a.stat().st_size / n, b.stat().st_size / n))  # fmt: skip
+                         a.stat().st_size / n, size_b))  # fmt: skip
             print(f"  measured {n} nodes", file=sys.stderr, flush=True)
         browser.close()
     print(f"\ntime to interactive, headless {_version(exe)}; median of {args.repeat} (ours), "
@@ -194,13 +197,15 @@ def main() -> None:
     print(" | ".join("---" for _ in head))
     for n, m, ta, tb, ba, bb, sa, sb in rows:
         ratio = f"{tb / ta:.1f}×" if ta and tb else "-"
-        print(f"{n:,} | {m:,} | {_s(ta, args.timeout)} | {_s(tb, args.timeout)} | {ratio} | "
-              f"{ba:.1f} s | {bb:.1f} s | {sa:,.0f} | {sb:,.0f}")  # fmt: skip
+        skip = not args.pyvis_repeat
+        print(f"{n:,} | {m:,} | {_s(ta, args.timeout)} | {'-' if skip else _s(tb, args.timeout)} | "
+              f"{ratio} | {ba:.1f} s | {'-' if skip else f'{bb:.1f} s'} | {sa:,.0f} | "
+              f"{'-' if skip else f'{sb:,.0f}'}")  # fmt: skip
 
 
 def _median(xs):
     done = [x for x in xs if x is not None]
-    return statistics.median(done) if len(done) == len(xs) else None
+    return statistics.median(done) if xs and len(done) == len(xs) else None
 
 
 def _s(x, timeout):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from itertools import pairwise
@@ -14,6 +13,38 @@ from .text import case_compatible
 
 METRICS = ("degree", "pagerank", "betweenness", "eigenvector")
 SEED = 42
+#: Betweenness is exact up to this many nodes (of the graph it is computed on);
+#: above, it is estimated from ``BETWEENNESS_SAMPLE`` seeded source nodes.
+BETWEENNESS_EXACT_MAX = 1000
+BETWEENNESS_SAMPLE = 300
+#: How much a community label prefers an entity of each kind (organisations,
+#: languages and other names weigh least).
+LABEL_KIND_WEIGHT = {
+    "method": 1.0,
+    "system": 1.0,
+    "model": 1.0,
+    "dataset": 0.8,
+    "hardware": 0.5,
+    "other": 0.3,
+}
+
+
+def _core(H: nx.Graph) -> nx.Graph:
+    """``H`` without the entities that only one node links to (see :func:`centrality`)."""
+    return H.subgraph(n for n, d in H.degree() if d > 1 or H.nodes[n].get("kind") == "paper")
+
+
+def betweenness_sample(G: nx.Graph) -> int | None:
+    """How many source nodes :func:`centrality` samples for betweenness on ``G``;
+    ``None`` when it is exact (graphs of at most ``BETWEENNESS_EXACT_MAX`` nodes).
+
+    Example:
+        >>> import graphtool as gt
+        >>> betweenness_sample(gt.build_graph(gt.read(gt.bundled_corpus()))) is None
+        True
+    """
+    n = _core(simple_graph(G)).number_of_nodes()
+    return min(BETWEENNESS_SAMPLE, n) if n > BETWEENNESS_EXACT_MAX else None
 
 
 def centrality(
@@ -27,9 +58,11 @@ def centrality(
     entities that only one node links to (a name one paper alone uses) are left out
     of the computation and score 0: they join nothing, and would otherwise make a
     paper rank high merely for naming many things nobody else names. Degree counts
-    every link. ``kind`` keeps only nodes of that kind (``paper``, ``system``,
-    ``method``…; plurals such as ``papers`` are accepted) in the result; an unknown
-    kind raises :class:`ValueError` naming the kinds.
+    every link. Betweenness is exact up to ``BETWEENNESS_EXACT_MAX`` nodes and,
+    beyond, networkx's estimate from ``BETWEENNESS_SAMPLE`` seeded sources (see
+    :func:`betweenness_sample`). ``kind`` keeps only nodes of that kind (``paper``,
+    ``system``, ``method``…; plurals such as ``papers`` are accepted) in the result; an
+    unknown kind raises :class:`ValueError` naming the kinds.
 
     Example:
         >>> import graphtool as gt
@@ -47,15 +80,17 @@ def centrality(
     if metric == "degree":
         scores = nx.degree_centrality(H) if H.number_of_nodes() > 1 else {n: 0.0 for n in H}
     else:
-        leaves = [n for n, d in H.degree() if d <= 1 and H.nodes[n].get("kind") != "paper"]
-        scores = dict.fromkeys(leaves, 0.0)
-        core = H.subgraph(n for n in H if n not in scores)
+        core = _core(H)
+        scores = dict.fromkeys((n for n in H if n not in core), 0.0)
         if core.number_of_nodes() == 0:
             pass
         elif metric == "pagerank":
             scores.update(nx.pagerank(core, weight="weight"))
         elif metric == "betweenness":
-            scores.update(nx.betweenness_centrality(core, seed=SEED))
+            n = core.number_of_nodes()
+            k = min(BETWEENNESS_SAMPLE, n) if n > BETWEENNESS_EXACT_MAX else None
+            # on a copy: a subgraph view is several times slower to walk
+            scores.update(nx.betweenness_centrality(core.copy(), k=k, seed=SEED))
         else:
             scores.update(_eigenvector(core))
     rows = [
@@ -139,10 +174,14 @@ def communities(G: nx.MultiDiGraph, resolution: float = 1.0) -> list[set[str]]:
 
 
 def community_labels(G: nx.MultiDiGraph, comms: list[set[str]], top: int = 3) -> list[str]:
-    """A label per community: its most characteristic entities, joined by " · ".
+    """A label per community: its most distinctive entities, joined by " · ".
 
-    An entity is characteristic when many of the community's papers name it and
-    few papers outside do (a tf-idf-like score); ties go by name.
+    An entity scores by how many of the community's papers name it, times the share
+    of all the papers naming it that are in the community (a name every community
+    uses says little about any one), times a preference for its kind
+    (``LABEL_KIND_WEIGHT``: methods, systems and models over hardware, and
+    organisations or languages last). Ties go by name. A community that names no
+    entity is labelled by its first paper's short title.
 
     Example:
         >>> import graphtool as gt
@@ -151,7 +190,6 @@ def community_labels(G: nx.MultiDiGraph, comms: list[set[str]], top: int = 3) ->
         >>> isinstance(labels[0], str)
         True
     """
-    n_papers = max(1, sum(1 for _, k in G.nodes(data="kind") if k == "paper"))
     df: Counter[str] = Counter()
     for _u, v, k in G.edges(keys=True):
         if k in ENTITY_RELATIONS:
@@ -166,13 +204,16 @@ def community_labels(G: nx.MultiDiGraph, comms: list[set[str]], top: int = 3) ->
                         tf[v] += 1
             else:
                 tf[node] += 0.5
-        scored = sorted(
-            ((-tf[e] * math.log(1 + n_papers / max(1, df[e])), G.nodes[e]["name"]) for e in tf),
-        )
-        names = [name for _, name in scored[:top]]
+        scored = []
+        for e, f in tf.items():
+            d = G.nodes[e]
+            share = min(1.0, f / max(1, df[e]))
+            weight = LABEL_KIND_WEIGHT.get(d["kind"], 0.3)
+            scored.append((-f * share * weight, d.get("name") or e))
+        names = [name for _, name in sorted(scored)[:top]]
         if not names:
             papers = sorted(G.nodes[n].get("title", n) for n in comm)
-            names = [papers[0][:40]] if papers else ["(empty)"]
+            names = [papers[0].split(":")[0][:40].strip()] if papers else ["(empty)"]
         labels.append(" · ".join(names))
     return labels
 

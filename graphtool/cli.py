@@ -156,6 +156,11 @@ class Session:
         if not self.quiet:
             click.echo(msg, err=True)
 
+    def step(self, msg: str) -> None:
+        """Progress of a long step: on a terminal only, never with --quiet."""
+        if not self.quiet and sys.stderr.isatty():
+            click.echo(f"{msg}…", err=True)
+
     @property
     def mentions(self):
         if self._mentions is None:
@@ -234,8 +239,9 @@ def main() -> None:
     type=click.IntRange(min=0),
     default=htmlmap.MAX_NODES,
     show_default=True,
-    help="Draw at most this many nodes, the most central; the page says how many were "
-    "left out. 0 draws all, e.g. --max-nodes 0.",
+    help="Draw at most this many nodes, the most central; a view of more than this or "
+    "1,000 nodes opens as an overview (no entity named by one paper only, no node left "
+    "without a link). The page says what was left out. 0 draws all, e.g. --max-nodes 0.",
 )
 @click.option(
     "--title",
@@ -268,7 +274,14 @@ def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view
     G = s.graph
     name = title or f"graphtool map: {Path(s.paths[0]).name}"
     out = htmlmap.render(
-        G, output, title=name, view=view, color=color, size=size, max_nodes=max_nodes
+        G,
+        output,
+        title=name,
+        view=view,
+        color=color,
+        size=size,
+        max_nodes=max_nodes,
+        progress=s.step,
     )
     kinds = {}
     for _, k in G.nodes(data="kind"):
@@ -278,26 +291,23 @@ def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view
     alone = len(analysis.unlinked(G))
     alone_note = f"; {alone} of {kinds.get('paper', 0)} papers link to nothing" if alone else ""
     click.echo(f"wrote {out} ({view_note}{summary}; {G.number_of_edges()} edges{alone_note})")
-    in_view = _view_size(G, view)
-    if max_nodes and in_view > max_nodes:
+    meta = out.meta
+    if meta["left_out"]:
         s.note(
-            f"drew the {max_nodes} most central of {in_view} nodes ({size}); "
+            f"drew the {meta['drawn']} most central of {meta['in_view']} nodes ({size}); "
             f"--max-nodes 0 draws them all"
         )
+        why = []
+        if meta["single_left_out"]:
+            why.append(f"{meta['single_left_out']} entities named by one paper only")
+        if meta["lonely_left_out"]:
+            why.append(f"{meta['lonely_left_out']} nodes with no link to the rest")
+        if why:
+            s.note("an overview: left out " + " and ".join(why))
     if open_browser:
         uri = out.resolve().as_uri()
         if not webbrowser.open(uri):
             click.echo(f"no browser found; open {uri} yourself", err=True)
-
-
-def _view_size(G, view: str) -> int:
-    """Nodes in a view of ``G`` (the map draws at most ``--max-nodes`` of them)."""
-    kinds = [k for _, k in G.nodes(data="kind")]
-    if view == "papers":
-        return sum(k == "paper" for k in kinds)
-    if view == "entities":
-        return sum(k != "paper" for k in kinds)
-    return len(kinds)
 
 
 @main.command("link")
@@ -368,6 +378,9 @@ def centrality_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, metri
     """
     s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
     G = s.graph
+    sample = analysis.betweenness_sample(G) if metric == "betweenness" else None
+    if sample:
+        s.step(f"estimating betweenness from {sample} sampled nodes")
     rows = analysis.centrality(G, metric, kind=kind)
     if top:
         rows = rows[:top]
@@ -383,8 +396,14 @@ def centrality_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, metri
     ]
     if as_json or as_csv:
         _emit(records, ["rank", metric, "kind", "name"], as_json, as_csv)
-        return
-    click.echo(_table(records, ["rank", metric, "kind", "name"]))
+    else:
+        click.echo(_table(records, ["rank", metric, "kind", "name"]))
+    if sample:
+        sys.stdout.flush()
+        s.note(
+            f"betweenness is sampled: estimated from {sample} seeded source nodes "
+            f"(exact only up to {analysis.BETWEENNESS_EXACT_MAX} nodes)"
+        )
 
 
 def _table(records: list[dict], columns: list[str], width: int | None = None) -> str:
@@ -661,7 +680,9 @@ def neighbors_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, name: 
         sub = analysis.ego_graph(G, name, depth)
         center = analysis.resolve(G, name)
         label = G.nodes[center].get("name") or G.nodes[center].get("title")
-        out = htmlmap.render(sub, html_out, title=f"graphtool: {label} and its neighbours")
+        out = htmlmap.render(
+            sub, html_out, title=f"graphtool: {label} and its neighbours", center=center
+        )
         click.echo(f"wrote {out} ({sub.number_of_nodes()} nodes, {sub.number_of_edges()} edges)")
         return
     rows = analysis.neighbors(G, name, depth)

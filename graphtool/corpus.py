@@ -374,6 +374,8 @@ def _expand(
     paths: Iterable[PathLike], ignored: list[tuple[str, str]] | None = None
 ) -> Iterator[Path]:
     for p in paths:
+        if not str(p).strip():
+            raise InputError("an empty path names no file (give a file or a folder)", repr(p))
         path = Path(p)
         if path.is_dir():
             found = sorted(

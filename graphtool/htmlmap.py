@@ -1,7 +1,9 @@
 """Render the graph as one self-contained, offline, interactive HTML map.
 
-The page (``templates/map.html``) is ours; the canvas is vis-network, whose script
-and stylesheet are inlined from the copy pyvis ships, so the file opens from
+The page (``templates/map.html``, its styles ``map.css`` and its script, split by
+concern into the ``SCRIPTS`` files, all inlined when the page is written) is ours;
+the canvas is vis-network, whose script and stylesheet are inlined from the copy
+pyvis ships, so the file opens from
 ``file://`` with no network and no server. Everything the page shows travels as
 JSON inside a ``<script type="application/json">`` block with ``<``, ``>`` and
 ``&`` escaped, and the page only ever puts corpus text into the DOM as text.
@@ -27,7 +29,8 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -36,8 +39,15 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from scipy.spatial import cKDTree
 
-from .analysis import METRICS, centrality, communities, community_labels
-from .graph import ENTITY_RELATIONS, entity_graph, paper_graph, simple_graph
+from .analysis import (
+    BETWEENNESS_EXACT_MAX,
+    METRICS,
+    betweenness_sample,
+    centrality,
+    communities,
+    community_labels,
+)
+from .graph import ENTITY_RELATIONS, entity_graph, paper_graph, papers_of, simple_graph
 from .output import write_atomic
 
 VIEWS = ("full", "papers", "entities")
@@ -45,9 +55,18 @@ COLORS = ("community", "kind", "year")
 SIZES = METRICS
 #: Default ``max_nodes``: above this the map keeps the most central nodes.
 MAX_NODES = 2000
-#: Betweenness is exact and costly; it is shipped for panels up to this many nodes
-#: (or always, when it sizes the nodes).
-BETWEENNESS_MAX = 1500
+#: Betweenness is shipped for panels while it is exact (or always, when it sizes
+#: the nodes: beyond this many nodes it is then sampled, and the page says so).
+BETWEENNESS_MAX = BETWEENNESS_EXACT_MAX
+#: The papers view keeps each paper's strongest links to other papers.
+BACKBONE_PER_PAPER = 3
+#: Links from a drawn node to nodes not drawn that the page carries (the most
+#: central first); with drawn nodes capped too, the page stays small at any size.
+LINKS_OUT = 40
+#: A view with more nodes than this opens as an overview (see :func:`map_data`).
+OVERVIEW_AT = 1000
+#: A method named by this share of the papers is a generic concept.
+GENERIC_SHARE = 0.15
 
 SHAPES = {
     "paper": "dot",
@@ -76,10 +95,14 @@ KIND_COLORS = {
     "method": "#b07aa1",
     "other": "#bab0ac",
 }
+#: Community colours: 24 that stay apart from one another (no second orange or
+#: blue of nearly the same hue); :func:`community_colors` gives neighbouring
+#: communities the most different ones.
 PALETTE = [
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-    "#ff9da7", "#9c755f", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-    "#8c564b", "#e377c2", "#bcbd22", "#17becf", "#393b79",
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+    "#bcbd22", "#17becf", "#393b79", "#f7b6d2", "#98df8a", "#ffbb78", "#aec7e8",
+    "#637939", "#7b4173", "#00a087", "#ff9896", "#c49c94", "#f0e442", "#00e07f",
+    "#ff1493", "#800000", "#a6761d",
 ]  # fmt: skip
 OTHER_COMMUNITY = "#c7c7c7"
 EDGE_COLORS = {
@@ -92,8 +115,20 @@ EDGE_COLORS = {
     "shares": "#8fa8c8",
     "co_occurs": "#c0a7b8",
 }
+#: force_layout iterations inside a community region, at most (a region is small
+#: and starts compact, so it settles sooner than a whole map; a piece of a few
+#: nodes sooner still: see _group_iterations).
+GROUP_ITERATIONS = 150
+
+
+def _group_iterations(n: int) -> int:
+    return min(GROUP_ITERATIONS, 40 + 2 * n)
+
+
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _TEMPLATES = Path(__file__).parent / "templates"
+#: The page's script, by concern, in the order it is inlined (one scope).
+SCRIPTS = ("map-core.js", "map-labels.js", "map-filters.js", "map-panel.js", "map-search.js")
 _EVIDENCE_KEYS = ("surface", "sentence", "field", "via", "entity", "how")
 
 
@@ -193,51 +228,156 @@ def components(G: nx.Graph) -> Iterator[tuple[list[str], np.ndarray, np.ndarray]
         yield comp, edges, w
 
 
-def layout(G: nx.Graph, seed: int = 42, scale: float = 14.0) -> dict[str, tuple[int, int]]:
+def _shape(
+    n: int, edges: np.ndarray, w: np.ndarray, seed: int, cache: dict, iterations: int | None = None
+) -> np.ndarray:
+    """force_layout, computed once per small shape (islands repeat a few shapes)."""
+    if n > 8:
+        return force_layout(n, edges, w, seed=seed, iterations=iterations)
+    key = (n, edges.tobytes(), w.tobytes())
+    if key not in cache:
+        cache[key] = force_layout(n, edges, w, seed=seed, iterations=iterations)
+    return cache[key].copy()
+
+
+def _separate(centre: np.ndarray, radius: np.ndarray, gap: float, rounds: int = 120) -> np.ndarray:
+    """Push discs apart until none overlaps (a large disc moves less than a small one)."""
+    c = centre.copy()
+    n = len(c)
+    if n < 2:
+        return c
+    mass = radius * radius + 1e-9
+    reach = 2 * float(radius.max()) + gap
+    for _ in range(rounds):
+        pairs = cKDTree(c).query_pairs(reach, output_type="ndarray")
+        if not len(pairs):
+            break
+        a, b = pairs[:, 0], pairs[:, 1]
+        d = c[a] - c[b]
+        dist = np.sqrt((d * d).sum(1)) + 1e-9
+        over = radius[a] + radius[b] + gap - dist
+        keep = over > 1e-6
+        if not keep.any():
+            break
+        a, b, d, dist, over = a[keep], b[keep], d[keep], dist[keep], over[keep]
+        push = d / dist[:, None] * over[:, None] * 0.5
+        wa = mass[b] / (mass[a] + mass[b])
+        # a disc pushed by many at once moves by their mean push, not their sum
+        hits = np.maximum(np.bincount(a, None, n) + np.bincount(b, None, n), 1)
+        step = np.zeros((n, 2))
+        for k in (0, 1):
+            step[:, k] += np.bincount(a, push[:, k] * wa, n)
+            step[:, k] -= np.bincount(b, push[:, k] * (1 - wa), n)
+        c += step / np.sqrt(hits)[:, None]
+    return c
+
+
+def _by_group(G: nx.Graph, groups: dict[str, int], seed: int) -> dict[str, np.ndarray]:
+    """Community regions: each group laid out on its own inside a disc, the discs
+    placed by how strongly the groups are joined, then pushed apart."""
+    H = simple_graph(G)
+    nodes = sorted(H)
+    gid = {v: groups.get(v, -1) for v in nodes}
+    size = Counter(gid.values())
+    # nodes alone in their group (or in none) share one region of loose nodes
+    loose = [v for v in nodes if gid[v] < 0 or size[gid[v]] == 1]
+    keys = sorted({gid[v] for v in nodes} - {gid[v] for v in loose})
+    slot = {g: i for i, g in enumerate(keys)}
+    member_of = {v: slot[gid[v]] for v in nodes if gid[v] in slot}
+    member_of.update(dict.fromkeys(loose, len(keys)))
+    n_groups = len(keys) + (1 if loose else 0)
+    members: list[list[str]] = [[] for _ in range(n_groups)]
+    for v in nodes:
+        members[member_of[v]].append(v)
+    mean_w = np.mean([w for *_, w in H.edges(data="weight")] or [1.0])
+    inner: list[list[tuple[int, int, float]]] = [[] for _ in range(n_groups)]
+    between: dict[tuple[int, int], float] = {}
+    local = {}
+    for ms in members:
+        local.update({v: i for i, v in enumerate(ms)})
+    for u, v, w in H.edges(data="weight"):
+        a, b = member_of[u], member_of[v]
+        if a == b:
+            i, j = sorted((local[u], local[v]))
+            inner[a].append((i, j, float(w)))
+        else:
+            key = (min(a, b), max(a, b))
+            between[key] = between.get(key, 0.0) + float(w)
+    cache: dict = {}
+    shapes, radius = [], np.zeros(n_groups)
+    for g, ms in enumerate(members):
+        rows = sorted(inner[g])
+        edges = np.array([r[:2] for r in rows], dtype=np.int64).reshape(-1, 2)
+        w = np.clip(np.array([r[2] for r in rows], dtype=float) / mean_w, 0.25, 4.0)
+        if g == len(keys):  # the loose nodes: a square grid
+            side = math.ceil(math.sqrt(len(ms)))
+            pos = np.array([(i % side, i // side) for i in range(len(ms))], dtype=float)
+        elif len(ms) > 1:
+            pos = _islands(len(ms), edges, w, seed, cache)
+        else:
+            pos = np.zeros((1, 2))
+        pos = pos - pos.mean(0)
+        r = math.sqrt(len(ms)) * 0.9 + 0.6
+        extent = float(np.percentile(np.sqrt((pos * pos).sum(1)), 95)) if len(ms) > 1 else 0.0
+        shapes.append(pos * (r / extent) if extent > 0 else pos)
+        radius[g] = max(r, float(np.sqrt((shapes[-1] ** 2).sum(1)).max()) * 0.9)
+    pairs = sorted(between)
+    edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    bw = np.array([between[p] for p in pairs], dtype=float)
+    bw = np.clip(bw / (bw.mean() if len(bw) else 1.0), 0.25, 4.0)
+    centre = force_layout(n_groups, edges, bw, seed=seed) if n_groups > 1 else np.zeros((1, 2))
+    # bring the centres to the discs' scale, packed tight (the separation that
+    # follows opens just the room each disc needs): each centre keeps its direction
+    # and its distance becomes its rank's share of a disc that holds them all, so an
+    # island community the force sent far away comes back to the rim
+    centre -= np.average(centre, axis=0, weights=radius * radius)
+    dist = np.sqrt((centre**2).sum(1))
+    rank = np.empty(n_groups)
+    rank[np.argsort(dist, kind="stable")] = np.arange(n_groups)
+    reach = 1.1 * math.sqrt(float((radius**2).sum()))
+    unit = centre / np.maximum(dist, 1e-9)[:, None]
+    centre = unit * (reach * np.sqrt((rank + 0.5) / n_groups))[:, None]
+    centre = _separate(centre, radius, gap=1.0, rounds=300)
+    return {v: shapes[member_of[v]][local[v]] + centre[member_of[v]] for v in nodes}
+
+
+def layout(
+    G: nx.Graph,
+    seed: int = 42,
+    scale: float = 14.0,
+    groups: dict[str, int] | None = None,
+) -> dict[str, tuple[int, int]]:
     """Integer x, y positions (pixels at zoom 1) for every node of ``G``.
 
     ``G`` may be the graph :func:`graphtool.build_graph` returns or any view of it.
-    Each connected component is laid out on its own (:func:`force_layout`; heavier
-    edges pull harder, scaled to a mean of 1 and clipped to 0.25…4), then the
-    components are packed in rows, largest first, so islands sit beside the main
-    map instead of drifting far away. Fixed seed, rounded coordinates: the same
-    graph always gets the same picture.
+    With ``groups`` (node → community number, as :func:`graphtool.communities`
+    gives them), the map is drawn as regions, the way VOSviewer separates clusters:
+    each community is laid out on its own inside a disc sized by its members, and
+    the discs are placed by how strongly the communities are joined, then pushed
+    apart so that no two overlap. Without ``groups``, each connected component is
+    laid out on its own (:func:`force_layout`; heavier edges pull harder, scaled
+    to a mean of 1 and clipped to 0.25…4), then the components are packed in rows,
+    largest first. Fixed seed, rounded coordinates: the same graph always gets the
+    same picture.
 
     Example:
         >>> import graphtool as gt
-        >>> pos = layout(gt.build_graph(gt.read(gt.bundled_corpus())))
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> pos = layout(G)
         >>> pos == layout(gt.build_graph(gt.read(gt.bundled_corpus())))
         True
+        >>> groups = {n: i for i, c in enumerate(gt.communities(G)) for n in c}
+        >>> layout(G, groups=groups) == layout(G, groups=groups)
+        True
     """
-    boxes = []
-    # Small islands repeat the same few shapes (a paper and its one system): lay each
-    # shape out once. The result is the same as laying every island out on its own.
-    small: dict[tuple, np.ndarray] = {}
-    for comp, edges, w in components(G):
-        if len(comp) <= 8:
-            shape = (len(comp), edges.tobytes(), w.tobytes())
-            if shape not in small:
-                small[shape] = force_layout(len(comp), edges, w, seed=seed)
-            pos = small[shape].copy()
-        else:
-            pos = force_layout(len(comp), edges, w, seed=seed)
-        lo, hi = pos.min(0), pos.max(0)
-        boxes.append((comp, pos - lo, np.maximum(hi - lo, 1.0)))
-    if not boxes:
+    if G.number_of_nodes() == 0:
         return {}
-    # shelf packing: rows no wider than the main component (or the square of the total area)
-    gap = 2.0
-    area = sum(float((b[0] + gap) * (b[1] + gap)) for *_, b in boxes)
-    width = max(float(boxes[0][2][0]), math.sqrt(area))
-    out: dict[str, tuple[int, int]] = {}
-    x = y = row_h = 0.0
-    placed = []
-    for comp, pos, (bw, bh) in boxes:
-        if x > 0 and x + bw > width:
-            x, y, row_h = 0.0, y + row_h + gap, 0.0
-        placed.append((comp, pos + np.array([x, y])))
-        x += float(bw) + gap
-        row_h = max(row_h, float(bh))
+    if groups is not None:
+        found = _by_group(G, groups, seed)
+        comps = [sorted(found)]
+        placed = [(comps[0], np.array([found[v] for v in comps[0]]))]
+    else:
+        placed = _packed(G, seed)
     allpos = np.concatenate([p for _, p in placed])
     centre = (allpos.min(0) + allpos.max(0)) / 2
     if 2 <= len(allpos) < 300:
@@ -245,10 +385,67 @@ def layout(G: nx.Graph, seed: int = 42, scale: float = 14.0) -> dict[str, tuple[
         # labels do not pile up once the page fits the view
         nearest = cKDTree(allpos).query(allpos, k=2)[0][:, 1]
         scale = max(scale, 110.0 / max(float(np.median(nearest)), 1e-6))
+    out: dict[str, tuple[int, int]] = {}
     for comp, pos in placed:
         for v, (px, py) in zip(comp, pos - centre, strict=True):
             out[v] = (round(float(px) * scale), round(float(py) * scale))
     return out
+
+
+def _packed(G: nx.Graph, seed: int) -> list[tuple[list[str], np.ndarray]]:
+    """Each component laid out on its own, packed in rows (:func:`_shelf`)."""
+    cache: dict = {}
+    comps, shapes = [], []
+    for comp, edges, w in components(G):
+        comps.append(comp)
+        shapes.append(_shape(len(comp), edges, w, seed, cache))
+    return list(zip(comps, _shelf(shapes), strict=True))
+
+
+def _shelf(shapes: list[np.ndarray], gap: float = 2.0) -> list[np.ndarray]:
+    """Shelf packing, in the order given: rows no wider than the first shape or the
+    square root of the total area."""
+    boxes = []
+    for pos in shapes:
+        lo, hi = pos.min(0), pos.max(0)
+        boxes.append((pos - lo, np.maximum(hi - lo, 1.0)))
+    area = sum(float((b[0] + gap) * (b[1] + gap)) for _, b in boxes)
+    width = max(float(boxes[0][1][0]), math.sqrt(area))
+    x = y = row_h = 0.0
+    placed = []
+    for pos, (bw, bh) in boxes:
+        if x > 0 and x + bw > width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        placed.append(pos + np.array([x, y]))
+        x += float(bw) + gap
+        row_h = max(row_h, float(bh))
+    return placed
+
+
+def _islands(n: int, edges: np.ndarray, w: np.ndarray, seed: int, cache: dict) -> np.ndarray:
+    """A community's members: each connected piece laid out on its own (pieces
+    left apart would drift away from each other), then packed, largest first."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    adj = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
+    count, label = connected_components(adj, directed=False)
+    if count == 1:
+        return _shape(n, edges, w, seed, cache, _group_iterations(n))
+    pieces = sorted(
+        (np.flatnonzero(label == c) for c in range(count)), key=lambda m: (-len(m), int(m[0]))
+    )
+    shapes = []
+    for m in pieces:
+        where = np.full(n, -1)
+        where[m] = np.arange(len(m))
+        keep = (where[edges[:, 0]] >= 0) if len(edges) else np.zeros(0, dtype=bool)
+        sub = where[edges[keep]].reshape(-1, 2)
+        shapes.append(_shape(len(m), sub, w[keep], seed, cache, _group_iterations(len(m))))
+    pos = np.zeros((n, 2))
+    for m, p in zip(pieces, _shelf(shapes, gap=1.0), strict=True):
+        pos[m] = p
+    return pos
 
 
 # ---------------------------------------------------------------- data for the page
@@ -286,11 +483,15 @@ def _num(x: float) -> float:
     return float(f"{x:.6g}")
 
 
-def _node_info(G: nx.MultiDiGraph, n: str) -> dict:
+def _node_info(G: nx.MultiDiGraph, n: str, drawn: bool = True) -> dict:
+    """What a panel shows of a node; a paper that is not drawn travels without its
+    abstract and authors, so the page stays small at any corpus size."""
     d = G.nodes[n]
     info = {}
     if d["kind"] == "paper":
         keys = ("id", "title", "abstract", "url", "authors", "year")
+        if not drawn:
+            keys = ("id", "title", "url", "year")
     else:
         keys = ("name", "family", "aliases")
     for key in keys:
@@ -311,12 +512,145 @@ def _evidence(G: nx.MultiDiGraph, u: str, d: dict) -> dict:
     return ev
 
 
+def _color_distance(a: str, b: str) -> float:
+    """A perceptual distance between two ``#rrggbb`` colours ("redmean")."""
+    r1, g1, b1 = (int(a[i : i + 2], 16) for i in (1, 3, 5))
+    r2, g2, b2 = (int(b[i : i + 2], 16) for i in (1, 3, 5))
+    rm = (r1 + r2) / 2
+    dr, dg, db = r1 - r2, g1 - g2, b1 - b2
+    return math.sqrt((2 + rm / 256) * dr * dr + 4 * dg * dg + (2 + (255 - rm) / 256) * db * db)
+
+
+def community_colors(G: nx.MultiDiGraph, comms: list[set[str]]) -> list[str]:
+    """A colour per community: the largest communities take ``PALETTE`` colours in
+    turn, each the one farthest from the colours of the communities it is joined
+    to (ties: palette order); communities beyond the palette are grey.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> colors = community_colors(G, gt.communities(G))
+        >>> len(set(colors[:20])) == 20
+        True
+    """
+    comm_of = {n: i for i, c in enumerate(comms) for n in c}
+    joined: dict[int, Counter] = {}
+    for u, v in G.edges():
+        a, b = comm_of.get(u, -1), comm_of.get(v, -1)
+        if a != b and a >= 0 and b >= 0:
+            joined.setdefault(a, Counter())[b] += 1
+            joined.setdefault(b, Counter())[a] += 1
+    out: list[str] = []
+    free = list(PALETTE)
+    for i in range(len(comms)):
+        if not free:
+            out.append(OTHER_COMMUNITY)
+            continue
+        near = [out[j] for j in joined.get(i, {}) if j < i and out[j] != OTHER_COMMUNITY]
+
+        def gap(c: str, near: list[str] = near) -> float:
+            return min((_color_distance(c, n) for n in near), default=0.0)
+
+        best = max(free, key=lambda c: (gap(c), -free.index(c)))
+        free.remove(best)
+        out.append(best)
+    return out
+
+
+def paper_backbone(G: nx.MultiDiGraph, per_node: int = 3) -> tuple[nx.Graph, int]:
+    """The backbone of :func:`graphtool.paper_graph`: each paper keeps its
+    ``per_node`` strongest links (weights as there; ties by the other paper's id),
+    and an edge stays when either end keeps it. Returned with the number of edges of
+    the whole paper graph, which is never built: the paper × paper weights come
+    from one sparse product, so a corpus whose common entities join millions of
+    pairs of papers still costs seconds.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> B, total = paper_backbone(G)
+        >>> total == gt.paper_graph(G).number_of_edges() > B.number_of_edges()
+        True
+        >>> max(d for _, d in B.degree()) > 3 >= min(d for _, d in B.degree() if d)
+        True
+    """
+    from scipy.sparse import csr_matrix
+
+    papers = papers_of(G)
+    pidx = {p: i for i, p in enumerate(papers)}
+    names: dict[int, set[str]] = {}
+    rows, cols, vals = [], [], []
+    ents = sorted(n for n, k in G.nodes(data="kind") if k != "paper")
+    for j, ent in enumerate(ents):
+        ps = sorted({u for u, _, k in G.in_edges(ent, keys=True) if k in ENTITY_RELATIONS})
+        if len(ps) < 2:
+            continue
+        for p in ps:
+            rows.append(pidx[p])
+            cols.append(j)
+            vals.append(1.0 / (len(ps) - 1))
+            names.setdefault(pidx[p], set()).add(ent)
+    B = nx.Graph()
+    B.add_nodes_from((n, G.nodes[n]) for n in papers)
+    if not rows:
+        return B, 0
+    M = csr_matrix((vals, (rows, cols)), shape=(len(papers), len(ents)))
+    A = (M @ (M > 0).T.astype(float)).tocsr()
+    A.setdiag(0)
+    A.eliminate_zeros()
+    keep: set[tuple[int, int]] = set()
+    for i in range(len(papers)):
+        lo, hi = A.indptr[i], A.indptr[i + 1]
+        if lo == hi:
+            continue
+        js, ws = A.indices[lo:hi], A.data[lo:hi]
+        best = np.lexsort((js, -np.round(ws, 9)))[:per_node]
+        keep.update((min(i, int(j)), max(i, int(j))) for j in js[best])
+    for i, j in sorted(keep):
+        shared = sorted(G.nodes[e]["name"] for e in names[i] & names[j])
+        B.add_edge(papers[i], papers[j], weight=float(A[i, j]), shared=shared)
+    return B, A.nnz // 2
+
+
+def generic_entities(G: nx.MultiDiGraph, share: float = GENERIC_SHARE) -> set[str]:
+    """Generic method concepts: methods named by at least ``share`` of the papers
+    (and by 5 or more), or a one-word method that heads a family of others
+    ("generation", "training"). The map draws them small, behind a filter.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> "entity:medusa" in generic_entities(G)
+        False
+    """
+    n_papers = sum(1 for _, k in G.nodes(data="kind") if k == "paper")
+    families = Counter(str(d.get("family")) for n, d in G.nodes(data=True) if d["kind"] != "paper")
+    out = set()
+    for n, d in G.nodes(data=True):
+        if d["kind"] != "method":
+            continue
+        papers = sum(1 for _, _, k in G.in_edges(n, keys=True) if k in ENTITY_RELATIONS)
+        name = str(d.get("name") or "")
+        head = " " not in name and name == name.lower() and families[name] >= 3
+        if head or (papers >= 5 and papers >= share * n_papers):
+            out.add(n)
+    return out
+
+
+def _papers_naming(G: nx.MultiDiGraph) -> Counter:
+    """How many distinct papers name each entity."""
+    pairs = {(u, v) for u, v, k in G.edges(keys=True) if k in ENTITY_RELATIONS}
+    return Counter(v for _, v in pairs)
+
+
 def map_data(
     G: nx.MultiDiGraph,
     view: str = "full",
     color: str = "community",
     size: str = "pagerank",
     max_nodes: int | None = MAX_NODES,
+    center: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> dict:
     """Everything the page draws and shows, as plain JSON-ready data.
 
@@ -327,6 +661,14 @@ def map_data(
     evidence]`` (indices into ``nodes``); ``edges`` are the drawn edges of the
     ``papers`` and ``entities`` views (``None`` in the full view, whose edges are
     the links between drawn nodes).
+
+    Positions come from :func:`layout` with the communities as regions. The papers
+    view keeps a backbone (each paper's ``BACKBONE_PER_PAPER`` strongest links, see
+    :func:`paper_backbone`). A view of more than ``OVERVIEW_AT`` nodes, or more than
+    ``max_nodes``, is an overview: entities named by one paper only, and nodes left
+    with no link, are not drawn (``meta`` counts them), and the rest are cut to the
+    ``max_nodes`` most central. ``meta["generic"]`` lists the generic method
+    concepts (:func:`generic_entities`) the page draws small.
 
     Example:
         >>> import graphtool as gt
@@ -339,17 +681,37 @@ def map_data(
         raise ValueError(f"unknown color {color!r}; choose one of {', '.join(COLORS)}")
     if size not in SIZES:
         raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZES)}")
-    V = _view(G, view)
+    say = progress or (lambda step: None)
+    say(f"building the {view} view")
+    shares_total = None
+    if view == "papers":
+        V, shares_total = paper_backbone(G, BACKBONE_PER_PAPER)
+    else:
+        V = _view(G, view)
     metrics = ["pagerank", "degree"]
     if V.number_of_nodes() <= BETWEENNESS_MAX or size == "betweenness":
         metrics.append("betweenness")
     if size not in metrics:
         metrics.append(size)
+    say("ranking nodes (" + ", ".join(metrics) + ")")
     scores = {m: dict(centrality(V, m)) for m in metrics}
     ranked = sorted(scores[size], key=lambda n: (-round(scores[size][n], 12), n))
     limit = max_nodes if max_nodes and max_nodes > 0 else len(ranked)
-    drawn = sorted(ranked[:limit])
+    single: list[str] = []
+    lonely: list[str] = []
+    if max_nodes and len(ranked) > min(limit, OVERVIEW_AT):
+        # an overview: entities named by one paper alone, then the nodes left with
+        # no link to the rest, wait for a smaller map (or --max-nodes 0)
+        named = _papers_naming(G)
+        single = [n for n in ranked if G.nodes[n]["kind"] != "paper" and named[n] < 2]
+        kept = set(ranked) - set(single)
+        U = V.to_undirected(as_view=True) if V.is_directed() else V
+        lonely = [n for n in ranked if n in kept and not any(m in kept for m in U[n] if m != n)]
+        kept -= set(lonely)
+    out = set(single) | set(lonely)
+    drawn = sorted([n for n in ranked if n not in out][:limit])
     drawn_set = set(drawn)
+    generic = sorted(generic_entities(G) & drawn_set)
 
     # ranks per metric among the view's nodes of the same kind
     kind_of = {n: G.nodes[n]["kind"] for n in V}
@@ -363,31 +725,53 @@ def map_data(
     for k in kind_of.values():
         kind_totals[k] = kind_totals.get(k, 0) + 1
 
+    say("finding communities")
     comms = communities(G)
     labels = community_labels(G, comms)
+    colors = community_colors(G, comms)
     comm_of = {n: i for i, c in enumerate(comms) for n in c}
 
-    # the relations of the full graph that touch a drawn node (for the panels)
+    # the relations of the full graph that touch a drawn node (for the panels): all
+    # between drawn nodes; to nodes not drawn, each drawn node's LINKS_OUT most
+    # central ones (the page says how many more there are)
     link_rows = []
+    outward: dict[str, list] = {}
+    place = {n: i for i, n in enumerate(ranked)}
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
-        if u in drawn_set or v in drawn_set:
+        if u in drawn_set and v in drawn_set:
             link_rows.append((u, v, k, d))
+        elif u in drawn_set or v in drawn_set:
+            here, there = (u, v) if u in drawn_set else (v, u)
+            outward.setdefault(here, []).append((place.get(there, len(place)), there, (u, v, k, d)))
+    more: dict[str, int] = {}
+    for here, rows in outward.items():
+        rows.sort(key=lambda r: r[:2])
+        kept = rows[:LINKS_OUT]
+        link_rows.extend(r[2] for r in kept)
+        others = {r[1] for r in rows} - {r[1] for r in kept}
+        if others:
+            more[here] = len(others)
+    link_rows.sort(key=lambda e: e[:3])
     referenced = sorted({x for u, v, *_ in link_rows for x in (u, v)} - drawn_set)
     table = drawn + referenced
     index = {n: i for i, n in enumerate(table)}
 
-    first_year: dict[str, int] = {}
+    # an entity's year is the average year of the papers naming it (VOSviewer's
+    # overlay: old topics dark, new ones bright)
+    naming_years: dict[str, dict[str, int]] = {}
     for u, v, k in G.edges(keys=True):
         year = G.nodes[u].get("year")
-        if k in ENTITY_RELATIONS and year and (v not in first_year or year < first_year[v]):
-            first_year[v] = year
+        if k in ENTITY_RELATIONS and year:
+            naming_years.setdefault(v, {})[u] = year
+    mean_year = {v: round(sum(ys.values()) / len(ys), 1) for v, ys in naming_years.items()}
 
-    pos = layout(V.subgraph(drawn))
+    say(f"laying out {len(drawn)} nodes")
+    pos = layout(V.subgraph(drawn), groups=comm_of)
     rows = []
     for n in table:
         d = G.nodes[n]
         x, y = pos.get(n, (None, None))
-        year = d.get("year") if d["kind"] == "paper" else first_year.get(n)
+        year = d.get("year") if d["kind"] == "paper" else mean_year.get(n)
         in_view = n in scores["pagerank"]
         rows.append(
             [
@@ -400,7 +784,7 @@ def map_data(
                 year or None,
                 [_num(scores[m][n]) for m in metrics] if in_view else None,
                 [ranks[m][n] for m in metrics] if in_view else None,
-                _node_info(G, n),
+                _node_info(G, n, drawn=n in drawn_set),
             ]
         )
     links = [[index[u], index[v], k, _evidence(G, u, d)] for u, v, k, d in link_rows]
@@ -438,6 +822,15 @@ def map_data(
             "graph_nodes": G.number_of_nodes(),
             "graph_edges": G.number_of_edges(),
             "unlinked": sum(1 for n, k in G.nodes(data="kind") if k == "paper" and not G.degree(n)),
+            "single_left_out": len(single),
+            "lonely_left_out": len(lonely),
+            "generic": [index[n] for n in generic],
+            "generic_share": GENERIC_SHARE,
+            "shares_total": shares_total,
+            "backbone_per_paper": BACKBONE_PER_PAPER if shares_total is not None else None,
+            "center": index.get(center) if center is not None else None,
+            "more_links": {str(index[n]): c for n, c in sorted(more.items())},
+            "betweenness_sample": (betweenness_sample(V) if "betweenness" in metrics else None),
         },
         "nodes": rows,
         "links": links,
@@ -448,7 +841,7 @@ def map_data(
                 "label": labels[i],
                 "size": len(c),
                 "drawn": drawn_comm.get(i, 0),
-                "color": PALETTE[i] if i < len(PALETTE) else OTHER_COMMUNITY,
+                "color": colors[i],
             }
             for i, c in enumerate(comms)
         ],
@@ -493,13 +886,17 @@ def render_html(
     size: str = "pagerank",
     max_nodes: int | None = MAX_NODES,
     size_by: str | None = None,
+    center: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> str:
     """The map as one HTML string (nothing fetched at run time).
 
     ``view`` is ``full``, ``papers`` or ``entities``; ``color`` is ``community``,
     ``kind`` or ``year``; ``size`` a centrality (``pagerank``, ``degree``,
     ``betweenness``, ``eigenvector``); ``max_nodes`` keeps the most central nodes
-    of a larger graph (``None`` or 0: all), and the page says how many it left out.
+    of a larger graph (``None`` or 0: all), and the page says how many it left out;
+    ``center`` (a node id) is marked as the centre of an ego map; ``progress`` is
+    called with the name of each long step as it starts.
 
     Example:
         >>> import graphtool as gt
@@ -508,6 +905,14 @@ def render_html(
         (False, True)
     """
     size = _size_arg(size, size_by)
+    data = map_data(
+        G, view=view, color=color, size=size, max_nodes=max_nodes, center=center, progress=progress
+    )
+    return _page(data, title)
+
+
+def _page(data: dict, title: str) -> str:
+    """The page around :func:`map_data`'s data: template, styles and scripts inlined."""
     env = Environment(
         loader=FileSystemLoader(str(_TEMPLATES)),
         autoescape=select_autoescape(["html"]),
@@ -515,9 +920,10 @@ def render_html(
     )
     env.filters["script_json"] = _script_json
     tpl = env.get_template("map.html")
-    data = map_data(G, view=view, color=color, size=size, max_nodes=max_nodes)
     return tpl.render(
         title=title,
+        css=(_TEMPLATES / "map.css").read_text(encoding="utf-8"),
+        js="\n".join((_TEMPLATES / name).read_text(encoding="utf-8") for name in SCRIPTS),
         vis_js=(_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(_VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
         data=data,
@@ -608,11 +1014,14 @@ def render(
     size: str = "pagerank",
     max_nodes: int | None = MAX_NODES,
     size_by: str | None = None,
+    center: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Path:
     """Write the interactive map of ``G`` to ``path`` and return the path.
 
     Options as for :func:`render_html`. The returned path also displays the map
-    inline when it is the last value of a notebook cell.
+    inline when it is the last value of a notebook cell; its ``meta`` says what the
+    page draws and what it left out (``drawn``, ``left_out``, ``single_left_out``…).
 
     Example:
         >>> import graphtool as gt, tempfile, pathlib
@@ -622,8 +1031,12 @@ def render(
         True
     """
     size = _size_arg(size, size_by)
-    text = render_html(G, title, view=view, color=color, size=size, max_nodes=max_nodes)
-    return MapPath(write_atomic(path, text))
+    data = map_data(
+        G, view=view, color=color, size=size, max_nodes=max_nodes, center=center, progress=progress
+    )
+    out = MapPath(write_atomic(path, _page(data, title)))
+    out.meta = data["meta"]
+    return out
 
 
 def show(

@@ -154,3 +154,49 @@ def test_centrality_kind_accepts_plurals_and_rejects_unknown_kinds(graph):
     assert len(gt.centrality(graph, "degree", kind="Systems")) > 10
     with pytest.raises(ValueError, match=r"unknown kind 'venue'; choose one of: paper, system"):
         gt.centrality(graph, "pagerank", kind="venue")
+
+
+# ---------------------------------------------------------- betweenness and labels
+
+
+def test_betweenness_is_sampled_beyond_a_size_and_says_so(graph, monkeypatch):
+    from graphtool import analysis
+
+    assert analysis.betweenness_sample(graph) is None
+    exact = dict(gt.centrality(graph, "betweenness"))
+    monkeypatch.setattr(analysis, "BETWEENNESS_EXACT_MAX", 50)
+    monkeypatch.setattr(analysis, "BETWEENNESS_SAMPLE", 40)
+    assert analysis.betweenness_sample(graph) == 40
+    sampled = gt.centrality(graph, "betweenness")
+    assert {n for n, _ in sampled} == set(exact), "every node still gets a score"
+    assert dict(sampled) != exact, "an estimate, not the exact figure"
+    assert sampled == gt.centrality(graph, "betweenness"), "seeded: the same estimate each run"
+
+
+def _community_graph(papers: int, org_share: int):
+    """Papers that all name NVIDIA (kind other) and some name a system, Medusa."""
+    from graphtool.model import Mention, Paper
+
+    ps, ms = [], []
+    for i in range(papers):
+        ps.append(Paper(f"p{i}", f"Paper {i}", "It runs on NVIDIA and names Medusa."))
+        ms.append(Mention(f"p{i}", "NVIDIA", "other", "NVIDIA", "mentions", "NVIDIA",
+                          "abstract", 11, 17, "It runs on NVIDIA.", 0.9, "lexicon"))  # fmt: skip
+        if i % org_share == 0:
+            ms.append(Mention(f"p{i}", "Medusa", "system", "Medusa", "mentions", "Medusa",
+                              "abstract", 28, 34, "names Medusa.", 0.9, "lexicon"))  # fmt: skip
+    return gt.build_graph(ps, ms)
+
+
+def test_community_labels_prefer_systems_over_organisations():
+    G = _community_graph(6, 2)
+    label = gt.community_labels(G, [set(G)], top=2)[0]
+    assert label == "Medusa · NVIDIA"
+
+
+def test_community_labels_name_what_is_distinctive(graph):
+    labels = gt.community_labels(graph, gt.communities(graph))
+    assert len(set(labels)) == len(labels), "no two communities share a label"
+    # a name every community uses says little: none leads more than three labels
+    leads = [label.split(" · ")[0] for label in labels]
+    assert max(leads.count(x) for x in leads) <= 3

@@ -514,3 +514,42 @@ def test_export_csv_pair_onto_an_existing_file(tmp_path):
     r = CliRunner().invoke(main, ["export", "-o", str(tmp_path / "out"), "-f", "csv", "-q"])
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert "is a file, but the CSV pair is written into a folder" in r.output
+
+
+def test_betweenness_says_when_it_is_sampled(monkeypatch):
+    import graphtool as gt
+    from graphtool import analysis
+
+    r = CliRunner().invoke(main, ["centrality", "--metric", "betweenness", "--top", "3"])
+    assert r.exit_code == 0 and "sampled" not in r.output
+    monkeypatch.setattr(analysis, "BETWEENNESS_EXACT_MAX", 50)
+    r = CliRunner().invoke(main, ["centrality", "--metric", "betweenness", "--top", "3"])
+    assert r.exit_code == 0, r.output
+    k = analysis.betweenness_sample(gt.build_graph(gt.read(gt.bundled_corpus())))
+    assert f"betweenness is sampled: estimated from {k} seeded source nodes" in r.output
+    r = CliRunner().invoke(main, ["centrality", "--metric", "betweenness", "--top", "3", "-q"])
+    assert "sampled" not in r.output
+
+
+def test_neighbors_html_marks_the_centre(fixtures, tmp_path):
+    out = tmp_path / "ego.html"
+    r = run("neighbors", fixtures / "s2.json", "PagedAttention", "--html", out, "-q")
+    assert r.exit_code == 0, r.output
+    data = json.loads(out.read_text().split('id="graph-data">', 1)[1].split("</script>", 1)[0])
+    assert data["nodes"][data["meta"]["center"]][0] == "entity:pagedattention"
+
+
+def test_map_of_a_large_corpus_says_what_the_overview_left_out(tmp_path):
+    from pathlib import Path
+
+    corpus = Path(__file__).parents[1] / "data" / "llm-systems-2025.jsonl"
+    out = tmp_path / "llm.html"
+    r = CliRunner().invoke(main, ["map", str(corpus), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = json.loads(out.read_text().split('id="graph-data">', 1)[1].split("</script>", 1)[0])
+    meta = data["meta"]
+    assert f"drew the {meta['drawn']} most central of {meta['in_view']} nodes" in r.output
+    assert (
+        f"an overview: left out {meta['single_left_out']} entities named by one paper only "
+        f"and {meta['lonely_left_out']} nodes with no link to the rest"
+    ) in r.output

@@ -13,7 +13,8 @@ import networkx as nx
 import pytest
 
 import graphtool as gt
-from graphtool.htmlmap import KIND_COLORS, layout, map_data
+from graphtool.graph import ENTITY_RELATIONS
+from graphtool.htmlmap import BACKBONE_PER_PAPER, KIND_COLORS, layout, map_data, paper_backbone
 from graphtool.model import Mention, Paper
 
 CLOVER = "paper:clover-regressive-lightweight-speculative-decoding-with-sequential-knowledge"
@@ -49,6 +50,29 @@ HOSTILE_MENTIONS = [
     Mention("evil\"3'<i>", "Medusa", "system", "Medusa", "mentions", "Medusa", "title", 0, 6,
             "javascript:alert(12)", 0.5, "lexicon"),
 ]  # fmt: skip
+
+
+def backbone(P: nx.Graph, per_node: int) -> nx.Graph:
+    """The test's own backbone of a paper graph: each node's strongest edges."""
+    keep = set()
+    for n in P:
+        best = sorted(P[n].items(), key=lambda kv: (-round(kv[1]["weight"], 9), kv[0]))
+        keep.update(tuple(sorted((n, m))) for m, _ in best[:per_node])
+    B = nx.Graph()
+    B.add_nodes_from(P)
+    B.add_edges_from((u, v, P[u][v]) for u, v in keep)
+    return B
+
+
+def test_the_papers_backbone_keeps_each_papers_strongest_links(graph):
+    P = gt.paper_graph(graph)
+    B, total = paper_backbone(graph, 3)
+    want = backbone(P, 3)
+    assert total == P.number_of_edges() and set(B) == set(P)
+    assert sorted(B.edges()) == sorted(want.edges())
+    for u, v in B.edges():
+        assert math.isclose(B[u][v]["weight"], P[u][v]["weight"])
+        assert sorted(B[u][v]["shared"]) == sorted(P[u][v]["shared"])
 
 
 def _hostile_graph():
@@ -97,7 +121,10 @@ def test_views_have_the_right_nodes_and_edges(graph):
     papers = map_data(graph, view="papers")
     drawn = papers["nodes"][: papers["meta"]["drawn"]]
     assert {r[0] for r in drawn} == set(P.nodes) and {r[2] for r in drawn} == {"paper"}
-    assert len(papers["edges"]) == P.number_of_edges()
+    # the papers view draws a backbone: each paper's strongest links, not every one
+    B = backbone(P, BACKBONE_PER_PAPER)
+    assert len(papers["edges"]) == B.number_of_edges() < P.number_of_edges()
+    assert papers["meta"]["shares_total"] == P.number_of_edges()
     assert {e[2] for e in papers["edges"]} == {"shares"}
     ents = map_data(graph, view="entities", color="kind", size="betweenness")
     drawn = ents["nodes"][: ents["meta"]["drawn"]]
@@ -117,8 +144,19 @@ def test_max_nodes_keeps_the_most_central_and_says_so(graph):
     meta = data["meta"]
     left = graph.number_of_nodes() - 50
     assert (meta["drawn"], meta["left_out"], meta["max_nodes"]) == (50, left, 50)
-    top = {n for n, _ in gt.centrality(graph, "degree")[:50]}
-    assert {r[0] for r in data["nodes"][:50]} == top
+    # an overview: entities only one paper names are not drawn, the most central
+    # of the rest are
+    named = {n: len({u for u, _, k in graph.in_edges(n, keys=True) if k in ENTITY_RELATIONS})
+             for n in graph}  # fmt: skip
+    candidates = [
+        n for n, _ in gt.centrality(graph, "degree")
+        if graph.nodes[n]["kind"] == "paper" or named[n] >= 2
+    ]  # fmt: skip
+    U, kept = graph.to_undirected(as_view=True), set(candidates)
+    candidates = [n for n in candidates if any(m in kept for m in U[n] if m != n)]
+    assert {r[0] for r in data["nodes"][:50]} == set(candidates[:50])
+    single = sum(1 for n, k in graph.nodes(data="kind") if k != "paper" and named[n] < 2)
+    assert meta["single_left_out"] == single > 0
     assert all(r[4] is None for r in data["nodes"][50:]), "left-out nodes have no position"
     text = gt.render_html(graph, max_nodes=50)
     assert f'"left_out":{left}' in text
@@ -389,7 +427,8 @@ def test_views_and_the_left_out_notice_in_chromium(browser, graph, tmp_path):
     out = gt.render(graph, tmp_path / "papers.html", view="papers")
     page, requests, errors, _ = _open(browser, out)
     assert page.evaluate("graphtoolNetwork.body.nodeIndices.length") == P.number_of_nodes()
-    assert page.evaluate("graphtoolNetwork.body.edgeIndices.length") == P.number_of_edges()
+    B = backbone(P, BACKBONE_PER_PAPER)
+    assert page.evaluate("graphtoolNetwork.body.edgeIndices.length") == B.number_of_edges()
     page.evaluate(f"graphtoolSelect('{CLOVER}')")
     assert "Shares entities with (" in page.text_content("#panel")
     page.close()
@@ -406,7 +445,9 @@ def test_views_and_the_left_out_notice_in_chromium(browser, graph, tmp_path):
     assert "Clover" in page.text_content("#panel"), "the entity's papers, though not drawn"
     page.click(f"#panel a[data-node='{CLOVER}']")
     assert "Not drawn in this view" in page.text_content("#panel")
-    assert "Abstract" in page.text_content("#panel")
+    assert "Clover: Regressive" in page.text_content("#panel")
+    # a paper that is not drawn travels without its abstract: the page stays small
+    assert "Abstract" not in page.text_content("#panel")
     assert _external(requests) == [] and errors == []
     page.close()
 
@@ -516,3 +557,367 @@ def test_show_in_a_terminal_says_how_to_see_the_map(graph):
     text = repr(gt.show(graph))
     assert "shows inline in Jupyter" in text and ".save('map.html')" in text
     assert "object at 0x" not in text
+
+
+# ---------------------------------------------------------------- readability (issue 10)
+
+
+def _boxes_overlap(a, b):
+    return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+            and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])  # fmt: skip
+
+
+def _overlapping(boxes):
+    return [(a["id"], b["id"]) for i, a in enumerate(boxes) for b in boxes[i + 1 :]
+            if _boxes_overlap(a, b)]  # fmt: skip
+
+
+def _coherence(positions, rect, k=10):
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    rows = [(p["x"], p["y"], p["community"]) for p in positions.values()
+            if rect["x"] <= p["x"] <= rect["x"] + rect["width"]
+            and rect["y"] <= p["y"] <= rect["y"] + rect["height"]]  # fmt: skip
+    xy = np.array([r[:2] for r in rows])
+    comm = np.array([r[2] for r in rows])
+    _, idx = cKDTree(xy).query(xy, k=k + 1)
+    return float((comm[idx[:, 1:]] == comm[:, None]).mean())
+
+
+def _open_big(browser, path):
+    page = browser.new_page(viewport={"width": 1600, "height": 1000}, accept_downloads=True)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_selector("body[data-ready='1'][data-drawn='1']", timeout=30000)
+    return page, errors
+
+
+def test_labels_never_overlap_and_more_show_as_you_zoom(browser, map_file):
+    page, errors = _open_big(browser, map_file)
+    boxes = page.evaluate("graphtoolMap.labelBoxes()")
+    nodes = [b for b in boxes if "community" not in b]
+    regions = [b for b in boxes if "community" in b]
+    assert len(nodes) >= 25 and len(regions) >= 5
+    assert _overlapping(boxes) == []
+    rect = page.locator("#network").bounding_box()
+    for b in boxes:  # inside the canvas, in page pixels
+        assert rect["x"] <= b["x"] and b["x"] + b["w"] <= rect["x"] + rect["width"] + 1
+    # the community labels are the communities' own names (their first two terms)
+    names = {c["id"]: c["label"] for c in page.evaluate("graphtool.data.communities")}
+    for b in regions:
+        assert names[b["community"]].startswith(page.evaluate(
+            "id => graphtool.data.communities[id].label.split(' · ').slice(0, 2).join(' · ')",
+            b["community"]))  # fmt: skip
+
+    def labelled_share():
+        pos = page.evaluate("graphtoolMap.nodePositions()")
+        on = [i for i, p in pos.items() if rect["x"] <= p["x"] <= rect["x"] + rect["width"]
+              and rect["y"] <= p["y"] <= rect["y"] + rect["height"]]  # fmt: skip
+        drawn = {b["id"] for b in page.evaluate("graphtoolMap.labelBoxes()")}
+        return len(drawn & set(on)) / len(on)
+
+    before = labelled_share()
+    page.evaluate("graphtoolNetwork.moveTo({scale: graphtoolNetwork.getScale() * 3})")
+    assert labelled_share() > before, "zooming in makes room for more labels"
+    assert _overlapping(page.evaluate("graphtoolMap.labelBoxes()")) == []
+    assert errors == []
+    page.close()
+
+
+def test_communities_are_regions_of_their_own(browser, graph, map_file):
+    page, errors = _open_big(browser, map_file)
+    positions = page.evaluate("graphtoolMap.nodePositions()")
+    assert len(positions) == graph.number_of_nodes()
+    comm_of = {n: i for i, c in enumerate(gt.communities(graph)) for n in c}
+    assert all(p["community"] == comm_of[n] for n, p in positions.items())
+    rect = page.locator("#network").bounding_box()
+    assert _coherence(positions, rect) >= 0.70
+    assert errors == []
+    page.close()
+
+
+def test_layout_by_community_is_deterministic_and_keeps_communities_apart(graph):
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    groups = {n: i for i, c in enumerate(gt.communities(graph)) for n in c}
+    pos = layout(graph, groups=groups)
+    assert pos == layout(graph.copy(), groups=dict(groups)) and set(pos) == set(graph)
+    ids = sorted(pos)
+    xy = np.array([pos[n] for n in ids], dtype=float)
+    comm = np.array([groups[n] for n in ids])
+    _, idx = cKDTree(xy).query(xy, k=11)
+    by_region = (comm[idx[:, 1:]] == comm[:, None]).mean()
+    plain = layout(graph)
+    xy = np.array([plain[n] for n in ids], dtype=float)
+    _, idx = cKDTree(xy).query(xy, k=11)
+    assert by_region > 0.8 > (comm[idx[:, 1:]] == comm[:, None]).mean()
+
+
+def test_colours_tell_communities_apart(graph):
+    from graphtool.htmlmap import PALETTE, _color_distance, community_colors
+
+    assert len(set(PALETTE)) >= 20
+    gaps = [_color_distance(a, b) for i, a in enumerate(PALETTE) for b in PALETTE[i + 1 :]]
+    assert min(gaps) > 60, "no two palette colours are near-identical"
+    comms = gt.communities(graph)
+    colors = community_colors(graph, comms)
+    assert colors == [c["color"] for c in map_data(graph)["communities"]]
+    comm_of = {n: i for i, c in enumerate(comms) for n in c}
+    for u, v in graph.edges():
+        a, b = comm_of[u], comm_of[v]
+        if a != b and colors[a] != "#c7c7c7" and colors[b] != "#c7c7c7":
+            assert _color_distance(colors[a], colors[b]) > 60
+
+
+@pytest.fixture(scope="module")
+def llm_graph():
+    from pathlib import Path
+
+    return gt.build_graph(gt.read(Path(__file__).parents[1] / "data" / "llm-systems-2025.jsonl"))
+
+
+def test_a_large_corpus_opens_as_an_overview(browser, llm_graph, tmp_path):
+    from graphtool.htmlmap import generic_entities
+
+    G = llm_graph
+    data = map_data(G)
+    meta = data["meta"]
+    drawn = data["nodes"][: meta["drawn"]]
+    named = {n: len({u for u, _, k in G.in_edges(n, keys=True) if k in ENTITY_RELATIONS})
+             for n in G}  # fmt: skip
+    assert all(named[r[0]] >= 2 for r in drawn if r[2] != "paper"), "entities of 2+ papers"
+    assert meta["single_left_out"] == sum(
+        1 for n, k in G.nodes(data="kind") if k != "paper" and named[n] < 2
+    )
+    # generic method concepts are marked, to be drawn small and filtered
+    generic = {data["nodes"][i][0] for i in meta["generic"]}
+    assert generic and generic <= generic_entities(G)
+    assert "entity:llm-serving" in generic
+    out = gt.render(G, tmp_path / "llm.html")
+    assert out.stat().st_size < 20e6
+    page, errors = _open_big(browser, out)
+    boxes = page.evaluate("graphtoolMap.labelBoxes()")
+    assert sum(1 for b in boxes if "community" not in b) >= 30
+    assert _overlapping(boxes) == []
+    rect = page.locator("#network").bounding_box()
+    assert _coherence(page.evaluate("graphtoolMap.nodePositions()"), rect) >= 0.70
+    notice = page.inner_text("#notice")
+    assert f"{meta['single_left_out']} entities named by one paper only" in notice
+    assert "--max-nodes 0" in notice
+    # the generic concepts are drawn small, and a filter hides them
+    llm = page.evaluate("graphtool.nodes.get('entity:llm-serving').value")
+    assert llm <= 0.1
+    page.check("#hide-generic")
+    assert page.evaluate("graphtool.nodes.get('entity:llm-serving').hidden") is True
+    assert errors == []
+    page.close()
+
+
+def test_papers_view_of_a_large_corpus_keeps_a_backbone_and_says_betweenness_is_sampled(
+    browser, llm_graph, tmp_path
+):
+    out = gt.render(llm_graph, tmp_path / "papers.html", view="papers", size="betweenness")
+    page, errors = _open_big(browser, out)
+    meta = page.evaluate("graphtool.data.meta")
+    assert meta["betweenness_sample"] and meta["shares_total"] > 10 * page.evaluate(
+        "graphtoolNetwork.body.edgeIndices.length"
+    )
+    notes = page.inner_text("#method-notes")
+    assert f"estimated from {meta['betweenness_sample']} sampled nodes" in notes
+    assert "strongest shared-entity links" in notes
+    assert page.inner_text("#help").startswith("Every dot is a paper.")
+    first = page.evaluate("graphtool.data.nodes[0][0]")
+    page.evaluate(f"graphtoolMap.select({json.dumps(first)})")
+    assert "betweenness (sampled)" in page.inner_text("#panel")
+    assert errors == []
+    page.close()
+
+
+def test_the_hook_searches_and_selects(browser, map_file):
+    page, errors = _open_big(browser, map_file)
+    found = page.evaluate("graphtoolMap.search('medusa')")
+    assert found[0] == "entity:medusa"
+    assert page.evaluate("graphtoolMap.select('entity:medusa')") is True
+    assert page.evaluate("graphtoolNetwork.getSelectedNodes()") == ["entity:medusa"]
+    # the selection's label is drawn, and the rest of the map's labels make way
+    ids = {b["id"] for b in page.evaluate("graphtoolMap.labelBoxes()")}
+    assert "entity:medusa" in ids
+    assert page.evaluate("graphtoolMap.select('no such node')") is False
+    assert errors == []
+    page.close()
+
+
+def test_the_panel_never_covers_the_selection(browser, map_file):
+    page, errors = _open_big(browser, map_file)
+    # the node farthest right: the panel opens over it
+    right = page.evaluate(
+        "Object.entries(graphtoolMap.nodePositions()).sort((a, b) => b[1].x - a[1].x)[0][0]"
+    )
+    page.evaluate(f"graphtoolMap.select({json.dumps(right)})")
+    panel = page.locator("#panel").bounding_box()
+    p = page.evaluate(f"graphtoolMap.nodePositions()[{json.dumps(right)}]")
+    assert p["x"] < panel["x"], "the selected node is left of the panel"
+    # a community is fitted into the free part too
+    page.locator("#communities li").first.click()
+    panel = page.locator("#panel").bounding_box()
+    comm = page.evaluate("graphtool.data.communities[0].id")
+    xs = [q["x"] for q in page.evaluate("graphtoolMap.nodePositions()").values()
+          if q["community"] == comm]  # fmt: skip
+    assert max(xs) < panel["x"]
+    # scores read with significant digits, not "0.00"
+    page.evaluate(f"graphtoolMap.select({json.dumps(CLOVER)})")
+    cells = page.locator("#panel .scores tr >> nth=0").inner_text().split("\t")
+    assert cells[0] == "pagerank" and cells[1] != "0.00" and float(cells[1]) > 0
+    assert errors == []
+    page.close()
+
+
+def test_filters_refit_the_view(browser, map_file):
+    page, errors = _open_big(browser, map_file)
+    page.evaluate("graphtoolNetwork.moveTo({scale: 6, position: {x: 5000, y: 5000}})")
+    page.uncheck("#kind-legend input[data-kind='paper']")
+    rect = page.locator("#network").bounding_box()
+    shown = page.evaluate("graphtoolMap.nodePositions()")
+    assert shown and all(
+        rect["x"] <= p["x"] <= rect["x"] + rect["width"]
+        and rect["y"] <= p["y"] <= rect["y"] + rect["height"]
+        for p in shown.values()
+    )
+    assert errors == []
+    page.close()
+
+
+def test_ego_map_marks_its_centre(browser, graph, tmp_path):
+    from graphtool.analysis import ego_graph
+
+    sub = ego_graph(graph, "Medusa", depth=2)
+    out = gt.render(sub, tmp_path / "ego.html", center="entity:medusa")
+    page, errors = _open_big(browser, out)
+    node = page.evaluate("graphtool.nodes.get('entity:medusa')")
+    assert node["borderWidth"] == 4 and node["color"]["border"] == "#111111"
+    assert "centre of this map" in page.inner_text("#help")
+    labels = page.evaluate("graphtoolMap.labelBoxes()")
+    assert labels[0]["id"] == "entity:medusa", "the centre is labelled first"
+    assert errors == []
+    page.close()
+
+
+def test_help_says_what_each_view_shows(browser, graph, tmp_path):
+    want = {"full": "Dots are papers", "papers": "Every dot is a paper",
+            "entities": "Every shape is a system"}  # fmt: skip
+    for view, start in want.items():
+        page, errors = _open_big(browser, gt.render(graph, tmp_path / f"{view}.html", view=view))
+        assert page.inner_text("#help").startswith(start), view
+        assert errors == []
+        page.close()
+
+
+def test_colour_by_year_without_years_says_why(browser, tmp_path):
+    papers = [Paper(f"p{i}", f"Paper {i}", "It names Medusa and FlashAttention.") for i in range(3)]
+    out = gt.render(gt.build_graph(papers), tmp_path / "noyear.html", color="year")
+    page, errors = _open_big(browser, out)
+    assert page.locator("#no-years").is_visible()
+    assert "No paper in this corpus has a year" in page.inner_text("#year-legend")
+    page.select_option("#color-by", "community")
+    assert page.locator("#no-years").is_hidden()
+    assert errors == []
+    page.close()
+
+
+def test_png_export_carries_the_legend(browser, map_file):
+    page, errors = _open_big(browser, map_file)
+    rows = page.evaluate("graphtoolMap.legendRows()")
+    first = page.evaluate("graphtool.data.communities[0]")
+    assert rows[0] == [first["color"], first["label"]]
+    # the swatch of the first legend row is painted on the exported image
+    pixel = page.evaluate(
+        """() => { const c = graphtoolMap.exportCanvas(); const r = graphtoolNetwork.canvas.pixelRatio || 1;
+                   return Array.from(c.getContext('2d').getImageData(21 * r, 36 * r, 1, 1).data); }"""
+    )
+    want = [int(first["color"][i : i + 2], 16) for i in (1, 3, 5)]
+    assert pixel[:3] == want
+    with page.expect_download() as dl:
+        page.click("#png")
+    assert dl.value.suggested_filename == "graphtool-map.png"
+    assert errors == []
+    page.close()
+
+
+def test_page_script_and_styles_are_split_by_concern_and_inlined(graph):
+    from graphtool.htmlmap import _TEMPLATES, SCRIPTS
+
+    html = gt.render_html(graph)
+    assert {
+        "map-core.js",
+        "map-labels.js",
+        "map-filters.js",
+        "map-panel.js",
+        "map-search.js",
+    } == set(SCRIPTS)
+    for name in (*SCRIPTS, "map.css"):
+        text = (_TEMPLATES / name).read_text(encoding="utf-8")
+        assert text.strip().splitlines()[1] in html, name
+    assert len((_TEMPLATES / "map.html").read_text().splitlines()) < 120
+
+
+def test_an_entity_is_coloured_by_the_average_year_of_its_papers(llm_graph):
+    G = llm_graph
+    data = map_data(G, color="year")
+    checked = 0
+    for row in data["nodes"][: data["meta"]["drawn"]]:
+        if row[2] == "paper":
+            assert row[6] == G.nodes[row[0]].get("year")
+            continue
+        years = {u: G.nodes[u]["year"] for u, _, k in G.in_edges(row[0], keys=True)
+                 if k in ENTITY_RELATIONS and G.nodes[u].get("year")}  # fmt: skip
+        assert row[6] == round(sum(years.values()) / len(years), 1)
+        checked += len(set(years.values())) > 1
+    assert checked >= 3, "entities named in several years get their average"
+
+
+def test_a_selected_community_keeps_its_name_on_the_map(browser, map_file):
+    page, errors = _open_big(browser, map_file)
+    page.locator("#communities li").nth(1).click()
+    regions = [b for b in page.evaluate("graphtoolMap.labelBoxes()") if "community" in b]
+    assert [b["community"] for b in regions] == [page.evaluate("graphtool.data.communities[1].id")]
+    assert errors == []
+    page.close()
+
+
+def test_labels_and_regions_follow_a_node_that_moves(browser, map_file):
+    page, errors = _open_big(browser, map_file)
+    boxes = page.evaluate("graphtoolMap.labelBoxes()")
+    node = next(b["id"] for b in boxes if "community" not in b)
+    before = page.evaluate(f"graphtoolMap.nodePositions()[{json.dumps(node)}]")
+    page.evaluate(
+        f"""() => {{ const n = graphtoolNetwork, id = {json.dumps(node)};
+                     const p = n.getPosition(id); n.moveNode(id, p.x + 80, p.y + 60); n.redraw(); }}"""
+    )
+    p = page.evaluate(f"graphtoolMap.nodePositions()[{json.dumps(node)}]")
+    scale = page.evaluate("graphtoolNetwork.getScale()")
+    assert abs(p["x"] - before["x"] - 80 * scale) < 1 and abs(p["y"] - before["y"] - 60 * scale) < 1
+    box = next((b for b in page.evaluate("graphtoolMap.labelBoxes()") if b["id"] == node), None)
+    if box is not None:  # drawn where the node is now (or left out for want of room)
+        assert abs(box["x"] + box["w"] / 2 - p["x"]) < 1
+    page.click("#physics")  # moving nodes: regions and labels are redrawn around them
+    page.wait_for_timeout(300)
+    page.click("#physics")
+    assert _overlapping(page.evaluate("graphtoolMap.labelBoxes()")) == []
+    assert errors == []
+    page.close()
+
+
+def test_every_node_has_at_most_one_label(browser, graph, tmp_path):
+    from graphtool.analysis import ego_graph
+
+    out = gt.render(ego_graph(graph, "Medusa", depth=2), tmp_path / "ego.html",
+                    center="entity:medusa")  # fmt: skip
+    page, errors = _open_big(browser, out)
+    page.evaluate("graphtoolMap.select('entity:medusa')")
+    ids = [b["id"] for b in page.evaluate("graphtoolMap.labelBoxes()")]
+    assert ids.count("entity:medusa") == 1 and len(ids) == len(set(ids))
+    assert errors == []
+    page.close()
