@@ -41,7 +41,7 @@ from functools import lru_cache
 import numpy as np
 
 from ._resources import data_path
-from .model import Mention, Paper, slugify
+from .model import Mention, Paper
 from .text import abbreviation_definitions, case_compatible
 
 
@@ -691,11 +691,8 @@ def _own_names(
             defs.setdefault(abbr, lf)
             if any(f == field and s <= astart < e + 3 for f, s, e in intro_spans):
                 spans.append((field, lstart, lstart + len(lf)))
-    if ":" in a.title:  # "SIGMA: Selective Gated Mamba for …": the title's own name
-        prefix = a.title.split(":", 1)[0]
-        if any(f == "title" and s == 0 for f, s, _ in intro_spans):
-            spans.append(("title", 0, len(a.title)))
-        del prefix
+    if ":" in a.title and any(f == "title" and s == 0 for f, s, _ in intro_spans):
+        spans.append(("title", 0, len(a.title)))  # "SIGMA: Selective Gated Mamba for …"
     return defs, spans
 
 
@@ -739,13 +736,3 @@ def _disambiguated(x: _Meaning, by_id: dict[str, Paper]) -> str:
     words = rest.split()
     short = " ".join(words[:4]) + ("…" if len(words) > 4 else "")
     return f"{x.name} ({short.strip()})" if short.strip() else f"{x.name} ({x.papers[0]})"
-
-
-def entity_key(name: str) -> str:
-    """The slug a resolved entity's node id is made from (same as the graph's).
-
-    Example:
-        >>> entity_key("DP (Dirichlet Process)")
-        'dp-dirichlet-process'
-    """
-    return slugify(name)
