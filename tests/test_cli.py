@@ -395,6 +395,7 @@ def test_map_of_the_data_folder_skips_lexicons_and_evaluation_sets(tmp_path):
     assert "file(s) that are evaluation sets, not corpora" in r.output
     assert "names.jsonl" in r.output and "seed-dev-gold.json" in r.output
     assert "that are data files, not corpora" in r.output  # lexicon/identity.json
+    assert "identity.json" in r.output and "linker-words.json" in r.output
 
 
 def test_a_lexicon_named_on_its_own_is_still_read_as_given(tmp_path):

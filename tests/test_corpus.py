@@ -350,3 +350,11 @@ def test_listing_line_with_a_unicode_line_separator_is_one_line(tmp_path):
     abstract = "An abstract sentence that is long enough to be one. " * 4
     f.write_text(f"Header\n\nA Title\u2028Part\n\n{abstract}\n")
     assert [p.title for p in read(f)] == ["A Title Part"]
+
+
+@pytest.mark.parametrize("name", ["identity.json", "linker-words.json"])
+def test_graphtools_own_word_lists_are_not_corpora(name):
+    from graphtool._resources import data_path
+    from graphtool.corpus import not_a_corpus
+
+    assert not_a_corpus(data_path("lexicon", name)) == "a data file"

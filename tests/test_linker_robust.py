@@ -6,6 +6,8 @@ The times themselves are measured in benchmarks/bench_robust.py, not here.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 import re._compiler as sre_compile
 import re._constants as c
@@ -21,6 +23,23 @@ from graphtool.model import Paper
 # Characters the check tries each pattern item on: ASCII, and the non-ASCII the
 # patterns name (Greek, dashes, quotes), a no-break space and a line separator.
 PROBE = "".join(map(chr, range(128))) + "αωΑΩé—“”’\u00a0\u2028"
+
+
+def compiled_patterns() -> dict[str, re.Pattern]:
+    """Every compiled pattern of the linker package's modules and of text.py, each once
+    (under the module that the walk meets it in first), by ``module.NAME``."""
+    modules = [linker_mod] + [
+        importlib.import_module(f"{linker_mod.__name__}.{m.name}")
+        for m in pkgutil.iter_modules(linker_mod.__path__)
+    ]
+    found: dict[str, re.Pattern] = {}
+    seen: set[int] = set()
+    for mod in (*modules, text_mod):
+        for name, value in vars(mod).items():
+            if isinstance(value, re.Pattern) and id(value) not in seen:
+                seen.add(id(value))
+                found[f"{mod.__name__}.{name}"] = value
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -181,12 +200,7 @@ def test_the_check_finds_nested_quantifiers():
 
 
 def test_no_pattern_on_paper_text_nests_quantifiers_over_the_same_characters():
-    patterns = {
-        f"{mod.__name__}.{name}": value
-        for mod in (linker_mod, text_mod)
-        for name, value in vars(mod).items()
-        if isinstance(value, re.Pattern)
-    }
+    patterns = compiled_patterns()
     assert len(patterns) > 40
     bad = {name: found for name, rx in patterns.items() if (found := nested_quantifiers(
         rx.pattern, rx.flags & ~re.UNICODE))}  # fmt: skip

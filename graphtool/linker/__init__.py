@@ -1,0 +1,295 @@
+"""Find the named systems, models, datasets, hardware and shared methods in papers.
+
+For every paper the linker reports :class:`~graphtool.model.Mention` records, each
+with the surface string as written, its offsets, the sentence that proves it, how
+it was found and a confidence:
+
+``title``       a title's ``Name:`` prefix ("Clover: ...") — the paper introduces it
+``intro``       "we propose/introduce/present NAME", "NAME, a ...", "called NAME"
+``definition``  "Full Name (ABBR)": both strings become aliases of one entity
+``lexicon``     a known name from the lexicon, or a name another corpus paper introduces
+``variant``     a known family with a version suffix: GPT-4o, LLaMA-2-70B, ZeRO-3
+``fuzzy``       a near spelling of a known name (rapidfuzz)
+``discovered``  an unknown string used as a name (CamelCase, digits, "compared with X")
+
+Names introduced by any paper of the corpus become linkable in every other
+abstract, so a mention of a corpus paper's system links to that paper.
+
+The multi-pattern scan is one Aho–Corasick automaton (pyahocorasick) over the
+lower-cased text; case rules, word boundaries and longest-match selection are
+applied to its hits.
+
+One module per finder: :mod:`~graphtool.linker.titles` (a title's names),
+:mod:`~graphtool.linker.intros` (introductions in the abstract),
+:mod:`~graphtool.linker.definitions` (abbreviation definitions and local aliases),
+:mod:`~graphtool.linker.scan` (the lexicon scan), :mod:`~graphtool.linker.discovery`
+(unseen names), over the shared :mod:`~graphtool.linker.patterns`. This module
+holds :class:`Linker`, which combines them, and :func:`link`.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from ..lexicon import LexEntry, Lexicon
+from ..model import Mention, Paper
+from ..text import Sentences
+from .definitions import DefinitionFinder, _definitions
+from .discovery import Discoverer
+from .intros import IntroFinder, _triggers
+from .patterns import _PLAIN_WORD, _RE_OTHER_SPACE, _lower, _norm
+from .scan import Scanner, _Hit, _outside_urls, _select
+from .scan import _padded as _padded
+from .titles import _guess_kind as _guess_kind
+
+CONFIDENCE = {
+    "title": 0.95,
+    "intro": 0.85,
+    "definition": 0.9,
+    "lexicon": 0.95,
+    "lexicon-case": 0.85,
+    "corpus": 0.9,
+    "variant": 0.9,
+    "method": 0.9,
+    "fuzzy": 0.75,
+    "discovered": 0.6,
+}
+
+
+class Linker(IntroFinder, DefinitionFinder, Scanner, Discoverer):
+    """Finds mentions in papers with one lexicon; reuse it across corpora.
+
+    The finders are mixins of this package's modules (:class:`IntroFinder`,
+    :class:`DefinitionFinder`, :class:`Scanner`, :class:`Discoverer`); the state they
+    share and the public methods are here.
+
+    Example:
+        >>> from graphtool.model import Paper
+        >>> p = Paper("clover", "Clover: Regressive Lightweight Speculative Decoding",
+        ...           "Clover outperforms Medusa on Vicuna-7B.")
+        >>> sorted({(m.entity, m.relation) for m in Linker().link([p])})[:2]
+        [('Clover', 'introduces'), ('Medusa', 'mentions')]
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, discover: bool = True) -> None:
+        self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        self.discover = discover
+        self._base_keys = self._targets(self.lexicon.entries.values(), "lexicon")
+        self._base = self._automaton(self._base_keys, context=True)
+        self._by_norm: dict[str, LexEntry] = {}
+        for e in self.lexicon.entries.values():
+            if e.kind != "method":
+                for s in (e.name, *e.aliases):
+                    self._by_norm.setdefault(_norm(s), e)
+        self._fuzzy_keys = sorted(k for k in self._by_norm if len(k) >= 6)
+        self._judged: dict[tuple[str, bool], tuple | None] = {}
+        self._shapes: dict[str, tuple[int, str] | None] = {}
+        self._lexicon_state: tuple[int, int, int] = (0, 0, 0)
+
+    # ------------------------------------------------------------------- linking
+
+    def link(
+        self,
+        papers: Iterable[Paper],
+        progress: Callable[[int], None] | None = None,
+    ) -> list[Mention]:
+        """All mentions in ``papers``, in paper order then text order.
+
+        ``progress`` (optional) is called with the number of papers done, in steps.
+
+        Example:
+            >>> from graphtool.corpus import read, bundled_corpus
+            >>> ms = Linker().link(read(bundled_corpus()))
+            >>> any(m.entity == "Medusa" for m in ms)
+            True
+        """
+        state = (
+            len(self.lexicon.entries),
+            len(self.lexicon.blocked),
+            len(self.lexicon.organisations),
+        )
+        if state != self._lexicon_state:  # the lexicon changed: cached verdicts may be wrong
+            self._judged.clear()
+            self._shapes.clear()
+            self._lexicon_state = state
+        with _gc_paused():
+            return self._link(list(papers), progress)
+
+    def _link(self, papers: list[Paper], progress: Callable[[int], None] | None) -> list[Mention]:
+        # Pass 1: what each paper introduces.
+        prepared = [self._prepare(p) for p in papers]
+        corpus_entries: dict[str, LexEntry] = {}
+        for prep in prepared:
+            for intro in prep.intros:
+                name = intro.entry.name
+                if name not in self.lexicon.entries and name not in corpus_entries:
+                    corpus_entries[name] = intro.entry
+        # Pass 2: scan every text with the lexicon plus the corpus's own names.
+        if corpus_entries:
+            keys = {k: list(v) for k, v in self._base_keys.items()}
+            for k, v in self._targets(corpus_entries.values(), "corpus").items():
+                keys.setdefault(k, []).extend(v)
+            auto = self._automaton(keys, context=True)
+        else:
+            auto = self._base
+        out: list[Mention] = []
+        for i, p in enumerate(papers, 1):
+            prep, prepared[i - 1] = prepared[i - 1], None  # free as we go
+            out.extend(self._link_paper(p, prep, auto))
+            if progress is not None and (i % 200 == 0 or i == len(papers)):
+                progress(i)
+        return out
+
+    def _prepare(self, paper: Paper) -> _Prepared:
+        # introduction phrases count in the abstract; a title's names come from its form
+        title = (_definitions(paper.title), {})
+        low = _lower(paper.abstract)
+        if not low.isprintable():  # "we\npropose": the phrase searches look for spaces
+            low = _RE_OTHER_SPACE.sub(" ", low)
+        abstract = (_definitions(paper.abstract), _triggers(low))
+        # pass 2 needs the definitions again, not the phrase positions
+        return _Prepared(self._find_intros(paper, title, abstract), title[0], abstract[0])
+
+    def introductions(self, paper: Paper) -> list[LexEntry]:
+        """The names ``paper`` itself presents, each with its aliases.
+
+        Example:
+            >>> p = Paper("x", "T3: Transparent Tracking & Triggering",
+            ...           "We propose T3, a hardware-software co-design.")
+            >>> [e.name for e in Linker().introductions(p)]
+            ['T3']
+        """
+        return [f.entry for f in self._prepare(paper).intros]
+
+    def _link_paper(self, paper: Paper, prep: _Prepared, auto) -> list[Mention]:
+        intro_records = prep.intros
+        own = {f.entry.name for f in intro_records}
+        out: list[Mention] = []
+        seen: set[tuple[str, str, str]] = set()
+        split: dict[str, Sentences] = {}
+
+        def sentences(field: str) -> Sentences:  # split each field once, when needed
+            if field not in split:
+                text = paper.title if field == "title" else paper.abstract
+                split[field] = Sentences(text, whole=field == "title")  # a title is one
+            return split[field]
+
+        for intro in intro_records:
+            e = intro.entry
+            sent = sentences(intro.field).covering(intro.start, intro.start + len(intro.surface))
+            seen.add((e.name, intro.surface, intro.field))
+            out.append(
+                Mention(
+                    paper=paper.id,
+                    entity=e.name,
+                    kind=e.kind,
+                    family=e.family,
+                    relation="introduces",
+                    surface=intro.surface,
+                    field=intro.field,
+                    start=intro.start,
+                    end=intro.start + len(intro.surface),
+                    sentence=sent,
+                    confidence=CONFIDENCE[intro.how],
+                    how=intro.how,
+                    title=paper.title,
+                    aliases=e.aliases,
+                )
+            )
+        for field, text, fdefs in (
+            ("title", paper.title, prep.title),
+            ("abstract", paper.abstract, prep.abstract),
+        ):
+            padded = _padded(text)
+            context: list[int] = []
+            hits = self._scan(text, padded, auto, context)
+            hits += [  # the paper's own names where it introduces them: not mentions
+                _Hit(f.start, f.start + len(f.surface), f.surface, f.entry, "title")
+                for f in intro_records
+                if f.field == field
+            ]
+            if fdefs:
+                own_keys = {
+                    _norm(n) for f in intro_records for n in (f.entry.name, *f.entry.aliases)
+                }
+                hits += self._scan(text, padded, self._local_aliases(fdefs, own_keys))
+            hits = _select(hits)
+            if self.discover:
+                found = self._discover(text, hits, sorted(set(context)), field == "title")
+                hits = _select(hits + found)
+            if "://" in text or "www." in text:
+                hits = _outside_urls(text, hits)
+            if field == "title":  # title case: "Block" or "Holmes" there is any word
+                hits = [h for h in hits if not _PLAIN_WORD.match(h.surface)]
+            if not hits:
+                continue
+            sents = sentences(field)
+            for h in hits:
+                e = h.entry
+                if (e.name, h.surface, field) in seen:
+                    continue
+                seen.add((e.name, h.surface, field))
+                if e.name in own:
+                    continue  # the paper's own name, already reported as introduced
+                relation = "uses" if e.kind == "method" else "mentions"
+                out.append(
+                    Mention(
+                        paper=paper.id,
+                        entity=e.name,
+                        kind=e.kind,
+                        family=e.family,
+                        relation=relation,
+                        surface=h.surface,
+                        field=field,
+                        start=h.start,
+                        end=h.end,
+                        sentence=sents.covering(h.start, h.end),
+                        confidence=CONFIDENCE[h.how],
+                        how="lexicon" if h.how in ("lexicon-case", "method", "corpus") else h.how,
+                        title=paper.title,
+                        aliases=e.aliases,
+                    )
+                )
+        return out
+
+
+@contextmanager
+def _gc_paused():
+    """Linking allocates many small objects and makes no reference cycles, so the
+    cyclic collector's passes over the growing heap are pure cost: pause it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """Pass-1 results for one paper: its introductions, and per field the
+    abbreviation definitions (``(abbr, long_form, long_start, abbr_start)``)."""
+
+    intros: list
+    title: list
+    abstract: list
+
+
+def link(
+    papers: Iterable[Paper],
+    lexicon: Lexicon | None = None,
+    discover: bool = True,
+) -> list[Mention]:
+    """Mentions of named entities and methods in ``papers`` (see :class:`Linker`).
+
+    Example:
+        >>> import graphtool as gt
+        >>> ms = gt.link(gt.read(gt.bundled_corpus()))
+        >>> {"introduces", "mentions", "uses"} <= {m.relation for m in ms}
+        True
+    """
+    return Linker(lexicon, discover=discover).link(papers)

@@ -1,0 +1,398 @@
+"""Names an abstract introduces: "we propose NAME", "NAME, a …", "called NAME".
+
+Pass 1 of the linker. Each phrase is found by a search with a literal prefix
+(:func:`_triggers`: where "we …", "called …", "our …", "this paper …" and ", a …"
+are), and the rules match there: introducing verbs, appositions, "which we term X",
+names in brackets after "proposing", definitions listed after "we design three
+policies:" and definitions right after an introducing phrase. :class:`IntroFinder`
+holds the methods of :class:`~graphtool.linker.Linker` that combine them with the
+title's names (:mod:`graphtool.linker.titles`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..lexicon import LexEntry, Lexicon
+from ..model import Paper
+from ..text import case_compatible
+from .patterns import (
+    _APPOSITION_NOUNS,
+    _MATH,
+    _NAMEY,
+    _RE_ADJECTIVE_NAMED,
+    _RE_AFTER_NAME,
+    _RE_APPOSITION,
+    _RE_CALLED,
+    _RE_CALLED_LOWER,
+    _RE_CLAUSE_END,
+    _RE_COMMA_NAME,
+    _RE_INTRO_LEAD,
+    _RE_INTRO_TAIL,
+    _RE_JOINED_VERB,
+    _RE_LIST_LEAD,
+    _RE_LISTED_DEF,
+    _RE_MODIFIER,
+    _RE_MULTI_NAME_QUOTED,
+    _RE_OUR_NAME,
+    _RE_PRESENTING,
+    _RE_PROPOSING_BRACKET,
+    _RE_QUANTITY,
+    _RE_THIS_PAPER,
+    _RE_THIS_WORK_NAME,
+    _RE_TITLE_INNER,
+    _RE_TITLE_PREFIX,
+    _RE_WE_PROPOSE,
+    _RE_WE_TERM,
+    _RE_WE_THE_NAME_NOUN,
+    _TITLE_STOP,
+    _norm,
+)
+from .titles import _guess_kind, _in_title_as_name, _presented_in, _title_name
+
+
+@dataclass(slots=True)
+class _Intro:
+    entry: LexEntry
+    surface: str
+    field: str
+    start: int
+    how: str
+
+
+class IntroFinder:
+    """What a paper introduces, for :class:`~graphtool.linker.Linker` (pass 1)."""
+
+    def _find_intros(self, paper: Paper, title_info: tuple, abstract_info: tuple) -> list[_Intro]:
+        found: dict[str, _Intro] = {}
+        ends: dict[int, int] = {}  # end -> first start of the abstract's intros
+        abstract_defs, trig = abstract_info
+        defs = abstract_defs + [(a, lf, s, -1) for a, lf, s, _ in title_info[0]]
+        long_of = {a: lf for a, lf, _, _ in defs}
+        abbr_of = {_norm(lf): a for a, lf, _, _ in defs}
+
+        def add(
+            surface: str,
+            field: str,
+            start: int,
+            how: str,
+            lower_ok: bool = False,
+            keep: bool = False,
+        ) -> None:
+            cut = self._organisation_prefix(surface)
+            if cut:  # "this paper introduces Huawei CloudMatrix": Huawei's CloudMatrix
+                surface, start = surface[cut:], start + cut
+            name = _MATH.sub(r"\1", surface).strip(" -—")
+            if not _valid_intro(name, self.lexicon, lower_ok):
+                return
+            aliases = []
+            if name in long_of:
+                aliases.append(long_of[name])
+            elif keep and _norm(name) in abbr_of:  # a known long form: the lexicon's name
+                aliases.append(abbr_of[_norm(name)])
+            elif _norm(name) in abbr_of and " " in name.strip():
+                aliases.append(name)
+                name = abbr_of[_norm(name)]
+                if self.lexicon.is_blocked(name):
+                    return  # "we then introduce Service Level Agreements (SLAs)"
+            elif _norm(name) in abbr_of:  # "KernelKittens (KK)": the name, KK its alias
+                aliases.append(abbr_of[_norm(name)])
+            if surface != name and surface not in aliases:
+                aliases.append(surface)
+            known = self._by_norm.get(_norm(name))
+            if known is not None and not case_compatible(name, (known.name, *known.aliases)):
+                known = None  # "SPARK" is not Apache Spark
+            known = known or self._method_named(name)
+            if known is not None:
+                entry = known
+            else:
+                entry = LexEntry(name, _guess_kind(paper.title), name, tuple(aliases))
+            key = _norm(entry.name)
+            if key not in found:  # "LatticeHashForest" (title) and "LHF" (its definition)
+                spelled = {_norm(a) for a in (entry.name, *entry.aliases, *aliases)}
+                key = next(
+                    (
+                        k
+                        for k, f in found.items()
+                        if spelled & {_norm(a) for a in (f.entry.name, *f.entry.aliases)}
+                    ),
+                    key,
+                )
+            if key not in found:
+                found[key] = _Intro(entry, surface, field, start, how)
+                if field == "abstract":
+                    ends[start + len(surface)] = min(start, ends.get(start + len(surface), start))
+            else:
+                old = found[key].entry
+                if surface != old.name and surface not in aliases:
+                    aliases.append(surface)
+                if old.name not in self.lexicon.entries:
+                    extra = tuple(a for a in aliases if a not in old.aliases and a != old.name)
+                    old.aliases = old.aliases + extra
+
+        title = paper.title
+        has_sep = ":" in title or "--" in title or "—" in title
+        m = _RE_TITLE_PREFIX.match(title) if has_sep else None
+        if m and (
+            _title_name(m.group(1), long_of, abbr_of, self.lexicon)
+            or _presented_in(m.group(1), paper.abstract, trig)
+        ):
+            add(m.group(1), "title", m.start(1), "title")
+        if ":" in title:
+            for m in _RE_TITLE_INNER.finditer(title):
+                add(m.group(1), "title", m.start(1), "title")
+        text = paper.abstract
+        for kind, rxs in (
+            ("we", (_RE_WE_PROPOSE,)),
+            ("called", (_RE_CALLED,)),
+            ("our", (_RE_OUR_NAME,)),
+            ("this", (_RE_THIS_PAPER,)),
+        ):
+            for pos in trig.get(kind, ()):
+                if kind == "called" and _RE_ADJECTIVE_NAMED.search(text, max(0, pos - 6), pos):
+                    continue  # "requests with named Kubernetes service endpoints"
+                for rx in rxs:
+                    m = rx.match(text, pos)
+                    if m:
+                        add(m.group(1), "abstract", m.start(1), "intro")
+        for pos in trig.get("we", ()):
+            m = _noun_apposition(text, pos)
+            if m and _NAMEY.search(m.group(1)):
+                add(m.group(1), "abstract", m.start(1), "intro")
+        for pos in trig.get("called", ()):
+            m = _RE_CALLED_LOWER.match(text, pos)
+            if m and not self._lookup(m.group(1)) and not self.lexicon.is_blocked(m.group(1)):
+                add(m.group(1), "abstract", m.start(1), "intro", lower_ok=True)
+        for pos in trig.get("apposition", ()):
+            # "NAME, a …" opens its sentence: look for that start just before the comma
+            head = text[max(0, pos - 60) : pos]
+            cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+            if cut >= 0:
+                s = pos - len(head) + cut + 2
+            elif pos <= 60:
+                s = 0
+            else:
+                continue
+            m = _RE_APPOSITION.match(text, s, min(len(text), pos + 40))
+            if m and (_NAMEY.search(m.group(1)) or _norm(m.group(1)) in found):
+                add(m.group(1), "abstract", m.start(1), "intro")
+            elif not m:
+                self._presented_apposition(text, pos, trig, ends, add)
+        for rx in (_RE_THIS_WORK_NAME, _RE_WE_THE_NAME_NOUN, _RE_WE_TERM):
+            if "e " in text:  # each needs "we " or "this … "
+                for m in rx.finditer(text):
+                    name = m.group(1)
+                    if rx is not _RE_WE_TERM and not (_NAMEY.search(name) or name.isupper()):
+                        continue  # "we develop the Scheduling framework": no name
+                    add(name, "abstract", m.start(1), "intro")
+        if ":" in text and "(" in text:
+            for lead in _RE_LIST_LEAD.finditer(text):
+                end = text.find(". ", lead.end())
+                for m in _RE_LISTED_DEF.finditer(text, lead.end(), end if end > 0 else len(text)):
+                    if m.start() == lead.end() or text[m.start() - 2 : m.start()] in (", ", "d "):
+                        long_of.setdefault(m.group(2), m.group(1))
+                        add(m.group(2), "abstract", m.start(2), "definition")
+        if "(" in text:
+            for m in _RE_PROPOSING_BRACKET.finditer(text):
+                name = m.group(1)
+                if _NAMEY.search(name) and _norm(name) not in abbr_of and name not in long_of:
+                    add(name, "abstract", m.start(1), "intro")
+        # "we introduce convolutional state space models (ConvSSM)": a definition
+        # right after an introducing verb, or one whose long form is in the title.
+        for abbr, long_form, lstart, astart in defs:
+            if astart < 0:
+                continue
+            if not (
+                _intro_lead(text, lstart, trig)
+                or _in_title_as_name(long_form, paper.title)
+                or _listed_after_lead(text, lstart)
+            ):
+                continue
+            known = self._lookup(long_form)
+            if known:
+                if _intro_lead(text, lstart, trig) and all(t.entry.kind != "method" for t in known):
+                    add(long_form, "abstract", lstart, "definition", keep=True)
+                continue
+            words = long_form.split()
+            titled = sum(w[0].isupper() for w in words) * 2 >= len(words)
+            if titled or _RE_AFTER_NAME.match(text, astart + len(abbr) + 1):
+                add(abbr, "abstract", astart, "definition")
+        return list(found.values())
+
+    def _presented_apposition(self, text: str, comma: int, trig: dict, ends: dict, add) -> None:
+        """ "We outline the design and implementation of PolicySmith, a framework …":
+        "NAME, a …" inside a sentence whose "we" presents something, for a NAME no
+        lexicon knows and no other rule has found there."""
+        if not text[comma - 1 : comma].isalnum():
+            return  # no name right before the comma
+        wes = trig.get("we", ())  # sorted: the ones in [comma - 150, comma) by bisection
+        we = wes[bisect_left(wes, comma - 150) : bisect_left(wes, comma)]
+        if not we or _RE_CLAUSE_END.search(text, we[-1], comma):
+            return
+        if not _RE_PRESENTING.search(text, we[-1], comma):
+            return
+        # An intro of the abstract that covers the name before the comma: a surface
+        # holds no comma, so it ends at the comma or one before it (``ends``: end ->
+        # start; one look-up instead of a pass over every intro found).
+        if any(ends.get(e, comma) < comma for e in (comma - 1, comma)):
+            return  # "we introduce Ladder Residual, a …": taken whole already
+        lo = comma  # the name: up to four capitalised words before the comma
+        for _ in range(4):
+            j = text.rfind(" ", we[-1] + 2, lo - 1)
+            if j < 0 or not (text[j + 1 : j + 2].isupper() or text[j + 1 : j + 2].isdigit()):
+                break
+            lo = j + 1
+        m = _RE_MULTI_NAME_QUOTED.fullmatch(text, lo, comma) if lo < comma else None
+        if not m or self._lookup(m.group(1)) or self.lexicon.is_blocked(m.group(1)):
+            return
+        name = m.group(1)
+        if " " in name or _NAMEY.search(name) or (name[1:].islower() and len(name) > 3):
+            add(name, "abstract", m.start(1), "intro")
+
+    def _organisation_prefix(self, surface: str) -> int:
+        """Where the name starts after a leading organisation ("Huawei CloudMatrix",
+        "Google Cloud Spanner" -> the offset of the product), or 0."""
+        if " " not in surface:
+            return 0
+        words = surface.split(" ")
+        for k in (2, 1):
+            if len(words) > k:
+                known = self._by_norm.get(_norm(" ".join(words[:k])))
+                if known is not None and known.name in self.lexicon.organisations:
+                    return len(" ".join(words[:k])) + 1
+        return 0
+
+    def _method_named(self, name: str) -> LexEntry | None:
+        """The method concept ``name`` spells, if any: a paper that introduces
+        "Sequence Parallelism" introduces the concept, not a new system."""
+        for t in self._lookup(name):
+            if t.entry.kind == "method":
+                return t.entry
+        return None
+
+
+# Pass-1 phrases, each found by a search with a literal prefix (fast in ``re``):
+# "called", "termed", "dubbed", "coined", "named" all end in "ed ".
+_RE_CALLED_TRIGGER = re.compile(
+    r"ed (?:(?<=called )|(?<=termed )|(?<=dubbed )|(?<=coined )|(?<=named ))"
+)
+_RE_THIS_TRIGGER = re.compile(r"this\s+(?:paper|work|article|study|report)\s")
+_RE_APPOSITION_TRIGGER = re.compile(r", (?:an? |the |which is a )")
+_RE_DASH_TRIGGER = re.compile(r" (?:-- an?|— a) ")
+
+
+def _word_at(low: str, i: int) -> bool:
+    return i == 0 or not low[i - 1].isalnum()
+
+
+def _find_all(low: str, needle: str) -> list[int]:
+    out = []
+    i = low.find(needle)
+    while i >= 0:
+        if _word_at(low, i):
+            out.append(i)
+        i = low.find(needle, i + 1)
+    return out
+
+
+def _triggers(low: str) -> dict[str, list[int]]:
+    """Where the introduction rules may start in a lower-cased text: "we …",
+    "called/named/termed/dubbed/coined/namely …", "our …", ", a …"."""
+    trig: dict[str, list[int]] = {}
+    if not low:
+        return trig
+    for kind, needle in (("we", "we "), ("our", "our ")):
+        found = _find_all(low, needle)
+        if found:
+            trig[kind] = found
+    this = [m.start() for m in _RE_THIS_TRIGGER.finditer(low) if _word_at(low, m.start())]
+    if this:
+        trig["this"] = this
+    called = _find_all(low, "namely ")
+    for m in _RE_CALLED_TRIGGER.finditer(low):
+        i = m.start() - (3 if low.startswith("nam", m.start() - 3) else 4)
+        if _word_at(low, i):
+            called.append(i)
+    if called:
+        trig["called"] = sorted(called)
+    appos = [m.start() for m in _RE_APPOSITION_TRIGGER.finditer(low)]
+    if "--" in low or "—" in low:
+        appos = sorted(appos + [m.start() for m in _RE_DASH_TRIGGER.finditer(low)])
+    if appos:
+        trig["apposition"] = appos
+    return trig
+
+
+def _noun_apposition(text: str, pos: int) -> re.Match | None:
+    """At a "we" (``pos``): "we learn a slim communication block, ComMDM, …" — the
+    match of ", NAME, " after the first listed noun that is followed by one."""
+    if text[pos] not in "Ww" or not text[pos + 2 : pos + 3].isspace():
+        return None
+    begin = pos + 3
+    stop = _RE_CLAUSE_END.search(text, begin, begin + 140)
+    limit = stop.start() if stop else begin + 140
+    c = text.find(",", begin, limit + 1)
+    while c >= 0:
+        w = c
+        while w > begin and (text[w - 1].isalnum() or text[w - 1] == "_"):
+            w -= 1
+        if w - begin <= 120 and text[w:c] in _APPOSITION_NOUNS:
+            m = _RE_COMMA_NAME.match(text, c)
+            if m:
+                return m
+        c = text.find(",", c + 1, limit + 1)
+    return None
+
+
+def _intro_lead(text: str, lstart: int, trig: dict[str, list[int]]) -> bool:
+    """Does an introducing phrase ("we propose a novel", "called") lead up to
+    ``lstart``, within 150 characters?"""
+    for kind in ("we", "called"):
+        found = trig.get(kind, ())  # sorted: those in [lstart - 150, lstart) by bisection
+        for pos in found[bisect_left(found, lstart - 150) : bisect_left(found, lstart)]:
+            if _RE_INTRO_LEAD.fullmatch(text, pos, lstart):
+                return True
+    # "we identify the limits of X and propose Long Form (LF)": the verb joined to an
+    # earlier "we" of the same sentence
+    wes = trig.get("we", ())
+    for pos in wes[bisect_left(wes, lstart - 250) : bisect_left(wes, lstart)]:
+        if not _RE_CLAUSE_END.search(text, pos, lstart):
+            for m in _RE_JOINED_VERB.finditer(text, pos + 3, lstart):
+                if _RE_INTRO_TAIL.fullmatch(text, m.end(), lstart):
+                    return True
+    return False
+
+
+def _listed_after_lead(text: str, lstart: int) -> bool:
+    """Is a long form one of a list that an introducing "we …:" leads up to ("we design
+    three policies: Fair Share (FSP), Priority Queue (PQP) and Short Batch (SBP)")?"""
+    cut = max(text.rfind(". ", 0, lstart), text.rfind("; ", 0, lstart))
+    lead = _RE_LIST_LEAD.search(text, cut + 1, lstart)
+    if not lead:
+        return False
+    between = text[lead.end() : lstart]
+    return not between.strip() or bool(re.fullmatch(r"(?:[^.;:]*\),?\s+(?:and\s+)?)*", between))
+
+
+def _valid_intro(name: str, lexicon: Lexicon, lower_ok: bool = False) -> bool:
+    if not name or len(name) > 60 or lexicon.is_blocked(name):
+        return False
+    if len(set(name)) == 1:
+        return False  # "XXXX": an anonymised name
+    if _RE_MODIFIER.search(name):
+        return False  # "our FL-based approach"
+    words = name.split()
+    if len(words) > 4 or any(w.lower() in _TITLE_STOP for w in words):
+        return False
+    if len(words) == 1 and _RE_QUANTITY.fullmatch(name):
+        return False
+    if lower_ok and len(words) >= 2:
+        return True  # "namely hidden transfer, which ...": a named technique
+    return (
+        name[0].isupper()
+        or name[0].isdigit()
+        or bool(_NAMEY.search(name))
+        or sum(c.isupper() for c in name) >= 2
+    )

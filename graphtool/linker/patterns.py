@@ -1,0 +1,241 @@
+"""Shared regular expressions, word lists and name keys of the linker.
+
+What the finders of :mod:`graphtool.linker` have in common: the name shapes and
+introducing phrases as regular expressions (searched with literal prefixes or
+matched at positions that a cheap search found), the word lists of
+``data/lexicon/linker-words.json`` (loaded once, at import), and the comparison key
+of a name (:func:`_norm`). It finds nothing on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from .._resources import data_path
+
+
+def _load_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/lexicon/linker-words.json``, each as a set."""
+    with open(data_path("lexicon", "linker-words.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+_WORDS = _load_words()
+
+# Words that make a title prefix rhetorical rather than a name.
+_TITLE_STOP = _WORDS["title_stop"]
+_INTRO_VERB = r"(?:propose|introduce|present|develop|design|build|release|describe|name|call|offer)"
+_NAME = (
+    r"[A-Z0-9$][\w\-+.$α-ωΑ-Ω]*[\w+$α-ω]|[A-Z]"
+    # mllm-NPU, beLLMan, vLLM; written without a nested quantifier (linear time)
+    r"|[a-z][a-z0-9]*-?[A-Z]\w*(?:-[A-Z]\w*)*"
+)
+_MULTI_NAME = rf"(?:{_NAME})(?:[ ](?:{_NAME})){{0,3}}"
+# A name, perhaps in quotes: "called “Medusa”".
+_QUOTED_MULTI_NAME = rf"[\"“']?({_MULTI_NAME})[\"”']?"
+# An introduced name ends at punctuation or at a word that goes on with the sentence.
+_NAME_ENDS = r"(?=\s*[,.;:(]|\s+(?:--|—|-|which|that|to|as|for|is|in|with|a|an)\b)"
+# From an introducing verb to the name it introduces: "a novel", "the new unified".
+_INTRO_TAIL = (
+    r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|efficient|unified)\s+)*"
+    r"(?:[\w\-]+\s+){0,2}"
+)
+_RE_WE_PROPOSE = re.compile(
+    rf"\b[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+"
+    rf"(?:(?:a|an|the|our)\s+[^.;:]{{0,120}}?,?\s+(?:called|named|termed|dubbed|namely)\s+)?"
+    rf"({_MULTI_NAME}){_NAME_ENDS}"
+)
+# "This paper presents the DDF Pipeline, a …"
+_RE_THIS_PAPER = re.compile(
+    r"[Tt]his\s+(?:paper|work|article|study|report)\s+(?:also\s+)?"
+    r"(?:propos|introduc|present|describ)es\s+(?:the\s+)?"
+    rf"({_MULTI_NAME}){_NAME_ENDS}"
+)
+# "with named X", "the named X": "named" as an adjective, naming nothing
+_RE_ADJECTIVE_NAMED = re.compile(r"\b(?:with|the|a|an|of|to|for|by|on|in|and|or|are)\s+$")
+_RE_CALLED = re.compile(
+    rf"\b(?:called|named|termed|dubbed|namely|coined)\s+{_QUOTED_MULTI_NAME}"
+    rf"(?=\s*[,.;:(]|\s+(?:--|—|which|that|to|as|for|is|in|with)\b)"
+)
+_RE_OUR_NAME = re.compile(
+    rf"\b[Oo]ur\s+({_NAME})\s+(?:library|framework|system|method|model|tool|approach"
+    r"|algorithm|dataset|benchmark|engine|compiler|runtime|design|architecture|platform)\b"
+)
+_RE_CALLED_LOWER = re.compile(
+    r"\b(?:called|termed|dubbed|namely)\s+([a-z][a-z\-]+(?:\s[a-z][a-z\-]+){0,2})(?=\s*[,(])"
+)
+# What may stand right before a defined long form that a paper introduces, from a
+# "we …" or "called …" phrase to the long form: "we propose a novel <Long Form (LF)>".
+_RE_INTRO_LEAD = re.compile(
+    rf"(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+{_INTRO_TAIL}"
+    r"|(?:called|named|termed|dubbed|namely|coined)\s+)"
+)
+_RE_WE_PRESENT = re.compile(
+    r"[Ww]e\s+(?:also\s+)?(?:propose|introduce|present|develop|design)[sd]?\s+"
+    r"(?:(?:a|an|the)\s+)?"
+)
+_RE_JOINED_VERB = re.compile(rf"(?:\band|,|\balso|\bthen|\bto)\s+{_INTRO_VERB}[sd]?\s+")
+_RE_INTRO_TAIL = re.compile(_INTRO_TAIL)
+# Words that, between "we" and "NAME, a …", make the sentence present NAME.
+_RE_PRESENTING = re.compile(
+    r"\b(?:propos|introduc|present|develop|design|outlin|describ|releas|creat|devis"
+    r"|contribut|offer)"
+)
+_RE_MULTI_NAME_QUOTED = re.compile(_QUOTED_MULTI_NAME)
+_RE_AFTER_NAME = re.compile(r"\s*(?:[,.;:]|$|(?:that|which|to|for|as|is|with|and|in|on)\b)")
+# "we learn a slim communication block, ComMDM, to coordinate ...": a noun of this
+# list, then ", NAME, ", within 120 characters of "we" and in the same clause.
+_APPOSITION_NOUNS = _WORDS["apposition_nouns"]
+_RE_COMMA_NAME = re.compile(rf",\s+({_NAME}),\s")
+_RE_CLAUSE_END = re.compile(r"[.;:]")
+# "... with C4: A Communication-Driven ...": a name introduced inside a title.
+_RE_TITLE_INNER = re.compile(
+    r"\b(?:with|via|using|by|through)\s+([A-Za-z](?=[\w\-+.]*[A-Z0-9])[\w\-+.]*)(?=:\s)"
+)
+_RE_APPOSITION = re.compile(  # used with .match(text, sentence_start)
+    rf"[\"“']?({_NAME})[\"”']?(?:\s*\([^)]*\))?\s*(?:,|--|—|:)\s+(?:a|an|the|which is a)\s+"
+)
+_RE_TITLE_PREFIX = re.compile(r"^\s*([^:]{1,60}?)\s*(?::|\s--\s|\s—\s)\s*\S")
+# "This work, BarServe, achieves …": a name in apposition to "this work".
+_RE_THIS_WORK_NAME = re.compile(
+    rf"[Tt]his\s+(?:work|paper|system|framework|approach|tool|library|design),\s+({_NAME}),\s"
+)
+# "we develop the MERGE algorithm": a name-shaped word before the noun it names.
+_RE_WE_THE_NAME_NOUN = re.compile(
+    rf"[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+(?:the|our)\s+"
+    rf"(?:(?:new|novel)\s+)?({_NAME})\s+(?:algorithm|system|framework|method|library|scheduler"
+    r"|protocol|engine|compiler|runtime|technique|approach|mechanism|architecture|tool"
+    r"|dataset|benchmark|platform|pipeline|policy|accelerator)s?\b"
+)
+# "which we term QuOverlap", "we call it X", "we dub this approach X".
+_RE_WE_TERM = re.compile(
+    rf"[Ww]e\s+(?:term|call|dub|name|coin)\s+(?:it|this|them|these|(?:this|the)\s+\w+\s+)?\s*"
+    rf"{_QUOTED_MULTI_NAME}(?=\s*[,.;:(]|\s+(?:--|—|which|that|to|as|for|is|in|with|and)\b)"
+)
+# "by proposing a self-attention based sequential model (SASRec)": a name in brackets
+# after an introducing verb, whose letters do not spell the words before it.
+_RE_PROPOSING_BRACKET = re.compile(
+    r"(?:[Ww]e\s+(?:propose|introduce|present|develop|design)|proposing|introducing"
+    rf"|presenting|developing|designing)\b[^.;()]{{0,100}}\(({_NAME})\)"
+)
+# "We design three policies: Fair Share (FSP), Priority Queue (PQP) and …": definitions
+# listed after a colon that an introducing "we" leads up to.
+_RE_LIST_LEAD = re.compile(
+    r"[Ww]e\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|design)[sd]?"
+    r"\b[^.;:]{0,80}:\s"
+)
+_RE_LISTED_DEF = re.compile(
+    r"((?:[A-Z][\w\-]*\s){0,4}[A-Z][\w\-]*)\s\(([A-Z][A-Za-z0-9\-]{1,10})\)(?=,|\s+and\b|\.|$)"
+)
+_RE_VERSION_WORD = re.compile(r"v?\d+(?:\.\d+)*[a-z]?$")
+_MATH = re.compile(r"\$([^$]{1,12})\$")
+
+# Version / size suffixes that make a family member: GPT-4o, LLaMA-2-70B, ZeRO-3,
+# Qwen2.5-7B, Mixtral 8x7B, ZeRO++, ZeRO-series.
+_SUFFIX = re.compile(
+    r"(?:\+\+|-series|-family"
+    r"|(?:[-]?|[ ](?=\d))(?:v?\d+(?:\.\d+)*[a-z]?|\d+x\d+[BbMm])"
+    r"(?:[- ](?:\d+(?:\.\d+)?[BbMmKk]|\d+x\d+[BbMm]))?"
+    r"(?:-(?:Instruct|Chat|Base|Turbo|mini|Mini|Pro|Plus|Large|Small|Medium|XL|Coder|Math|VL))*"
+    r"|-(?:\d+(?:\.\d+)?[BbMm]|Instruct|Chat|Turbo|mini|Pro|Plus|Large|Small|Medium|XL|VL)\b)"
+    r"(?![\w+])"
+)
+
+# An unseen name: internal capitals, letters with digits, ++ — or a capitalised word
+# right after a naming context.
+_TOKEN_TAIL = r"[\w]*(?:[-.][A-Za-z0-9]\w*)*(?:\+\+)?"
+# (only searched for: "[A-Z]{2}[a-z]{2}" finds what "[A-Z]{2,}[a-z]{2}" finds, in linear time)
+_NAMEY = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\+\+$")
+_RE_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:[xX×%]|[A-Za-z]{1,2})?")
+_DATASET_SUFFIX = re.compile(r"[ -](?:19|20)\d\d(?:[ ][A-Z][a-z]-[A-Z][a-z])?(?![\w])")
+_STYLIZED = re.compile(r"[A-Z]{2}[a-z]{3,}")  # "COmputation": a styled word, no name
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+$")
+_RE_MULTIPLIER = re.compile(r"\d+[x×](?=[A-Z])")
+# "the Kingsnake dataset", "the CarlaSC and Waymo datasets", "the Stanford Cars dataset":
+# capitalised words that a dataset noun names.
+_RE_DATASET_CUE = re.compile(
+    r"the ((?:[A-Z][\w\-+]*[ ]){0,2}[A-Z][\w\-+]*)(?: and ([A-Z][\w\-+]*))?"
+    r" (?:datasets?|benchmarks?|benchmark suites?|corpus|corpora)\b"
+)
+# Words that after an organisation name no product: "a Google Cluster", "Meta Research".
+_GENERIC_HEADS = _WORDS["generic_heads"]
+# Capitalised words (and a model number or Pro/Max/Ultra) right after an organisation.
+_RE_PRODUCT = re.compile(
+    r" ((?:[A-Z][\w+]*(?:-[\w+]+)*)(?: [A-Z][\w+]*(?:-[\w+]+)*){0,2}"
+    r"(?: (?:\d{1,3}[a-z]?|Pro|Max|Ultra|Plus|Mini))?)(?![\w-])"
+)
+_RE_DEVICE = re.compile(r" (?:Pro|Max|Ultra|Plus|Mini)$")  # "Vision Pro" (not "Office 365")
+# "X.509", "H.264": a letter, a dot and a number name a standard.
+_RE_STANDARD = re.compile(r"[A-Z]\.\d{3}")
+# A capitalised word in the possessive names a person: "Marks' technique", "Lovász's
+# lemma" (a plural possessive, or 's before a word for a result or a method).
+_RE_POSSESSIVE = re.compile(
+    r"(?<=s)['\u2019](?![\w'\u2019])|['\u2019]s (?:technique|method|theorem|lemma|conjecture|"
+    r"inequality|bound|argument|construction|algorithm|approach|framework|model)s?\b"
+)
+# "Grendel-GS", "Sentence-BERT": a capitalised word joined to an acronym (not a
+# prefix: "Cross-NAT", "Multi-GPU").
+_RE_WORD_ACRONYM = re.compile(
+    r"(?!(?:Non|Cross|Multi|Pre|Post|Intra|Inter|Sub|Semi|Anti|Co|Hyper|Ultra|Super)-)"
+    r"[A-Z][a-z]{2,}-([A-Z]{2,})"
+)
+_RE_WORD_CHAIN = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)+")
+# Capitalised words run together: HuggingFace, DeepSpeed, PyTorch (not MultiPL-E).
+_RE_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]+){2,}")
+# "FIPS 203", "ISO/IEC TR 3445", "RFC 8446": an acronym and a number (not a year).
+_RE_ACRONYM_NUMBER = re.compile(
+    r"((?:[A-Z]{2,6}/)?[A-Z]{2,6}(?: [A-Z]{2,3})?) (?!(?:19|20)\d\d\b)\d{3,5}(?![\w%-]|\.\w)"
+)
+# Tokens with two "signal" characters (capitals, digits, +): vLLM, A100, GPT-4, C++.
+_RE_SIGNAL = re.compile(r"[A-Z0-9+][a-z_\-.]*[A-Z0-9+][\w\-.+]*")
+_RE_CONTEXT_NAME = re.compile(
+    r"(?:compared?\s+(?:with|to|against)|than|outperform(?:s|ing|ed)?|over|against"
+    r"|built\s+(?:on|upon)(?:\s+top\s+of)?|based\s+on|such\s+as|e\.g\.,?|including|like"
+    r"|extends?|integrated?\s+(?:with|into)|on\s+top\s+of|versus|vs\.?)\s+(?:the\s+)?"
+    rf"([A-Z]{_TOKEN_TAIL})(?![\w$])"
+)
+_RE_LIST_NEXT = re.compile(
+    rf"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z]{_TOKEN_TAIL})(?![\w$])"
+)
+_RE_NEXT_CAP = re.compile(r"[ -][A-Z][a-z]")
+_RE_MODIFIER = re.compile(
+    r"-(?:based|like|style|aware|enabled|powered|driven|specific|compatible|optimized"
+    r"|accelerated|native|centric|level|scale|wise|free)$",
+    re.IGNORECASE,
+)
+#: A token longer than this is no name (bounds the work on one huge token).
+_MAX_TOKEN = 200
+_NOT_NAME_TOKEN = re.compile(
+    r"^(?:\d+[A-Za-z]{0,2}|[A-Za-z]\d{0,2}|(?:FP|BF|INT|UINT|FP|W|A|O|Q|L|K|N|M|E)\d+"
+    r"|W\d+A\d+(?:KV\d+)?"  # quantisation settings: W4A16, W8A8KV8
+    r"|\d+(?:\.\d+)?[xX]|[xX]\d+|[Tt]op-?(?:\d+|[kKpP])|\d+[DdKkMmBbGgTt][a-z]?"
+    r"|[KMGTPEZ]iB|\w*FLOP[Ss]?|[A-Z]\d[A-Z]\d?"
+    r"|[KMGT]?[Bb]ps|\w{0,3}(?:CO2|CH4|N2O|H2O)(?:e|eq)?"  # units: Gbps, ExaFLOPS, MTCO2e
+    r"|[A-Z][a-z]+(?:19|20)\d\d[a-z]?"  # citation keys: Karp1972
+    r"|A\d+(?:\.\d+)?B(?:-\d+(?:\.\d+)?B)?"  # active parameters: A3B, A1B-7B
+    r"|(?:non|cross|multi|pre|post|intra|inter|sub|semi|anti|co)-\w.*)$"
+)
+# Capitalised words that are no name on their own (see ``_is_plain_word``).
+_COMMON = _WORDS["common_words"]
+
+_RE_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, keeping every offset (a few letters grow when lowered)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+_GREEK = str.maketrans({"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "μ": "mu"})
+
+
+@lru_cache(maxsize=65536)
+def _norm(s: str) -> str:
+    """Comparison key of a name: no case, spaces, hyphens or $; Greek letters spelled."""
+    return re.sub(r"[\s\-_$]+", "", s.translate(_GREEK)).casefold()

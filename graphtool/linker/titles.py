@@ -1,0 +1,90 @@
+"""Names a title introduces: its ``Name:`` prefix and the subject it names.
+
+A title's prefix is a name (Clover, ZeRO-Infinity, T3, Lagrangian PINNs) or rhetoric
+and description ("Decoding at the Speed of Thought:", "Optimizing LLM Inference:");
+a descriptive prefix still counts when the abstract presents it, and a long form that
+the abstract defines counts when it is the title's subject. The title also gives the
+kind of what a paper introduces (:func:`_guess_kind`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import Lexicon
+from .patterns import (
+    _MATH,
+    _NAMEY,
+    _RE_VERSION_WORD,
+    _RE_WE_PRESENT,
+    _TITLE_STOP,
+    _norm,
+)
+
+
+def _title_name(prefix: str, long_of: dict, abbr_of: dict, lexicon: Lexicon) -> bool:
+    """Is a title's "Prefix:" a name (Clover, ZeRO-Infinity, T3) or rhetoric and
+    description ("LLM & HPC:", "Incentive-Based Federated Learning:")?"""
+    p = _MATH.sub(r"\1", prefix).strip()
+    words = p.split()
+    if not words or len(words) > 4 or any(w.lower() in _TITLE_STOP for w in words):
+        return False
+    if len(words) == 1:
+        return p[0].isupper() or bool(_NAMEY.search(p))
+    if len(words) == 2 and _RE_VERSION_WORD.match(words[1]) and words[0][0].isupper():
+        return True  # a name and its version: "Arctic-Embed 2.0:", "Tacotron 2:"
+    if words[0].endswith("ing") and len(words[0]) > 5 and words[0][1:].islower():
+        return False  # "Optimizing LLM Inference:", "Challenging GPU Dominance:"
+    generic = [lexicon.is_blocked(w) or lexicon.is_blocked(w.rstrip("s")) for w in words]
+    if any(_capsy(w) and not g for w, g in zip(words, generic, strict=True)):
+        return True
+    if generic[-1] and _capsy(words[-1]) and words[-2][0].isupper():
+        return True  # a named kind of a generic class: "Lagrangian PINNs", "Speculative MoE"
+    return _norm(p) in abbr_of
+
+
+def _capsy(word: str) -> bool:
+    """Name-shaped, or two capitals in one hyphen-free part (ZeRO, GPT; not
+    "Incentive-Based")."""
+    return bool(_NAMEY.search(word)) or any(
+        sum(map(str.isupper, part)) >= 2 for part in word.split("-")
+    )
+
+
+def _presented_in(prefix: str, abstract: str, trig: dict[str, list[int]]) -> bool:
+    """Does the abstract present a title's descriptive "Prefix:" as its own thing
+    ("Speculative Actions:" … "we propose speculative actions, a lossless framework")?"""
+    words = prefix.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    key = prefix.lower()
+    for pos in trig.get("we", ()):
+        m = _RE_WE_PRESENT.match(abstract, pos)
+        if m and abstract[m.end() : m.end() + len(key)].lower() == key:
+            after = abstract[m.end() + len(key) : m.end() + len(key) + 1]
+            if not after or not after.isalnum():
+                return True
+    return False
+
+
+def _in_title_as_name(long_form: str, title: str) -> bool:
+    """Is a defined long form the title's subject ("Parallel Vertex Diffusion for …",
+    "… with Training-free Speculative Jacobi Decoding")?"""
+    key = _norm(long_form)
+    if _norm(title).startswith(key):
+        return True
+    for m in re.finditer(r"\b(?:with|via|using|through)\s+", title):
+        rest = title[m.end() :]
+        skip_one = rest.split(" ", 1)[-1]
+        if _norm(rest).startswith(key) or _norm(skip_one).startswith(key):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _guess_kind(title: str) -> str:
+    t = title.lower()
+    if re.search(r"\b(dataset|benchmark|corpus|suite)\b", t):
+        return "dataset"
+    return "system"
