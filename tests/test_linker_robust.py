@@ -15,6 +15,7 @@ import re._parser as sre_parse
 
 import pytest
 
+from graphtool import identity as identity_mod
 from graphtool import linker as linker_mod
 from graphtool import text as text_mod
 from graphtool.linker import Linker
@@ -26,15 +27,16 @@ PROBE = "".join(map(chr, range(128))) + "αωΑΩé—“”’\u00a0\u2028"
 
 
 def compiled_patterns() -> dict[str, re.Pattern]:
-    """Every compiled pattern of the linker package's modules and of text.py, each once
-    (under the module that the walk meets it in first), by ``module.NAME``."""
+    """Every compiled pattern of the linker package's modules, of text.py and of the
+    identity stage, each once (under the module that the walk meets it in first), by
+    ``module.NAME``."""
     modules = [linker_mod] + [
         importlib.import_module(f"{linker_mod.__name__}.{m.name}")
         for m in pkgutil.iter_modules(linker_mod.__path__)
     ]
     found: dict[str, re.Pattern] = {}
     seen: set[int] = set()
-    for mod in (*modules, text_mod):
+    for mod in (*modules, text_mod, identity_mod):
         for name, value in vars(mod).items():
             if isinstance(value, re.Pattern) and id(value) not in seen:
                 seen.add(id(value))
