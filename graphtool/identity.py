@@ -41,6 +41,7 @@ from functools import lru_cache
 import numpy as np
 
 from ._resources import data_path
+from .linker.patterns import _norm
 from .model import Mention, Paper
 from .text import abbreviation_definitions, case_compatible
 
@@ -85,18 +86,18 @@ def _cues() -> dict:
         return json.load(f)
 
 
+# Others' work reported: "… has been proposed", "… has emerged", "… was introduced by".
 _NOT_INTRO = re.compile(
-    r"\b(?:ha(?:s|ve|d)\s+(?:recently\s+|also\s+|already\s+)?(?:been\s+)?"
-    r"(?:proposed|introduced|emerged|developed|gained|attracted|become|shown|achieved|"
-    r"demonstrated|drawn)|(?:is|are|was|were)\s+(?:recently\s+)?(?:proposed|introduced)\s+by"
-    r"|a\s+(?:variant|variation|extension|modification)\s+of)\b",
+    r"\b(?:ha(?:s|ve|d)\s+(?:recently\s+|also\s+|already\s+)?"
+    r"(?:been\s+(?:proposed|introduced|developed)|emerged)"
+    r"|(?:is|are|was|were)\s+(?:recently\s+)?(?:proposed|introduced)\s+by)\b",
     re.IGNORECASE,
 )
 # A survey or review as the paper's genre ("A Survey of Mamba", "LLMs: A Survey"), not the
 # word in a topic ("Automated Code Review with LLMs").
 _SURVEY = re.compile(
     r"\b(?:survey|review|overview|tutorial|primer)\s+(?:of|on)\b"
-    r"|\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:survey|review|overview|tutorial|primer)\b"
+    r"|\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:survey|review|overview|tutorial|primer)\s*(?:$|[:.])"
     r"|^(?:survey|review|overview)\b|\bsystematic\s+(?:literature\s+)?review\b",
     re.IGNORECASE,
 )
@@ -137,7 +138,7 @@ def _weakness(name: str) -> float:
 
 
 def _key(s: str) -> str:
-    return re.sub(r"[\s\-_]+", "", s).casefold()
+    return _norm(s)  # the linker's comparison key: no case, spaces, hyphens; Greek spelled
 
 
 def _cue_kind(sentence: str, surface: str) -> str | None:
@@ -146,12 +147,15 @@ def _cue_kind(sentence: str, surface: str) -> str | None:
     i = sentence.find(surface)
     if i < 0:
         return None
-    before = _WORD.findall(sentence[max(0, i - 40) : i].lower())[-2:]
-    after = sentence[i + len(surface) : i + len(surface) + 40].lower()
-    after_words = _WORD.findall(after)[:2]
-    near = set(before) | set(after_words)
+    before = _WORD.findall(sentence[max(0, i - 40) : i].lower())[-1:]
+    after = _WORD.findall(sentence[i + len(surface) : i + len(surface) + 40].lower())[:2]
+    if after and after[0] in ("'s", "s") and len(after) > 1:
+        after = after[1:]  # "Frontier's nodes"
+    head = after[:1]
+    if head == ["machine"] and after[1:] == ["learning"]:
+        head = []  # "machine learning" names no machine
     for kind, words in _cues()["kind_cues"].items():
-        if near & set(words):
+        if set(head) & set(words) or set(before) & set(_cues()["kind_before"].get(kind, [])):
             return kind
     return None
 
@@ -228,7 +232,7 @@ def credited(m: Mention, paper: Paper) -> bool:
     s = m.sentence
     if m.field == "abstract":
         tail = s[s.find(m.surface) + len(m.surface) :] if m.surface in s else s
-        if _NOT_INTRO.search(tail[:160]) and not re.search(r"\bwe\b", tail[:160], re.I):
+        if _NOT_INTRO.search(tail[:160]) and not re.search(r"\b(?:we|our)\b", s, re.I):
             return False
         head = s[: s.find(m.surface)] if m.surface in s else ""
         if re.search(r"\bvariant\s+of\s*$|\bextension\s+of\s*$", head, re.I):
@@ -252,7 +256,7 @@ _CATEGORY_AFTER = re.compile(
 _USED_BEFORE = re.compile(
     r"\b(?:apply|applies|applying|use|uses|using|adopt|adopts|adopting|employ|employs|"
     r"employing|leverage|leverages|leveraging|utili[sz]e|utili[sz]es|utili[sz]ing|"
-    r"incorporate|incorporates|incorporating|via|through|for|in|on|of)\s+(?:the\s+)?$",
+    r"incorporate|incorporates|incorporating|via|through)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -359,8 +363,6 @@ def resolve(
             demoted.add((m.paper, m.entity))
             continue
         long_form = next((a for a in m.aliases if " " in a and a != m.entity), None)
-        if long_form is None and " " in m.entity:
-            long_form = m.entity
         forms = {m.entity, m.surface, *(a for a in m.aliases if not a.islower())}
         slot = meanings[m.entity.casefold()]
         same = next(
@@ -393,6 +395,8 @@ def resolve(
         for x in slot:
             k = known.get(x.name)
             if k is not None and not _same_as_known(x, k, by_id):
+                from .linker.titles import _guess_kind
+
                 x.kind = _guess_kind(by_id[x.papers[0]].title)
             elif k is not None and k.kind != "method":
                 x.confirmed = (
@@ -400,6 +404,12 @@ def resolve(
                     or k.kind == "hardware"
                     or _first_of_many(x, users.get(x.name.casefold(), set()), by_id)
                 )
+
+    members_of: dict[str, list[_Meaning]] = defaultdict(list)  # family -> its members
+    for slot in meanings.values():
+        for x in slot:
+            if x.family != x.name:
+                members_of[x.family].append(x)
 
     # 4. Every mention of an introduced name: whose artefact is it?
     sim = _Similarity(papers)
@@ -419,7 +429,7 @@ def resolve(
         slot = meanings.get(key)
         family_slot = None
         if not slot and m.entity == m.family and m.kind != "hardware":
-            family_slot = _family_members(meanings, m.family)  # "DeepSpeed": its members
+            family_slot = members_of.get(m.family)  # "DeepSpeed": its members
         a = by_id.get(m.paper)
         if (not slot and not family_slot) or a is None:
             continue
@@ -432,7 +442,8 @@ def resolve(
         if best is not None:
             decided[-1] = (best[0], best[1], not slot)
         elif slot and not any(a.id in x.papers for x in slot):
-            unattributed.add(key)
+            if _weakness(m.entity) > 0 or _ACRONYM.fullmatch(m.surface):
+                unattributed.add(key)  # a weak name used in another sense: name them apart
             if _ACRONYM.fullmatch(m.surface):
                 acronyms[len(decided) - 1] = defs.get(m.surface)
 
@@ -486,6 +497,9 @@ def resolve(
             old = links.get((a.id, b))
             if old is None or (old.via_family, -old.confidence) > (link.via_family, -conf):
                 links[(a.id, b)] = link
+    for a, b in list(links):
+        if (b, a) in links and a < b:  # each names the other: which came first is unknown
+            del links[(a, b)], links[(b, a)]
     return out, [links[k] for k in sorted(links)]
 
 
@@ -540,18 +554,6 @@ def _same_as_known(x: _Meaning, k: Known | None, by_id: dict[str, Paper]) -> boo
     if k.kind == "hardware":
         return any(_HARDWARE_TITLE.search(p.title) for p in papers)
     return True
-
-
-def _guess_kind(title: str) -> str:
-    from .linker import _guess_kind as guess
-
-    return guess(title)
-
-
-def _family_members(meanings: dict[str, list[_Meaning]], family: str) -> list[_Meaning]:
-    return [
-        x for slot in meanings.values() for x in slot if x.family == family and x.name != family
-    ]
 
 
 def _attribute(

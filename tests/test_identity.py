@@ -253,3 +253,61 @@ def test_a_survey_is_a_genre_not_a_word(title, abstract, credited_expected):
     p = Paper("p", title, abstract)
     intros = [m for m in gt.link([p]) if m.relation == "introduces"]
     assert intros and all(credited(m, p) is credited_expected for m in intros)
+
+
+# ------------------------------------------------------------ the review's cases
+
+
+def test_two_papers_introducing_the_same_phrase_are_two_meanings():
+    a = Paper("a", "Adaptive Token Router for MoE",
+              "We propose the Adaptive Token Router, a MoE gating network for LLM experts.",
+              year=2024)  # fmt: skip
+    c = Paper("c", "Adaptive Token Router for networks",
+              "We propose the Adaptive Token Router, a packet router for datacenter networks.",
+              year=2024)  # fmt: skip
+    b = Paper("b", "Better MoE gating",
+              "We improve the Adaptive Token Router for MoE gating of LLM experts.", year=2025)  # fmt: skip
+    G = gt.build_graph([a, b, c])
+    assert ("b", "c") not in {(u, v) for u, v, _ in _builds_on(G)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We extend QuokkaAttn for machine learning workloads.",
+        "We scale QuokkaAttn to 64 nodes.",
+        "We beat QuokkaAttn on benchmarks of long-context attention.",
+    ],
+)
+def test_a_kind_word_nearby_that_is_not_the_head_noun_keeps_the_link(sentence):
+    a = Paper("a", "QuokkaAttn: fast LLM attention",
+              "We present QuokkaAttn, an attention kernel for LLM inference.", year=2024)  # fmt: skip
+    b = Paper("b", "Attention at scale", sentence, year=2025)
+    G = gt.build_graph([a, b])
+    assert _builds_on(G) == {("b", "a", "QuokkaAttn")}
+    assert G.nodes["entity:quokkaattn"]["name"] == "QuokkaAttn"
+
+
+@pytest.mark.parametrize(
+    "title, abstract",
+    [
+        ("QuokkaAttn: fast attention",
+         "We propose QuokkaAttn, a variant of FlashAttention that tiles differently."),
+        ("QuokkaAttn: fast attention",
+         "We present QuokkaAttn, an attention kernel that has achieved 3x speedups."),
+        ("QuokkaAttn: An Efficient Code Review Assistant",
+         "We present QuokkaAttn, a code review assistant."),
+        ("Token merging",
+         "We introduce a new family of Adaptive Token Merging (ATM) methods for ViTs."),
+    ],
+)  # fmt: skip
+def test_real_introductions_are_kept(title, abstract):
+    p = Paper("p", title, abstract)
+    intros = [m for m in gt.link([p]) if m.relation == "introduces"]
+    assert intros and all(credited(m, p) for m in intros)
+
+
+def test_undated_papers_that_name_each_other_build_on_neither():
+    p = Paper("p", "PumaServe: serving", "We present PumaServe, a server that beats LynxKV.")
+    q = Paper("q", "LynxKV: caching", "We present LynxKV, a KV cache that beats PumaServe.")
+    assert _builds_on(gt.build_graph([p, q])) == set()
