@@ -169,12 +169,16 @@ def perturbed_rows(rows: list[dict], seed: int = 11) -> list[dict]:
     return out
 
 
+def _src(source: str) -> str:
+    return source.rpartition("/")[2]  # the file name, not where the checkout lies
+
+
 def merge_outcome(papers) -> dict:
     ids = [p.id for p in papers]
     return {
         "papers": len(ids),
         "ids_sha256": hashlib.sha256("\n".join(ids).encode()).hexdigest(),
-        "merges": [[m.paper, m.kept, m.merged, m.why] for m in papers.merges],
+        "merges": [[m.paper, _src(m.kept), _src(m.merged), m.why] for m in papers.merges],
     }
 
 
