@@ -134,7 +134,7 @@ def test_duplicated_arxiv_records_of_a_crawl_are_merged(tmp_path):
 # --- the blocked merge makes the same merges as the all-pairs merge it replaced ---
 
 DATA = Path(__file__).parent.parent / "data"
-EXPECTED = Path(__file__).parent / "fixtures" / "merge-expected.json"
+EXPECTED = Path(__file__).parent / "expected" / "merge.json"
 
 
 def perturbed_rows(rows: list[dict], seed: int = 11) -> list[dict]:
@@ -190,7 +190,7 @@ def merge_cases(tmp_path: Path) -> dict:
     inputs = {
         "llm-systems-2025": [DATA / "llm-systems-2025.jsonl"],
         "parallel-papers": [DATA / "parallel-papers.txt"],
-        "fixtures": sorted(p for p in fixtures.iterdir() if p.name != EXPECTED.name),
+        "fixtures": sorted(fixtures.iterdir()),
         "llm-systems-2025-edited": [edited],
     }
     return {name: merge_outcome(read(paths, skip_bad=True)) for name, paths in inputs.items()}
