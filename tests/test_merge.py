@@ -153,7 +153,9 @@ def perturbed_rows(rows: list[dict], seed: int = 11) -> list[dict]:
             t = t[:k] + t[k + 1] + t[k] + t[k + 2 :]
         elif edit == 1:
             words = t.split()
-            drop = [j for j, w in enumerate(words) if w.lower() in {"the", "of", "for", "a", "with"}]
+            drop = [
+                j for j, w in enumerate(words) if w.lower() in {"the", "of", "for", "a", "with"}
+            ]
             t = " ".join(w for j, w in enumerate(words) if j not in drop[:1]) if drop else t.lower()
         elif edit == 2:
             t = t.upper()
