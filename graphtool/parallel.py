@@ -1,0 +1,117 @@
+"""Linking on every core: the linker's two passes, each spread over worker processes.
+
+Pass 1 finds what each paper introduces (:meth:`Linker.introductions`); the corpus's
+own names are then gathered in paper order (:meth:`Linker.corpus_names`), exactly as
+one process would, and handed to every worker for pass 2, which finds the mentions
+(:meth:`Linker.link_named`). Papers go to the workers in contiguous chunks and the
+chunks' mentions are joined in order, so the output is the same as ``--jobs 1``.
+
+Example:
+    >>> import graphtool as gt
+    >>> papers = gt.read(gt.bundled_corpus())
+    >>> link(papers, jobs=2) == gt.link(papers)
+    True
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from .lexicon import LexEntry, Lexicon
+from .linker import Linker
+from .model import Mention, Paper
+
+#: Below this many papers, linking stays in this process (starting workers costs more).
+MIN_PARALLEL = 400
+
+_worker: dict = {}
+
+
+def default_jobs() -> int:
+    """How many worker processes ``--jobs`` means by default: the usable cores.
+
+    Example:
+        >>> default_jobs() >= 1
+        True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def chunks(n: int, parts: int) -> list[tuple[int, int]]:
+    """``parts`` contiguous ``(start, end)`` ranges covering ``range(n)``, sizes within one.
+
+    Example:
+        >>> chunks(10, 3)
+        [(0, 4), (4, 7), (7, 10)]
+    """
+    parts = max(1, min(parts, n))
+    size, extra = divmod(n, parts)
+    out, start = [], 0
+    for i in range(parts):
+        end = start + size + (i < extra)
+        out.append((start, end))
+        start = end
+    return out
+
+
+def link(
+    papers: Sequence[Paper],
+    lexicon: Lexicon | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    min_parallel: int = MIN_PARALLEL,
+) -> list[Mention]:
+    """All mentions in ``papers``, linked by ``jobs`` worker processes (default: every
+    core); the same list as ``Linker(lexicon).link(papers)``.
+
+    ``progress`` is called with the number of papers whose mentions are done.
+
+    Example:
+        >>> from graphtool.model import Paper
+        >>> ps = [Paper("a", "T3: Transparent Tracking", "We propose T3."),
+        ...       Paper("b", "Other", "We extend T3 to clusters.")]
+        >>> [(m.paper, m.entity, m.relation) for m in link(ps, jobs=2, min_parallel=0)]
+        [('a', 'T3', 'introduces'), ('a', 'T3', 'introduces'), ('b', 'T3', 'mentions')]
+    """
+    papers = list(papers)
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    linker = Linker(lexicon)
+    if jobs == 1 or len(papers) < max(2, min_parallel):
+        return linker.link(papers, progress=progress)
+    ranges = chunks(len(papers), jobs * 4)
+    methods = multiprocessing.get_all_start_methods()
+    # fork hands the papers and the lexicon to the workers without copying them
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(
+        jobs, mp_context=ctx, initializer=_init, initargs=(linker.lexicon, papers)
+    ) as pool:
+        intros = [e for part in pool.map(_introductions, ranges) for e in part]
+        names = linker.corpus_names(intros)
+        out: list[Mention] = []
+        parts = pool.map(_mentions, ranges, [names] * len(ranges))
+        for (_, end), part in zip(ranges, parts, strict=True):
+            out.extend(part)
+            if progress is not None:
+                progress(end)
+    return out
+
+
+def _init(lexicon: Lexicon, papers: list[Paper]) -> None:
+    _worker["linker"] = Linker(lexicon)
+    _worker["papers"] = papers
+
+
+def _introductions(span: tuple[int, int]) -> list[list[LexEntry]]:
+    linker: Linker = _worker["linker"]
+    return [linker.introductions(p) for p in _worker["papers"][span[0] : span[1]]]
+
+
+def _mentions(span: tuple[int, int], names: dict[str, LexEntry]) -> list[Mention]:
+    linker: Linker = _worker["linker"]
+    return linker.link_named(_worker["papers"][span[0] : span[1]], names)
