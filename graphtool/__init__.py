@@ -28,6 +28,8 @@ from .htmlmap import render, render_html, show
 from .lexicon import Lexicon
 from .linker import Linker, link
 from .model import Entity, Mention, Paper
+from .store import Store
+from .store import open_graph as open
 
 __version__ = "0.1.0"
 
@@ -41,6 +43,7 @@ __all__ = [
     "Linker",
     "Mention",
     "Paper",
+    "Store",
     "build_graph",
     "bundled_corpus",
     "centrality",
@@ -50,6 +53,7 @@ __all__ = [
     "entity_node",
     "influence_graph",
     "link",
+    "open",
     "paper_graph",
     "paper_node",
     "read",

@@ -77,28 +77,104 @@ def link(
         >>> ps = [Paper("a", "T3: Transparent Tracking", "We propose T3."),
         ...       Paper("b", "Other", "We extend T3 to clusters.")]
         >>> [(m.paper, m.entity, m.relation) for m in link(ps, jobs=2, min_parallel=0)]
-        [('a', 'T3', 'introduces'), ('a', 'T3', 'introduces'), ('b', 'T3', 'mentions')]
+        [('a', 'T3', 'introduces'), ('b', 'T3', 'mentions')]
+    """
+    return link_corpus(papers, lexicon, jobs, progress, min_parallel)[0]
+
+
+def link_corpus(
+    papers: Sequence[Paper],
+    lexicon: Lexicon | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    min_parallel: int = MIN_PARALLEL,
+) -> tuple[list[Mention], list[list[LexEntry]]]:
+    """:func:`link`, and what each paper introduces (pass 1), in paper order.
+
+    Example:
+        >>> from graphtool.model import Paper
+        >>> ms, intros = link_corpus([Paper("a", "T3: Transparent Tracking", "We propose T3.")])
+        >>> [[e.name for e in es] for es in intros]
+        [['T3']]
     """
     papers = list(papers)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     linker = Linker(lexicon)
     if jobs == 1 or len(papers) < max(2, min_parallel):
-        return linker.link(papers, progress=progress)
-    ranges = chunks(len(papers), jobs * 4)
+        intros = [linker.introductions(p) for p in papers]
+        mentions = linker.link_named(papers, linker.corpus_names(intros))
+        if progress is not None:
+            progress(len(papers))
+        return mentions, intros
+    with _pool(jobs, linker.lexicon, papers) as pool:
+        ranges = chunks(len(papers), jobs * 4)
+        intros = [e for part in pool.map(_introductions, ranges) for e in part]
+        names = linker.corpus_names(intros)
+        return _mentions_in(pool, ranges, names, progress), intros
+
+
+def introductions(
+    papers: Sequence[Paper], lexicon: Lexicon | None = None, jobs: int | None = None
+) -> list[list[LexEntry]]:
+    """Pass 1 alone on ``jobs`` processes: what each paper introduces.
+
+    Example:
+        >>> from graphtool.model import Paper
+        >>> ps = [Paper("a", "T3: Transparent Tracking", "We propose T3.")]
+        >>> [[e.name for e in es] for es in introductions(ps, jobs=1)]
+        [['T3']]
+    """
+    papers = list(papers)
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(papers) < 2:
+        linker = Linker(lexicon)
+        return [linker.introductions(p) for p in papers]
+    with _pool(jobs, lexicon or Linker(lexicon).lexicon, papers) as pool:
+        return [e for part in pool.map(_introductions, chunks(len(papers), jobs * 4)) for e in part]
+
+
+def link_named(
+    papers: Sequence[Paper],
+    names: dict[str, LexEntry],
+    lexicon: Lexicon | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[Mention]:
+    """Pass 2 alone on ``jobs`` processes: :meth:`Linker.link_named` of ``papers``.
+
+    Example:
+        >>> from graphtool.model import Paper
+        >>> lk = Linker()
+        >>> a = Paper("a", "T3: Tracking", "We propose T3.")
+        >>> names = lk.corpus_names([lk.introductions(a)])
+        >>> [m.entity for m in link_named([Paper("b", "B", "We extend T3.")], names, jobs=1)]
+        ['T3']
+    """
+    papers = list(papers)
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(papers) < 2:
+        out = Linker(lexicon).link_named(papers, names)
+        if progress is not None:
+            progress(len(papers))
+        return out
+    with _pool(jobs, lexicon or Linker(lexicon).lexicon, papers) as pool:
+        return _mentions_in(pool, chunks(len(papers), jobs * 4), names, progress)
+
+
+def _pool(jobs: int, lexicon: Lexicon, papers: list[Paper]) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     # fork hands the papers and the lexicon to the workers without copying them
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(
-        jobs, mp_context=ctx, initializer=_init, initargs=(linker.lexicon, papers)
-    ) as pool:
-        intros = [e for part in pool.map(_introductions, ranges) for e in part]
-        names = linker.corpus_names(intros)
-        out: list[Mention] = []
-        parts = pool.map(_mentions, ranges, [names] * len(ranges))
-        for (_, end), part in zip(ranges, parts, strict=True):
-            out.extend(part)
-            if progress is not None:
-                progress(end)
+    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(lexicon, papers))
+
+
+def _mentions_in(pool, ranges, names, progress) -> list[Mention]:
+    out: list[Mention] = []
+    parts = pool.map(_mentions, ranges, [names] * len(ranges))
+    for (_, end), part in zip(ranges, parts, strict=True):
+        out.extend(part)
+        if progress is not None:
+            progress(end)
     return out
 
 

@@ -20,6 +20,8 @@ MODULES = [
     "graphtool._resources",
     "graphtool.corpus",
     "graphtool.merge",
+    "graphtool.parallel",
+    "graphtool.store",
     "graphtool.readers.ids",
     "graphtool.readers.records",
     "graphtool.readers.bibtex",

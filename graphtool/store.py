@@ -1,0 +1,617 @@
+"""The project store: a corpus read, merged and linked once, kept in one SQLite file.
+
+``graphtool build CORPUS… -o field.gtdb`` writes it; every command then accepts the
+store where it accepts corpus files, and ``gt.open("field.gtdb")`` returns the graph.
+One file holds
+
+========================  ======================================================
+table                     rows
+========================  ======================================================
+``meta``                  ``schema_version``, the graphtool version, graph attributes
+``papers``                one per merged paper, in corpus order (``record``: JSON)
+``papers_fts``            SQLite FTS5 index of titles and abstracts (``search``)
+``introductions``         what each paper presents (pass 1 of the linker), for ``add``
+``mentions``              every mention with its evidence (``record``: JSON)
+``nodes``, ``edges``      the graph; attributes as JSON, whatever they are
+``entities``              a view of the entity nodes
+``merges``                which records were merged into which paper, and why
+========================  ======================================================
+
+A store is written to a temporary file next to it and renamed over the old one at the
+end, so a build that fails or is killed leaves the previous store as it was.
+
+Example:
+    >>> import graphtool as gt, tempfile, os
+    >>> papers = gt.read(gt.bundled_corpus())
+    >>> path = os.path.join(tempfile.mkdtemp(), "field.gtdb")
+    >>> _ = build(papers, path, jobs=1)
+    >>> G = open_graph(path)
+    >>> G.number_of_nodes() == gt.build_graph(papers).number_of_nodes()
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import ahocorasick
+import networkx as nx
+
+from . import graph as graph_mod
+from . import parallel
+from .corpus import Corpus
+from .errors import GraphtoolError
+from .lexicon import LexEntry, Lexicon
+from .linker import Linker
+from .merge import Merge, merge_papers, resolve_references
+from .model import Mention, Paper
+
+#: Bumped when the tables change; a store of another version is refused, not misread.
+SCHEMA_VERSION = 1
+#: The first bytes of every SQLite file: a store is recognised by content, not by name.
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Suffix ``graphtool build`` suggests (any name works).
+SUFFIX = ".gtdb"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE papers (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+                     abstract TEXT NOT NULL, year INTEGER, record TEXT NOT NULL);
+CREATE VIRTUAL TABLE papers_fts USING fts5(title, abstract, content='papers',
+    content_rowid='pos', tokenize='porter unicode61 remove_diacritics 2');
+CREATE TABLE introductions (paper INTEGER NOT NULL, entry TEXT NOT NULL);
+CREATE TABLE mentions (pos INTEGER PRIMARY KEY, paper TEXT NOT NULL, entity TEXT NOT NULL,
+                       relation TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE nodes (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT,
+                    attrs TEXT NOT NULL);
+CREATE TABLE edges (pos INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL,
+                    key TEXT, relation TEXT, attrs TEXT NOT NULL);
+CREATE TABLE merges (pos INTEGER PRIMARY KEY, paper TEXT, kept TEXT, merged TEXT, why TEXT);
+CREATE VIEW entities AS
+    SELECT id, kind, json_extract(attrs, '$.name') AS name,
+           json_extract(attrs, '$.family') AS family, attrs
+    FROM nodes WHERE kind IS NOT 'paper';
+"""
+_INDEXES = """
+CREATE INDEX mentions_paper ON mentions (paper);
+CREATE INDEX edges_source ON edges (source);
+CREATE INDEX edges_target ON edges (target);
+CREATE INDEX introductions_paper ON introductions (paper);
+"""
+
+
+# ------------------------------------------------------------------ JSON that keeps tuples
+
+
+def _plain(x):
+    t = type(x)
+    if t is tuple:
+        return {"__tuple__": [_plain(v) for v in x]}
+    if t is list:
+        return [_plain(v) for v in x]
+    if t is dict:
+        return {k: _plain(v) for k, v in x.items()}
+    if t is set or t is frozenset:
+        return {"__set__": sorted(_plain(v) for v in x)}
+    return x
+
+
+def _revive(d: dict):
+    if len(d) == 1:
+        if "__tuple__" in d:
+            return tuple(d["__tuple__"])
+        if "__set__" in d:
+            return set(d["__set__"])
+    return d
+
+
+def dumps(value) -> str:
+    """JSON of an attribute value that :func:`loads` turns back into the same value,
+    tuples and sets included.
+
+    Example:
+        >>> loads(dumps({"aliases": ("A", "B"), "n": [1, 2]}))
+        {'aliases': ('A', 'B'), 'n': [1, 2]}
+    """
+    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str):
+    """The value :func:`dumps` wrote.
+
+    Example:
+        >>> loads('{"__tuple__": [1, 2]}')
+        (1, 2)
+    """
+    return json.loads(text, object_hook=_revive)
+
+
+# ----------------------------------------------------------------------------- detection
+
+
+def is_store(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is an SQLite file (so a store, whatever its name).
+
+    Example:
+        >>> is_store("data/parallel-papers.txt")
+        False
+    """
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+# -------------------------------------------------------------------------------- writing
+
+
+def build(
+    papers: Sequence[Paper],
+    path: str | os.PathLike,
+    lexicon: Lexicon | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    lexicon_files: Sequence[str] = (),
+) -> Path:
+    """Link ``papers`` (on ``jobs`` worker processes), build the graph and write the
+    store to ``path`` atomically; returns the path.
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> out = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "a.gtdb"))
+        >>> is_store(out)
+        True
+    """
+    lexicon = lexicon if lexicon is not None else Lexicon.load(extra=lexicon_files)
+    papers = list(papers)
+    mentions, intros = parallel.link_corpus(papers, lexicon, jobs=jobs, progress=progress)
+    G = graph_mod.build_graph(papers, mentions)
+    merges = list(getattr(papers, "merges", []) or [])
+    return write(path, papers, mentions, G, intros, merges, lexicon_files)
+
+
+def write(
+    path: str | os.PathLike,
+    papers: Sequence[Paper],
+    mentions: Sequence[Mention],
+    G: nx.MultiDiGraph,
+    intros: Sequence[Sequence[LexEntry]],
+    merges: Sequence[Merge] = (),
+    lexicon_files: Sequence[str] = (),
+) -> Path:
+    """Write a store of these papers, mentions and graph to ``path``: to a temporary
+    file in the same folder, in one transaction, then renamed over ``path``; on any
+    failure (or a kill) the previous file at ``path`` is untouched.
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> ps = gt.read(gt.bundled_corpus())[:3]
+        >>> ms = gt.link(ps)
+        >>> p = write(os.path.join(tempfile.mkdtemp(), "s.gtdb"), ps, ms,
+        ...           gt.build_graph(ps, ms), [[] for _ in ps])
+        >>> len(Store(p).papers())
+        3
+    """
+    from . import __version__
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists() and not target.is_file():
+        raise GraphtoolError("is not a file", str(target))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            con.execute("PRAGMA journal_mode = OFF")  # a temporary file: the rename commits
+            con.execute("PRAGMA synchronous = OFF")
+            con.executescript(_SCHEMA)
+            con.execute("BEGIN")
+            meta = {
+                "schema_version": str(SCHEMA_VERSION),
+                "graphtool_version": __version__,
+                "graph": dumps(dict(G.graph)),
+                "lexicon_files": dumps(list(lexicon_files)),
+            }
+            con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            con.executemany(
+                "INSERT INTO papers VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    (i, p.id, p.title, p.abstract, p.year, dumps(asdict(p)))
+                    for i, p in enumerate(papers)
+                ),
+            )
+            con.execute("INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')")
+            con.executemany(
+                "INSERT INTO introductions VALUES (?, ?)",
+                ((i, dumps(asdict(e))) for i, es in enumerate(intros) for e in es),
+            )
+            con.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
+                (
+                    (i, m.paper, m.entity, m.relation, dumps(_mention_record(m)))
+                    for i, m in enumerate(mentions)
+                ),
+            )
+            con.executemany(
+                "INSERT INTO nodes VALUES (?, ?, ?, ?)",
+                ((i, n, a.get("kind"), dumps(a)) for i, (n, a) in enumerate(G.nodes(data=True))),
+            )
+            con.executemany(
+                "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    (i, u, v, dumps(k), a.get("relation"), dumps(a))
+                    for i, (u, v, k, a) in enumerate(G.edges(keys=True, data=True))
+                ),
+            )
+            con.executemany(
+                "INSERT INTO merges VALUES (?, ?, ?, ?, ?)",
+                ((i, m.paper, m.kept, m.merged, m.why) for i, m in enumerate(merges)),
+            )
+            for statement in _INDEXES.strip().split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            con.execute("COMMIT")
+        finally:
+            con.close()
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _mention_record(m: Mention) -> dict:
+    return {f: getattr(m, f) for f in Mention.__slots__}
+
+
+# -------------------------------------------------------------------------------- reading
+
+
+class Store:
+    """An open store: its papers, mentions and graph, each read when first asked for.
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> path = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "f.gtdb"))
+        >>> st = Store(path)
+        >>> st.search("speculative decoding")[0]["title"][:10]
+        'Clover: Re'
+    """
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise GraphtoolError("no such store", str(self.path))
+        if not is_store(self.path):
+            raise GraphtoolError("not a graphtool store (not an SQLite file)", str(self.path))
+        try:
+            self.con = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
+            rows = dict(self.con.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as e:
+            raise GraphtoolError(f"not a graphtool store ({e})", str(self.path)) from None
+        version = rows.get("schema_version")
+        if version != str(SCHEMA_VERSION):
+            raise GraphtoolError(
+                f"store schema version {version}, this graphtool reads {SCHEMA_VERSION}: "
+                "rebuild it with graphtool build",
+                str(self.path),
+            )
+        self.meta = rows
+        self._papers: Corpus | None = None
+
+    @property
+    def lexicon_files(self) -> list[str]:
+        """The ``--lexicon`` files the store was built with.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).lexicon_files
+            []
+        """
+        return loads(self.meta.get("lexicon_files", "[]"))
+
+    def papers(self) -> Corpus:
+        """The papers, in corpus order, as a :class:`~graphtool.corpus.Corpus` (with its merges).
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> len(Store(p).papers())
+            89
+        """
+        if self._papers is None:
+            rows = self.con.execute("SELECT record FROM papers ORDER BY pos")
+            corpus = Corpus(Paper(**loads(r)) for (r,) in rows)
+            corpus.merges = [
+                Merge(*r)
+                for r in self.con.execute(
+                    "SELECT paper, kept, merged, why FROM merges ORDER BY pos"
+                )
+            ]
+            corpus.merged = [(m.kept, m.merged) for m in corpus.merges]
+            self._papers = corpus
+        return self._papers
+
+    def mentions(self) -> list[Mention]:
+        """Every mention, in paper order then text order.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).mentions() == gt.link(gt.read(gt.bundled_corpus()))
+            True
+        """
+        rows = self.con.execute("SELECT record FROM mentions ORDER BY pos")
+        return [Mention(**loads(r)) for (r,) in rows]
+
+    def introductions(self) -> list[list[LexEntry]]:
+        """What each paper presents (the linker's pass 1), in paper order.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> sum(map(len, Store(p).introductions())) > 10
+            True
+        """
+        out: list[list[LexEntry]] = [[] for _ in range(self.count())]
+        for pos, entry in self.con.execute("SELECT paper, entry FROM introductions ORDER BY rowid"):
+            out[pos].append(LexEntry(**loads(entry)))
+        return out
+
+    def count(self) -> int:
+        """How many papers the store holds.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).count()
+            89
+        """
+        return self.con.execute("SELECT count(*) FROM papers").fetchone()[0]
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The graph, node for node and edge for edge as it was built.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).graph().nodes["entity:medusa"]["kind"]
+            'system'
+        """
+        G = nx.MultiDiGraph()
+        G.graph.update(loads(self.meta.get("graph", "{}")))
+        G.add_nodes_from(
+            (n, loads(a)) for n, a in self.con.execute("SELECT id, attrs FROM nodes ORDER BY pos")
+        )
+        G.add_edges_from(
+            (u, v, loads(k), loads(a))
+            for u, v, k, a in self.con.execute(
+                "SELECT source, target, key, attrs FROM edges ORDER BY pos"
+            )
+        )
+        return G
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Papers whose title or abstract hold every word of ``query`` (stemmed, case
+        and accents ignored; a phrase in double quotes must appear as written), best
+        first (BM25), each with a snippet of the abstract.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> len(Store(p).search('"pipeline parallelism" bubbles', limit=3)) > 0
+            True
+        """
+        match = fts_query(query)
+        if not match:
+            raise GraphtoolError("nothing to search for", str(self.path))
+        rows = self.con.execute(
+            "SELECT p.id, p.year, p.title, snippet(papers_fts, 1, '[', ']', '…', 16), "
+            "bm25(papers_fts, 2.0, 1.0) AS score FROM papers_fts "
+            "JOIN papers p ON p.pos = papers_fts.rowid "
+            "WHERE papers_fts MATCH ? ORDER BY score, p.pos LIMIT ?",
+            (match, limit),
+        )
+        return [
+            {"paper": i, "year": y, "title": t, "snippet": s, "score": round(-sc, 3)}
+            for i, y, t, s, sc in rows
+        ]
+
+    def close(self) -> None:
+        """Close the database.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).close()
+        """
+        self.con.close()
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 query from what a user types: every word required, quoted phrases kept
+    as phrases, no FTS5 operator taken from the text.
+
+    Example:
+        >>> fts_query('"speculative decoding" tree-based')
+        '"speculative decoding" "tree-based"'
+    """
+    parts: list[str] = []
+    for i, chunk in enumerate(text.split('"')):
+        if i % 2:  # inside quotes: a phrase
+            if chunk.strip():
+                parts.append('"' + chunk.strip() + '"')
+        else:
+            parts.extend(f'"{w}"' for w in chunk.split())
+    return " ".join(parts)
+
+
+def open_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
+    """The graph kept in the store at ``path`` (``gt.open``).
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+        >>> gt.open(p).number_of_nodes() > 89
+        True
+    """
+    st = Store(path)
+    try:
+        return st.graph()
+    finally:
+        st.close()
+
+
+# ---------------------------------------------------------------------------------- adding
+
+
+def add(
+    path: str | os.PathLike,
+    new: Sequence[Paper],
+    lexicon: Lexicon | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict:
+    """Add the records ``new`` to the store at ``path``: merged with the stored papers,
+    only the new (or newly merged) papers linked, and the old papers re-checked only
+    where a name that appeared or changed with them occurs. The store then equals a
+    build of the whole corpus from scratch. Returns counts of what was done.
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> ps = gt.read(gt.bundled_corpus())
+        >>> p = build(ps[:80], os.path.join(tempfile.mkdtemp(), "x"))
+        >>> add(p, ps[80:])["added"]
+        9
+    """
+    st = Store(path)
+    try:
+        if lexicon is None:
+            lexicon = Lexicon.load(extra=st.lexicon_files)
+        lexicon_files = st.lexicon_files
+        old = st.papers()
+        old_intros = st.introductions()
+        old_mentions = st.mentions()
+    finally:
+        st.close()
+    merged, merges = merge_papers([*old, *new])
+    papers = Corpus(resolve_references(merged))
+    papers.merges = old.merges + merges
+    papers.merged = [(m.kept, m.merged) for m in papers.merges]
+    linker = Linker(lexicon)
+    before = {p.id: (i, p) for i, p in enumerate(old)}
+    changed = [i for i, p in enumerate(papers) if before.get(p.id, (0, None))[1] != p]
+    fresh = [i for i in changed if papers[i].id not in before]
+    intros = [
+        old_intros[before[p.id][0]] if p.id in before else [] for p in papers
+    ]  # old papers keep their introductions unless their text changed
+    redo = [i for i in changed if _text_changed(before, papers[i])]
+    for i, found in zip(redo, _intros(linker, [papers[i] for i in redo], jobs), strict=True):
+        intros[i] = found
+    old_names = linker.corpus_names(old_intros)
+    names = linker.corpus_names(intros)
+    moved = [e for n, e in names.items() if old_names.get(n) != e]
+    moved += [e for n, e in old_names.items() if names.get(n) != e]
+    recheck = _containing(papers, moved, exclude=set(changed))
+    relink = sorted(set(changed) | set(recheck))
+    found = _link_named(linker, [papers[i] for i in relink], names, jobs, progress)
+    by_paper: dict[str, list[Mention]] = {}
+    for m in old_mentions:
+        by_paper.setdefault(m.paper, []).append(m)
+    for i in relink:
+        by_paper[papers[i].id] = []
+    for m in found:
+        by_paper.setdefault(m.paper, []).append(m)
+    mentions = [m for p in papers for m in by_paper.get(p.id, [])]
+    G = graph_mod.build_graph(papers, mentions)
+    write(path, papers, mentions, G, intros, papers.merges, lexicon_files)
+    return {
+        "added": len(fresh),
+        "merged": len(merges),
+        "rechecked": len(recheck),
+        "linked": len(relink),
+        "papers": len(papers),
+    }
+
+
+def _text_changed(before: dict, p: Paper) -> bool:
+    if p.id not in before:
+        return True
+    q = before[p.id][1]
+    return (q.title, q.abstract) != (p.title, p.abstract)
+
+
+def _intros(linker: Linker, papers: list[Paper], jobs: int | None) -> list[list[LexEntry]]:
+    if len(papers) < parallel.MIN_PARALLEL:
+        return [linker.introductions(p) for p in papers]
+    return parallel.introductions(papers, linker.lexicon, jobs=jobs)
+
+
+def _link_named(linker, papers, names, jobs, progress) -> list[Mention]:
+    if len(papers) < parallel.MIN_PARALLEL:
+        out = linker.link_named(papers, names)
+        if progress is not None:
+            progress(len(papers))
+        return out
+    return parallel.link_named(papers, names, linker.lexicon, jobs=jobs, progress=progress)
+
+
+def _fold(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in t.casefold() if c.isalnum())
+
+
+def _containing(papers: Sequence[Paper], entries: Iterable[LexEntry], exclude: set[int]):
+    """Indexes of the papers whose title or abstract holds a spelling of one of
+    ``entries`` (compared without case, accents, spaces or punctuation, so every
+    spelling variant the linker tries is caught)."""
+    auto = ahocorasick.Automaton()
+    for e in entries:
+        for s in (e.name, *e.aliases):
+            key = _fold(s)
+            if key:
+                auto.add_word(key, key)
+    if not len(auto):
+        return []
+    auto.make_automaton()
+    out = []
+    for i, p in enumerate(papers):
+        if i in exclude:
+            continue
+        text = _fold(p.title) + "\x00" + _fold(p.abstract)
+        if next(auto.iter(text), None) is not None:
+            out.append(i)
+    return out
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Store",
+    "add",
+    "build",
+    "dumps",
+    "fts_query",
+    "is_store",
+    "loads",
+    "open_graph",
+    "write",
+]
