@@ -388,6 +388,20 @@ class Store:
         """
         return self.con.execute("SELECT count(*) FROM papers").fetchone()[0]
 
+    def counts(self) -> dict[str, int]:
+        """How many papers, mentions, nodes and edges the store holds.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).counts()["papers"]
+            89
+        """
+        return {
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("papers", "mentions", "nodes", "edges")
+        }
+
     def graph(self) -> nx.MultiDiGraph:
         """The graph, node for node and edge for edge as it was built.
 
@@ -424,17 +438,23 @@ class Store:
         match = fts_query(query)
         if not match:
             raise GraphtoolError("nothing to search for", str(self.path))
-        rows = self.con.execute(
+        try:
+            rows = self._search(match, limit)
+        except sqlite3.OperationalError as e:
+            raise GraphtoolError(f"cannot search for {query!r}: {e}", str(self.path)) from None
+        return [
+            {"paper": i, "year": y, "title": t, "snippet": s, "score": round(-sc, 3)}
+            for i, y, t, s, sc in rows
+        ]
+
+    def _search(self, match: str, limit: int) -> list[tuple]:
+        return self.con.execute(
             "SELECT p.id, p.year, p.title, snippet(papers_fts, 1, '[', ']', '…', 16), "
             "bm25(papers_fts, 2.0, 1.0) AS score FROM papers_fts "
             "JOIN papers p ON p.pos = papers_fts.rowid "
             "WHERE papers_fts MATCH ? ORDER BY score, p.pos LIMIT ?",
             (match, limit),
-        )
-        return [
-            {"paper": i, "year": y, "title": t, "snippet": s, "score": round(-sc, 3)}
-            for i, y, t, s, sc in rows
-        ]
+        ).fetchall()
 
     def close(self) -> None:
         """Close the database.
