@@ -225,7 +225,7 @@ def write(
             con.executemany(
                 "INSERT INTO papers VALUES (?, ?, ?, ?, ?, ?)",
                 (
-                    (i, p.id, p.title, p.abstract, p.year, dumps(asdict(p)))
+                    (i, p.id, p.title, p.abstract, p.year, dumps(_paper_record(p)))
                     for i, p in enumerate(papers)
                 ),
             )
@@ -234,21 +234,26 @@ def write(
                 "INSERT INTO introductions VALUES (?, ?)",
                 ((i, dumps(asdict(e))) for i, es in enumerate(intros) for e in es),
             )
+            texts = {p.id: (p.title, p.abstract) for p in papers}
+            by_node = {graph_mod.paper_node(p.id): (p.title, p.abstract) for p in papers}
             con.executemany(
                 "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
                 (
-                    (i, m.paper, m.entity, m.relation, dumps(_mention_record(m)))
+                    (i, m.paper, m.entity, m.relation, dumps(_mention_record(m, texts)))
                     for i, m in enumerate(mentions)
                 ),
             )
             con.executemany(
                 "INSERT INTO nodes VALUES (?, ?, ?, ?)",
-                ((i, n, a.get("kind"), dumps(a)) for i, (n, a) in enumerate(G.nodes(data=True))),
+                (
+                    (i, n, a.get("kind"), dumps(_squeeze(a, by_node.get(n))))
+                    for i, (n, a) in enumerate(G.nodes(data=True))
+                ),
             )
             con.executemany(
                 "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)",
                 (
-                    (i, u, v, dumps(k), a.get("relation"), dumps(a))
+                    (i, u, v, dumps(k), a.get("relation"), dumps(_squeeze(a, by_node.get(u))))
                     for i, (u, v, k, a) in enumerate(G.edges(keys=True, data=True))
                 ),
             )
@@ -278,8 +283,48 @@ def _umask() -> int:
     return mask
 
 
-def _mention_record(m: Mention) -> dict:
-    return {f: getattr(m, f) for f in Mention.__slots__}
+#: Strings at least this long that a paper's title or abstract holds are stored as
+#: a reference to it (a sentence as its offsets), not again.
+_SQUEEZE = 20
+_COLUMNS = ("paper", "entity", "relation")
+
+
+def _squeeze(attrs: dict, texts: tuple[str, str] | None) -> dict:
+    """``attrs`` with the strings that the paper's title or abstract holds replaced by
+    where they are in it (a sentence, the abstract itself): what :func:`_expand` undoes."""
+    if texts is None:
+        return attrs
+    out = {}
+    for k, v in attrs.items():
+        if type(v) is str and len(v) >= _SQUEEZE:
+            for field, text in zip(("title", "abstract"), texts, strict=True):
+                i = text.find(v)
+                if i >= 0:
+                    v = {"__span__": [field, i, i + len(v)]}
+                    break
+        out[k] = v
+    return out
+
+
+def _expand(attrs: dict, texts: tuple[str, str] | None) -> dict:
+    if texts is None:
+        return attrs
+    for k, v in attrs.items():
+        if type(v) is dict and len(v) == 1 and "__span__" in v:
+            field, i, j = v["__span__"]
+            attrs[k] = texts[field == "abstract"][i:j]
+    return attrs
+
+
+def _paper_record(p: Paper) -> dict:
+    rec = asdict(p)
+    del rec["title"], rec["abstract"]  # columns of their own
+    return rec
+
+
+def _mention_record(m: Mention, texts: dict[str, tuple[str, str]]) -> dict:
+    rec = {f: getattr(m, f) for f in Mention.__slots__ if f not in _COLUMNS}
+    return _squeeze(rec, texts.get(m.paper))
 
 
 # -------------------------------------------------------------------------------- reading
@@ -339,8 +384,8 @@ class Store:
             89
         """
         if self._papers is None:
-            rows = self.con.execute("SELECT record FROM papers ORDER BY pos")
-            corpus = Corpus(Paper(**loads(r)) for (r,) in rows)
+            rows = self.con.execute("SELECT title, abstract, record FROM papers ORDER BY pos")
+            corpus = Corpus(Paper(title=t, abstract=a, **loads(r)) for t, a, r in rows)
             corpus.merges = [
                 Merge(*r)
                 for r in self.con.execute(
@@ -360,8 +405,15 @@ class Store:
             >>> Store(p).mentions() == gt.link(gt.read(gt.bundled_corpus()))
             True
         """
-        rows = self.con.execute("SELECT record FROM mentions ORDER BY pos")
-        return [Mention(**loads(r)) for (r,) in rows]
+        texts = self._texts()
+        rows = self.con.execute("SELECT paper, entity, relation, record FROM mentions ORDER BY pos")
+        return [
+            Mention(paper=p, entity=e, relation=r, **_expand(loads(rec), texts.get(p)))
+            for p, e, r, rec in rows
+        ]
+
+    def _texts(self) -> dict[str, tuple[str, str]]:
+        return {i: (t, a) for i, t, a in self.con.execute("SELECT id, title, abstract FROM papers")}
 
     def introductions(self) -> list[list[LexEntry]]:
         """What each paper presents (the linker's pass 1), in paper order.
@@ -413,11 +465,13 @@ class Store:
         """
         G = nx.MultiDiGraph()
         G.graph.update(loads(self.meta.get("graph", "{}")))
+        by_node = {graph_mod.paper_node(i): t for i, t in self._texts().items()}
         G.add_nodes_from(
-            (n, loads(a)) for n, a in self.con.execute("SELECT id, attrs FROM nodes ORDER BY pos")
+            (n, _expand(loads(a), by_node.get(n)))
+            for n, a in self.con.execute("SELECT id, attrs FROM nodes ORDER BY pos")
         )
         G.add_edges_from(
-            (u, v, loads(k), loads(a))
+            (u, v, loads(k), _expand(loads(a), by_node.get(u)))
             for u, v, k, a in self.con.execute(
                 "SELECT source, target, key, attrs FROM edges ORDER BY pos"
             )
