@@ -142,3 +142,24 @@ def test_names_no_other_paper_uses_do_not_make_a_paper_central(graph):
     assert papers.index(codex) >= 3
     degree = [n for n, _ in gt.centrality(graph, "degree", kind="paper")]
     assert degree[0] == codex  # degree still counts every link
+
+
+def test_leiden_communities_partition_the_graph_deterministically(graph):
+    from graphtool import analysis
+
+    a = analysis.communities(graph, method="leiden")
+    assert a == analysis.communities(graph, method="leiden")
+    assert sorted(n for c in a for n in c) == sorted(graph)
+    assert [len(c) for c in a] == sorted((len(c) for c in a), reverse=True)
+    assert 1 < len(a) < graph.number_of_nodes()
+
+
+def test_auto_uses_leiden_only_on_large_graphs_and_louvain_without_igraph(graph, monkeypatch):
+    from graphtool import analysis
+
+    louvain = analysis.communities(graph, method="louvain")
+    assert analysis.communities(graph) == louvain  # small graph: unchanged by igraph
+    monkeypatch.setattr(analysis, "LEIDEN_MIN_NODES", 0)
+    assert analysis.communities(graph) == analysis.communities(graph, method="leiden")
+    monkeypatch.setattr(analysis, "_leiden_available", lambda: False)
+    assert analysis.communities(graph) == louvain
