@@ -681,8 +681,24 @@ def export_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, out_forma
     type=click.Path(),
     help="The store to write, e.g. -o field.gtdb (replaced only once complete).",
 )
+@click.option(
+    "--dask",
+    "scheduler",
+    metavar="SCHEDULER|local",
+    default=None,
+    help="Link on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
+    "(a LocalCluster of --jobs workers on this machine). Needs graphtool[dask].",
+)
+@click.option(
+    "--parquet",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write every mention to this Parquet file (DuckDB, Dask, Spark read it); "
+    "with --dask it defaults to OUTPUT with .mentions.parquet.",
+)
 @_handle_errors
-def build_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output):
+def build_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, scheduler,
+              parquet):  # fmt: skip
     """Read, merge and link CORPUS once, and keep the result in a store (one SQLite
     file) that every command then reads in place of the corpus files.
 
@@ -692,6 +708,7 @@ def build_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output):
     \b
     Example:
         graphtool build arxiv-cs-dc/ openalex.json -o field.gtdb --jobs 4
+        graphtool build big.jsonl -o field.gtdb --dask tcp://10.0.0.5:8786
         graphtool centrality field.gtdb --metric pagerank --kind paper --top 10
         graphtool map field.gtdb -o field.html
     """
@@ -700,6 +717,8 @@ def build_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output):
         raise GraphtoolError(
             "is already a store; graphtool build reads corpus files", str(s.store.path)
         )
+    if scheduler and parquet is None:
+        parquet = str(Path(output).with_suffix(".mentions.parquet"))
     with s.progress("Linking", len(s.papers)) as step:
         out = store_mod.build(
             s.papers,
@@ -708,8 +727,12 @@ def build_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output):
             jobs=s.jobs,
             progress=step,
             lexicon_files=[str(Path(f).resolve()) for f in lexicons],
+            dask=scheduler,
+            parquet=parquet,
         )
     click.echo(f"wrote {out} ({_store_summary(out)})")
+    if parquet:
+        click.echo(f"wrote {parquet} (the mentions)")
 
 
 def _store_summary(path) -> str:

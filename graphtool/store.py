@@ -160,9 +160,13 @@ def build(
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
     lexicon_files: Sequence[str] = (),
+    dask: str | None = None,
+    parquet: str | os.PathLike | None = None,
 ) -> Path:
-    """Link ``papers`` (on ``jobs`` worker processes), build the graph and write the
-    store to ``path`` atomically; returns the path.
+    """Link ``papers`` (on ``jobs`` worker processes, or on the Dask cluster ``dask``:
+    a scheduler address or ``"local"``), build the graph and write the store to
+    ``path`` atomically; returns the path. ``parquet``: also write the mentions
+    there as a Parquet file.
 
     Example:
         >>> import graphtool as gt, tempfile, os
@@ -171,8 +175,17 @@ def build(
         True
     """
     lexicon = lexicon if lexicon is not None else Lexicon.load(extra=lexicon_files)
-    papers = list(papers)
-    mentions, intros = parallel.link_corpus(papers, lexicon, jobs=jobs, progress=progress)
+    papers = list(papers) if not isinstance(papers, Corpus) else papers
+    if dask:
+        from . import dask_link
+
+        mentions, intros = dask_link.link(papers, dask, lexicon, workers=jobs, progress=progress)
+    else:
+        mentions, intros = parallel.link_corpus(papers, lexicon, jobs=jobs, progress=progress)
+    if parquet is not None:
+        from . import dask_link
+
+        dask_link.write_parquet(mentions, parquet)
     G = graph_mod.build_graph(papers, mentions)
     merges = list(getattr(papers, "merges", []) or [])
     return write(path, papers, mentions, G, intros, merges, lexicon_files)
