@@ -21,6 +21,7 @@ MODULES = [
     "graphtool.corpus",
     "graphtool.merge",
     "graphtool.parallel",
+    "graphtool.dask_link",
     "graphtool.store",
     "graphtool.readers.ids",
     "graphtool.readers.records",

@@ -44,3 +44,18 @@ def test_progress_reaches_every_paper():
 def test_chunks_cover_every_paper_once():
     assert parallel.chunks(10, 3) == [(0, 4), (4, 7), (7, 10)]
     assert parallel.chunks(2, 8) == [(0, 1), (1, 2)]
+
+
+def test_link_command_writes_the_same_mentions_with_any_jobs(tmp_path):
+    from click.testing import CliRunner
+
+    from graphtool.cli import main
+
+    corpus = str(DATA / "llm-systems-2025.jsonl")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"m{jobs}.jsonl"
+        res = CliRunner().invoke(main, ["link", corpus, "-o", str(out), "--jobs", jobs, "-q"])
+        assert res.exit_code == 0, res.output
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0].count(b"\n") > 4000
