@@ -97,9 +97,12 @@ def title_similarity(a: str, b: str) -> float:
 
 
 def merge_papers(
-    papers: Iterable[Paper], threshold: float = TITLE_THRESHOLD
+    papers: Iterable[Paper], threshold: float = TITLE_THRESHOLD, known: int = 0
 ) -> tuple[list[Paper], list[Merge]]:
     """Fold the records of the same paper together, in input order.
+
+    The first ``known`` records are papers merged before (a store's): they are not
+    compared with each other again, only the records after them are.
 
     Ids are looked up first; a title is then compared only with the earlier titles
     of its blocks (:func:`blocking_keys`), so the merge grows with the corpus and
@@ -126,18 +129,18 @@ def merge_papers(
     norms: list[str] = []
     by_norm: dict[str, list[int]] = {}
     blocks: dict[tuple[str, ...], list[int]] = {}
-    for p, norm in zip(records, titles, strict=True):
+    for n, (p, norm) in enumerate(zip(records, titles, strict=True)):
         target, why = None, ""
-        for k in typed_keys(p):
+        for k in typed_keys(p) if n >= known else ():
             if k in by_key:
                 target, why = by_key[k], _why(k)
                 break
-        if target is None and p.id in by_id:
+        if target is None and p.id in by_id and n >= known:
             i = by_id[p.id]
             if normalize_title(out[i].title) == norm:
                 target, why = i, "same id and title"
         keys = blocking_keys(norm, rarity) if len(norm) >= MIN_FUZZY_LENGTH else []
-        if target is None:
+        if target is None and n >= known:
             block = {i for k in keys for i in blocks.get(k, ())}
             target, why = _title_match(p, norm, out, norms, by_norm.get(norm, []), block,
                                        threshold)  # fmt: skip

@@ -34,11 +34,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 
 import ahocorasick
@@ -90,14 +90,17 @@ CREATE INDEX introductions_paper ON introductions (paper);
 # ------------------------------------------------------------------ JSON that keeps tuples
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(x):
     t = type(x)
-    if t is tuple:
-        return {"__tuple__": [_plain(v) for v in x]}
-    if t is list:
-        return [_plain(v) for v in x]
     if t is dict:
-        return {k: _plain(v) for k, v in x.items()}
+        return {k: v if type(v) in _LEAVES else _plain(v) for k, v in x.items()}
+    if t is list:
+        return [v if type(v) in _LEAVES else _plain(v) for v in x]
+    if t is tuple:
+        return {"__tuple__": [v if type(v) in _LEAVES else _plain(v) for v in x]}
     if t is set or t is frozenset:
         return {"__set__": sorted(_plain(v) for v in x)}
     return x
@@ -245,7 +248,7 @@ def write(
             con.execute("INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')")
             con.executemany(
                 "INSERT INTO introductions VALUES (?, ?)",
-                ((i, dumps(asdict(e))) for i, es in enumerate(intros) for e in es),
+                ((i, dumps(dict(vars(e)))) for i, es in enumerate(intros) for e in es),
             )
             texts = {p.id: (p.title, p.abstract) for p in papers}
             by_node = {graph_mod.paper_node(p.id): (p.title, p.abstract) for p in papers}
@@ -330,9 +333,8 @@ def _expand(attrs: dict, texts: tuple[str, str] | None) -> dict:
 
 
 def _paper_record(p: Paper) -> dict:
-    rec = asdict(p)
-    del rec["title"], rec["abstract"]  # columns of their own
-    return rec
+    # title and abstract are columns of their own
+    return {f: getattr(p, f) for f in Paper.__slots__ if f != "title" and f != "abstract"}
 
 
 def _mention_record(m: Mention, texts: dict[str, tuple[str, str]]) -> dict:
@@ -600,7 +602,7 @@ def add(
         old_mentions = st.mentions()
     finally:
         st.close()
-    merged, merges = merge_papers([*old, *new])
+    merged, merges = merge_papers([*old, *new], known=len(old))
     papers = Corpus(resolve_references(merged))
     papers.merges = old.merges + merges
     papers.merged = [(m.kept, m.merged) for m in papers.merges]
@@ -662,15 +664,19 @@ def _link_named(linker, papers, names, jobs, progress) -> list[Mention]:
     return parallel.link_named(papers, names, linker.lexicon, jobs=jobs, progress=progress)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _fold(text: str) -> str:
-    t = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in t.casefold() if c.isalnum())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def _containing(papers: Sequence[Paper], entries: Iterable[LexEntry], exclude: set[int]):
     """Indexes of the papers whose title or abstract holds a spelling of one of
-    ``entries`` (compared without case, accents, spaces or punctuation, so every
-    spelling variant the linker tries is caught)."""
+    ``entries`` from the start of a word, compared without case, accents, spaces or
+    punctuation (so every spelling variant the linker tries is caught)."""
     auto = ahocorasick.Automaton()
     for e in entries:
         for s in (e.name, *e.aliases):
@@ -680,13 +686,26 @@ def _containing(papers: Sequence[Paper], entries: Iterable[LexEntry], exclude: s
     if not len(auto):
         return []
     auto.make_automaton()
+    patterns: dict[str, re.Pattern] = {}
     out = []
     for i, p in enumerate(papers):
         if i in exclude:
             continue
-        text = _fold(p.title) + "\x00" + _fold(p.abstract)
-        if next(auto.iter(text), None) is not None:
-            out.append(i)
+        text = p.title + "\n" + p.abstract
+        keys = {key for _, key in auto.iter(_fold(text))}
+        if not keys:
+            continue
+        low = (
+            unicodedata.normalize("NFKD", text).casefold()
+            if not text.isascii()
+            else text.casefold()
+        )
+        for key in keys:
+            if key not in patterns:  # the key's characters from a word start, any separators
+                patterns[key] = re.compile(r"(?<![^\W_])" + r"[\W_]*".join(map(re.escape, key)))
+            if patterns[key].search(low):
+                out.append(i)
+                break
     return out
 
 
