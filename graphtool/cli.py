@@ -375,16 +375,22 @@ def centrality_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, metri
         graphtool centrality papers.jsonl --metric betweenness --kind system --json
     """
     s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
-    G = s.graph
-    rows = analysis.centrality(G, metric, kind=kind)
-    if top:
-        rows = rows[:top]
+    stored = s.store.centrality(metric, kind) if s.store is not None else None
+    if stored is not None:  # computed when the store was built: no graph to load
+        rows = stored[:top] if top else stored
+        attrs = s.store.node_attrs(n for n, _ in rows)
+    else:
+        G = s.graph
+        rows = analysis.centrality(G, metric, kind=kind)
+        if top:
+            rows = rows[:top]
+        attrs = G.nodes
     records = [
         {
             "rank": i,
             "node": n,
-            "kind": G.nodes[n]["kind"],
-            "name": G.nodes[n].get("title") or G.nodes[n].get("name"),
+            "kind": attrs[n]["kind"],
+            "name": attrs[n].get("title") or attrs[n].get("name"),
             metric: round(score, 6),
         }
         for i, (n, score) in enumerate(rows, 1)

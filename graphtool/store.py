@@ -32,6 +32,8 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import re
@@ -44,8 +46,8 @@ from pathlib import Path
 import ahocorasick
 import networkx as nx
 
+from . import analysis, parallel
 from . import graph as graph_mod
-from . import parallel
 from .corpus import Corpus
 from .errors import GraphtoolError
 from .lexicon import LexEntry, Lexicon
@@ -74,6 +76,7 @@ CREATE TABLE nodes (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT,
 CREATE TABLE edges (pos INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL,
                     key TEXT, relation TEXT, attrs TEXT NOT NULL);
 CREATE TABLE merges (pos INTEGER PRIMARY KEY, paper TEXT, kept TEXT, merged TEXT, why TEXT);
+CREATE TABLE scores (metric TEXT NOT NULL, node TEXT NOT NULL, score REAL NOT NULL);
 CREATE VIEW entities AS
     SELECT id, kind, json_extract(attrs, '$.name') AS name,
            json_extract(attrs, '$.family') AS family, attrs
@@ -84,7 +87,12 @@ CREATE INDEX mentions_paper ON mentions (paper);
 CREATE INDEX edges_source ON edges (source);
 CREATE INDEX edges_target ON edges (target);
 CREATE INDEX introductions_paper ON introductions (paper);
+CREATE INDEX scores_metric ON scores (metric);
 """
+
+#: Centralities computed when a store is written, so that ``graphtool centrality
+#: STORE`` answers without loading the graph (the others are computed on demand).
+STORED_METRICS = ("pagerank", "degree")
 
 
 # ------------------------------------------------------------------ JSON that keeps tuples
@@ -133,7 +141,31 @@ def loads(text: str):
         >>> loads('{"__tuple__": [1, 2]}')
         (1, 2)
     """
-    return json.loads(text, object_hook=_revive)
+    return _DECODER.decode(text)
+
+
+_DECODER = json.JSONDecoder(object_hook=_revive)
+
+
+def _loads_many(texts: Sequence[str]) -> list:
+    """``[loads(t) for t in texts]``, in one pass of the C decoder: only the texts that
+    hold a tuple or a set go through :func:`loads` again."""
+    if not texts:
+        return []
+    values = json.loads("[" + ",".join(texts) + "]")
+    for i, t in enumerate(texts):
+        if "__tuple__" in t or "__set__" in t:
+            values[i] = _DECODER.decode(t)
+    return values
+
+
+def _expanded(texts: Sequence[str], owners: Sequence[tuple[str, str] | None]) -> list:
+    """:func:`_loads_many`, with the spans of a paper's text put back (:func:`_expand`)."""
+    values = _loads_many(texts)
+    for i, t in enumerate(texts):
+        if "__span__" in t:
+            _expand(values[i], owners[i])
+    return values
 
 
 # ----------------------------------------------------------------------------- detection
@@ -273,6 +305,11 @@ def write(
                     for i, (u, v, k, a) in enumerate(G.edges(keys=True, data=True))
                 ),
             )
+            for metric in STORED_METRICS:
+                con.executemany(
+                    "INSERT INTO scores VALUES (?, ?, ?)",
+                    ((metric, n, score) for n, score in analysis.centrality(G, metric)),
+                )
             con.executemany(
                 "INSERT INTO merges VALUES (?, ?, ?, ?, ?)",
                 ((i, m.paper, m.kept, m.merged, m.why) for i, m in enumerate(merges)),
@@ -291,6 +328,19 @@ def write(
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Loading makes many containers and no reference cycles: the cyclic collector's
+    passes over the growing heap are pure cost."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _umask() -> int:
@@ -399,8 +449,14 @@ class Store:
             89
         """
         if self._papers is None:
-            rows = self.con.execute("SELECT title, abstract, record FROM papers ORDER BY pos")
-            corpus = Corpus(Paper(title=t, abstract=a, **loads(r)) for t, a, r in rows)
+            rows = self.con.execute(
+                "SELECT title, abstract, record FROM papers ORDER BY pos"
+            ).fetchall()
+            records = _loads_many([r for _, _, r in rows])
+            corpus = Corpus(
+                Paper(title=t, abstract=a, **rec)
+                for (t, a, _), rec in zip(rows, records, strict=True)
+            )
             corpus.merges = [
                 Merge(*r)
                 for r in self.con.execute(
@@ -420,11 +476,18 @@ class Store:
             >>> Store(p).mentions() == gt.link(gt.read(gt.bundled_corpus()))
             True
         """
+        with _gc_paused():
+            return self._mentions()
+
+    def _mentions(self) -> list[Mention]:
         texts = self._texts()
-        rows = self.con.execute("SELECT paper, entity, relation, record FROM mentions ORDER BY pos")
+        rows = self.con.execute(
+            "SELECT paper, entity, relation, record FROM mentions ORDER BY pos"
+        ).fetchall()
+        records = _expanded([r[3] for r in rows], [texts.get(r[0]) for r in rows])
         return [
-            Mention(paper=p, entity=e, relation=r, **_expand(loads(rec), texts.get(p)))
-            for p, e, r, rec in rows
+            Mention(paper=p, entity=e, relation=r, **rec)
+            for (p, e, r, _), rec in zip(rows, records, strict=True)
         ]
 
     def _texts(self) -> dict[str, tuple[str, str]]:
@@ -478,20 +541,81 @@ class Store:
             >>> Store(p).graph().nodes["entity:medusa"]["kind"]
             'system'
         """
+        with _gc_paused():
+            return self._graph()
+
+    def _graph(self) -> nx.MultiDiGraph:
         G = nx.MultiDiGraph()
         G.graph.update(loads(self.meta.get("graph", "{}")))
         by_node = {graph_mod.paper_node(i): t for i, t in self._texts().items()}
-        G.add_nodes_from(
-            (n, _expand(loads(a), by_node.get(n)))
-            for n, a in self.con.execute("SELECT id, attrs FROM nodes ORDER BY pos")
-        )
-        G.add_edges_from(
-            (u, v, loads(k), _expand(loads(a), by_node.get(u)))
-            for u, v, k, a in self.con.execute(
-                "SELECT source, target, key, attrs FROM edges ORDER BY pos"
-            )
-        )
+        rows = self.con.execute("SELECT id, attrs FROM nodes ORDER BY pos").fetchall()
+        attrs = _expanded([a for _, a in rows], [by_node.get(n) for n, _ in rows])
+        G.add_nodes_from(zip((n for n, _ in rows), attrs, strict=True))
+        del rows, attrs
+        rows = self.con.execute(
+            "SELECT source, target, key, attrs FROM edges ORDER BY pos"
+        ).fetchall()
+        keys = _loads_many([r[2] for r in rows])
+        attrs = _expanded([r[3] for r in rows], [by_node.get(r[0]) for r in rows])
+        G.add_edges_from((u, v, k, a) for (u, v, _, _), k, a in zip(rows, keys, attrs, strict=True))
         return G
+
+    def centrality(self, metric: str, kind: str | None = None) -> list[tuple[str, float]] | None:
+        """:func:`graphtool.centrality` of the stored graph, as computed when the store
+        was written, without loading the graph; None for a metric not stored
+        (:data:`STORED_METRICS`).
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> papers = gt.read(gt.bundled_corpus())
+            >>> p = build(papers, os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).centrality("pagerank", "paper") == gt.centrality(
+            ...     gt.build_graph(papers), "pagerank", kind="paper")
+            True
+        """
+        if metric not in STORED_METRICS:
+            return None
+        sql = (
+            "SELECT s.node, s.score FROM scores s JOIN nodes n ON n.id = s.node WHERE s.metric = ?"
+        )
+        args: tuple = (metric,)
+        if kind is not None:
+            sql += " AND n.kind = ?"
+            args += (kind,)
+        rows = self.con.execute(sql + " ORDER BY s.rowid", args).fetchall()
+        rows.sort(key=lambda r: (-round(r[1], 12), r[0]))  # as graphtool.centrality sorts
+        return rows
+
+    def node_attrs(self, nodes: Iterable[str]) -> dict[str, dict]:
+        """The attributes of a few nodes, read without loading the graph.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).node_attrs(["entity:medusa"])["entity:medusa"]["name"]
+            'Medusa'
+        """
+        nodes = list(nodes)
+        texts = self._texts_of([n.removeprefix("paper:") for n in nodes if n.startswith("paper:")])
+        out = {}
+        for i in range(0, len(nodes), 500):
+            part = nodes[i : i + 500]
+            marks = ",".join("?" * len(part))
+            for n, a in self.con.execute(
+                f"SELECT id, attrs FROM nodes WHERE id IN ({marks})", part
+            ):
+                owner = texts.get(n.removeprefix("paper:")) if n.startswith("paper:") else None
+                out[n] = _expand(loads(a), owner)
+        return out
+
+    def _texts_of(self, ids: list[str]) -> dict[str, tuple[str, str]]:
+        out = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT id, title, abstract FROM papers WHERE id IN ({marks})"
+            out.update({i: (t, a) for i, t, a in self.con.execute(sql, part)})
+        return out
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
         """Papers whose title or abstract hold every word of ``query`` (stemmed, case

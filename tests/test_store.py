@@ -78,6 +78,10 @@ def test_commands_read_a_store_like_corpus_files(built, tmp_path):
     from_store = runner.invoke(main, [*args[:1], str(path), *args[1:]])
     assert from_store.exit_code == 0, from_store.output
     assert json.loads(from_store.output) == json.loads(from_files.output)
+    for metric in ("degree", "betweenness"):  # stored, and computed from the graph
+        args = ["centrality", "--metric", metric, "--top", "8", "--json"]
+        from_store = runner.invoke(main, [*args[:1], str(path), *args[1:]])
+        assert json.loads(from_store.output) == json.loads(runner.invoke(main, args).output)
     # recognised by its content, whatever its name
     renamed = tmp_path / "field.data"
     renamed.write_bytes(path.read_bytes())
