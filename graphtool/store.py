@@ -774,13 +774,13 @@ def _text_changed(before: dict, p: Paper) -> bool:
 
 
 def _intros(linker: Linker, papers: list[Paper], jobs: int | None) -> list[list[LexEntry]]:
-    if len(papers) < parallel.MIN_PARALLEL:
+    if len(papers) < parallel.MIN_PARALLEL or jobs == 1:
         return [linker.introductions(p) for p in papers]
     return parallel.introductions(papers, linker.lexicon, jobs=jobs)
 
 
 def _link_named(linker, papers, names, jobs, progress) -> list[Mention]:
-    if len(papers) < parallel.MIN_PARALLEL:
+    if len(papers) < parallel.MIN_PARALLEL or jobs == 1:
         out = linker.link_named(papers, names)
         if progress is not None:
             progress(len(papers))
