@@ -223,3 +223,19 @@ def test_a_build_that_fails_removes_its_temporary_file(built, tmp_path, monkeypa
         store.build(papers[:5], target, jobs=1)
     assert [p.name for p in tmp_path.iterdir()] == ["field.gtdb"]
     assert target.read_bytes() == path.read_bytes()
+
+
+def test_add_to_a_missing_store_or_from_a_bad_file_is_a_clear_error(built, tmp_path):
+    path, _ = built
+    runner = CliRunner()
+    good = _jsonl(tmp_path / "new.jsonl", ROWS[:2])
+    res = runner.invoke(main, ["add", str(tmp_path / "none.gtdb"), str(good)])
+    assert res.exit_code == 1 and f"{tmp_path / 'none.gtdb'}: no such store" in res.output
+    copy = tmp_path / "field.gtdb"
+    copy.write_bytes(path.read_bytes())
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "title": "T", "abstract": "A"}\n{not json\n')
+    res = runner.invoke(main, ["add", str(copy), str(bad)])
+    assert res.exit_code == 1 and f"{bad}:2: broken JSON" in res.output
+    assert "Traceback" not in res.output
+    assert copy.read_bytes() == path.read_bytes()
