@@ -92,7 +92,7 @@ CREATE INDEX scores_metric ON scores (metric);
 
 #: Centralities computed when a store is written, so that ``graphtool centrality
 #: STORE`` answers without loading the graph (the others are computed on demand).
-STORED_METRICS = ("pagerank", "degree")
+STORED_METRICS = ("pagerank",)
 
 
 # ------------------------------------------------------------------ JSON that keeps tuples
