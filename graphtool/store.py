@@ -131,7 +131,10 @@ def dumps(value) -> str:
         >>> loads(dumps({"aliases": ("A", "B"), "n": [1, 2]}))
         {'aliases': ('A', 'B'), 'n': [1, 2]}
     """
-    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(_plain(value))
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def loads(text: str):
