@@ -180,7 +180,7 @@ def in_process(path: Path, tmp: Path, jobs: int | None, draw: bool) -> None:
         lambda: merge.resolve_references(merge.merge_papers(raw)[0]),
         lambda r: f"{len(raw)} records -> {len(r)} papers",
     )
-    del raw, text
+    raw = text = None  # free them
     lexicon = gt.Lexicon.load()
     linked = st.run(
         "link",
