@@ -118,12 +118,12 @@ def link(
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         ranges = chunks(len(papers), partitions or 4 * n_workers)
         run = uuid.uuid4().hex  # a fresh Linker per run on every worker
-        [lex] = client.scatter([lexicon], broadcast=True)
-        parts = client.scatter([papers[a:b] for a, b in ranges])
+        [lex] = client.scatter([lexicon], broadcast=True, hash=False)
+        parts = client.scatter([papers[a:b] for a, b in ranges], hash=False)
         found = client.gather(client.map(_introductions, parts, lexicon=lex, run=run, pure=False))
         intros = [e for part in found for e in part]
         names = Linker(lexicon).corpus_names(intros)
-        [shared] = client.scatter([names], broadcast=True)  # a dict alone would be split
+        [shared] = client.scatter([names], broadcast=True, hash=False)  # a dict alone is split
         futures = client.map(_mentions, parts, names=shared, lexicon=lex, run=run, pure=False)
         mentions: list[Mention] = []
         for (_, end), future in zip(ranges, futures, strict=True):

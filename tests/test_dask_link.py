@@ -32,6 +32,7 @@ def client():
 
 def test_two_workers_link_what_one_process_links(client):
     papers = gt.read(DATA / "llm-systems-2025.jsonl")
+    dask_link.link(papers[:50], client=client)  # a run before on the same cluster
     mentions, intros = dask_link.link(papers, client=client, partitions=7)
     expected = gt.Linker().link(papers)
     assert [(m, m.aliases) for m in mentions] == [(m, m.aliases) for m in expected]
