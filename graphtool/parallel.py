@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -163,8 +164,14 @@ def link_named(
 
 def _pool(jobs: int, lexicon: Lexicon, papers: list[Paper]) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
-    # fork hands the papers and the lexicon to the workers without copying them
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # fork hands the papers and the lexicon to the workers without copying them; with
+    # other threads running (a Dask client, a notebook's) a forked child could inherit a
+    # held lock, so then the workers start fresh and receive them pickled
+    alone = threading.active_count() == 1
+    if alone and "fork" in methods:
+        ctx = multiprocessing.get_context("fork")
+    else:
+        ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(lexicon, papers))
 
 

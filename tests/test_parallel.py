@@ -59,3 +59,18 @@ def test_link_command_writes_the_same_mentions_with_any_jobs(tmp_path):
         assert res.exit_code == 0, res.output
         outs.append(out.read_bytes())
     assert outs[0] == outs[1] and outs[0].count(b"\n") > 4000
+
+
+def test_with_other_threads_running_the_workers_start_fresh_and_agree():
+    import threading
+
+    papers = gt.read(gt.bundled_corpus())
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        got = parallel.link(papers, jobs=2, min_parallel=0)
+    finally:
+        stop.set()
+        other.join()
+    assert _records(got) == _records(gt.Linker().link(papers))
