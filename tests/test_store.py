@@ -170,6 +170,7 @@ def test_add_rechecks_only_papers_holding_a_new_name(tmp_path):
     assert "added 1 papers" in res.output and "1 stored papers re-checked" in res.output
     G = gt.open(path)
     assert G.has_edge("paper:p0", "entity:hydrant")
+    assert [r["paper"] for r in store.Store(path).search("many-headed decoding")] == ["h"]
     assert G.has_edge("paper:p0", "paper:h", key="builds_on")
     whole = store.build(
         gt.read([tmp_path / "old.jsonl", tmp_path / "new.jsonl"]), tmp_path / "w.gtdb"
