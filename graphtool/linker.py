@@ -256,6 +256,7 @@ class Linker:
         self._shapes: dict[str, tuple[int, str] | None] = {}
         self._lexicon_state: tuple[int, int, int] = (0, 0, 0)
         self._named: tuple[tuple[str, ...], ahocorasick.Automaton | None] | None = None
+        self._kept: dict[int, tuple[Paper, _Prepared]] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -332,6 +333,7 @@ class Linker:
             self._shapes.clear()
             self._lexicon_state = state
             self._named = None
+            self._kept.clear()
         with _gc_paused():
             return self._link(list(papers), progress)
 
@@ -385,7 +387,7 @@ class Linker:
             self._named = (key, self._corpus_automaton(names))
         auto = self._named[1]
         with _gc_paused():
-            return [m for p in papers for m in self._link_paper(p, self._prepare(p), auto)]
+            return [m for p in papers for m in self._link_paper(p, self._prepared(p), auto)]
 
     def _corpus_automaton(self, corpus_entries: dict[str, LexEntry]):
         if corpus_entries:
@@ -405,8 +407,11 @@ class Linker:
         # pass 2 needs the definitions again, not the phrase positions
         return _Prepared(self._find_intros(paper, title, abstract), title[0], abstract[0])
 
-    def introductions(self, paper: Paper) -> list[LexEntry]:
+    def introductions(self, paper: Paper, keep: bool = False) -> list[LexEntry]:
         """The names ``paper`` itself presents, each with its aliases.
+
+        ``keep=True`` keeps this pass's work on ``paper`` for the next
+        :meth:`link_named` of the same object, which then does not redo it.
 
         Example:
             >>> p = Paper("x", "T3: Transparent Tracking & Triggering",
@@ -414,7 +419,14 @@ class Linker:
             >>> [e.name for e in Linker().introductions(p)]
             ['T3']
         """
-        return [f.entry for f in self._prepare(paper).intros]
+        prep = self._prepare(paper)
+        if keep:
+            self._kept[id(paper)] = (paper, prep)
+        return [f.entry for f in prep.intros]
+
+    def _prepared(self, paper: Paper) -> _Prepared:
+        kept = self._kept.pop(id(paper), None)
+        return kept[1] if kept is not None and kept[0] is paper else self._prepare(paper)
 
     def _find_intros(self, paper: Paper, title_info: tuple, abstract_info: tuple) -> list[_Intro]:
         found: dict[str, _Intro] = {}

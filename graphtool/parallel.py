@@ -15,9 +15,11 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -102,16 +104,75 @@ def link_corpus(
     jobs = default_jobs() if jobs is None else max(1, jobs)
     linker = Linker(lexicon)
     if jobs == 1 or len(papers) < max(2, min_parallel):
-        intros = [linker.introductions(p) for p in papers]
+        intros = [linker.introductions(p, keep=True) for p in papers]
         mentions = linker.link_named(papers, linker.corpus_names(intros))
         if progress is not None:
             progress(len(papers))
         return mentions, intros
-    with _pool(jobs, linker.lexicon, papers) as pool:
-        ranges = chunks(len(papers), jobs * 4)
-        intros = [e for part in pool.map(_introductions, ranges) for e in part]
+    # one process per range, kept for both passes, so pass 2 reuses pass 1's work
+    ranges = chunks(len(papers), jobs)
+    ctx = _context()
+    conns, procs = [], []
+    try:
+        for a, b in ranges:
+            mine, theirs = ctx.Pipe()
+            proc = ctx.Process(target=_serve, args=(theirs, linker.lexicon, papers[a:b]))
+            proc.daemon = True
+            proc.start()
+            theirs.close()
+            conns.append(mine)
+            procs.append(proc)
+        intros = [e for conn in conns for e in _receive(conn)]
         names = linker.corpus_names(intros)
-        return _mentions_in(pool, ranges, names, progress), intros
+        for conn in conns:
+            conn.send(names)
+        mentions: list[Mention] = []
+        for (_, end), conn in zip(ranges, conns, strict=True):
+            mentions.extend(_receive(conn))
+            if progress is not None:
+                progress(end)
+        return mentions, intros
+    finally:
+        for conn in conns:
+            conn.close()
+        for proc in procs:
+            proc.join(timeout=10)
+            if proc.is_alive():
+                proc.terminate()
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    # fork hands the papers and the lexicon to the workers without copying them; with
+    # other threads running (a Dask client, a notebook's) a forked child could inherit a
+    # held lock, so then the workers start fresh and receive them pickled
+    if threading.active_count() == 1 and "fork" in methods:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _serve(conn, lexicon: Lexicon, papers: list[Paper]) -> None:
+    """One worker of :func:`link_corpus`: pass 1, wait for the names, pass 2."""
+    gc.disable()  # many small objects, no cycles, and the process ends with the work
+    try:
+        linker = Linker(lexicon)
+        conn.send(("ok", [linker.introductions(p, keep=True) for p in papers]))
+        names = conn.recv()
+        conn.send(("ok", linker.link_named(papers, names)))
+    except BaseException:
+        conn.send(("error", traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+def _receive(conn):
+    try:
+        kind, value = conn.recv()
+    except EOFError:
+        raise RuntimeError("a linking worker process died") from None
+    if kind == "error":
+        raise RuntimeError(f"a linking worker failed:\n{value}")
+    return value
 
 
 def introductions(
@@ -163,16 +224,9 @@ def link_named(
 
 
 def _pool(jobs: int, lexicon: Lexicon, papers: list[Paper]) -> ProcessPoolExecutor:
-    methods = multiprocessing.get_all_start_methods()
-    # fork hands the papers and the lexicon to the workers without copying them; with
-    # other threads running (a Dask client, a notebook's) a forked child could inherit a
-    # held lock, so then the workers start fresh and receive them pickled
-    alone = threading.active_count() == 1
-    if alone and "fork" in methods:
-        ctx = multiprocessing.get_context("fork")
-    else:
-        ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(lexicon, papers))
+    return ProcessPoolExecutor(
+        jobs, mp_context=_context(), initializer=_init, initargs=(lexicon, papers)
+    )
 
 
 def _mentions_in(pool, ranges, names, progress) -> list[Mention]:
