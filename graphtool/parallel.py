@@ -82,6 +82,10 @@ def link(
         >>> [(m.paper, m.entity, m.relation) for m in link(ps, jobs=2, min_parallel=0)]
         [('a', 'T3', 'introduces'), ('b', 'T3', 'mentions')]
     """
+    papers = list(papers)
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(papers) < max(2, min_parallel):  # progress every 200 papers
+        return Linker(lexicon).link(papers, progress=progress)
     return link_corpus(papers, lexicon, jobs, progress, min_parallel)[0]
 
 
