@@ -145,7 +145,7 @@ def _linker(lexicon: Lexicon, run: str) -> Linker:
 
 def _introductions(papers: list[Paper], lexicon: Lexicon, run: str) -> list[list[LexEntry]]:
     linker = _linker(lexicon, run)
-    return [linker.introductions(p) for p in papers]
+    return [linker.introductions(p, keep=True) for p in papers]  # pass 2 runs by the data
 
 
 def _mentions(
