@@ -29,6 +29,8 @@ from .htmlmap import render, render_html, show
 from .lexicon import Lexicon
 from .linker import Linker, link
 from .model import Entity, Mention, Paper
+from .store import Store
+from .store import open_graph as open
 
 __version__ = "0.1.0"
 
@@ -42,6 +44,7 @@ __all__ = [
     "Linker",
     "Mention",
     "Paper",
+    "Store",
     "build_graph",
     "bundled_corpus",
     "centrality",
@@ -54,6 +57,7 @@ __all__ = [
     "influence_graph",
     "link",
     "mentions_frame",
+    "open",
     "paper_graph",
     "paper_node",
     "papers_frame",

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import click
 
-from . import analysis, corpus, graph, htmlmap
+from . import analysis, corpus, graph, htmlmap, parallel
 from . import export as export_mod
+from . import store as store_mod
 from . import trends as trends_mod
 from .errors import BadRecords, DataWarning, GraphtoolError
 from .lexicon import Lexicon
-from .linker import Linker
 from .model import ENTITY_KINDS
 from .output import csv_safe, write_atomic
 
@@ -108,6 +108,15 @@ def corpus_options(fn):
             callback=_remember,
             help="Say what was read from each file and which records were merged.",
         ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            expose_value=False,
+            callback=_remember,
+            help="Worker processes that link (default: every core), e.g. --jobs 1.",
+        ),
     ]
     for opt in reversed(options):
         fn = opt(fn)
@@ -121,6 +130,27 @@ class Session:
         self.quiet = quiet
         self.paths = list(paths) or [str(corpus.bundled_corpus())]
         meta = ctx.meta if (ctx := click.get_current_context(silent=True)) else {}
+        self.jobs = meta.get("graphtool.jobs")
+        self.store = None
+        self._mentions = None
+        self._graph = None
+        stores = [p for p in self.paths if store_mod.is_store(p)]
+        if stores:
+            if len(self.paths) > 1:
+                raise GraphtoolError(
+                    "a store is read alone, not with other inputs; "
+                    "add files to it with: graphtool add STORE FILE...",
+                    stores[0],
+                )
+            self.store = store_mod.Store(stores[0])
+            if lexicons:
+                self.note("note: --lexicon is used when a store is built, not when it is read")
+            self.papers = self.store.papers()
+            if meta.get("graphtool.report"):
+                for line in read_report(self.papers):
+                    click.echo(line, err=True)
+            self.lexicon = None
+            return
         try:
             self.papers = corpus.read(
                 self.paths,
@@ -149,8 +179,6 @@ class Session:
         if not self.papers:
             raise GraphtoolError("no papers to work on", ", ".join(self.paths))
         self.lexicon = Lexicon.load(extra=lexicons)
-        self._mentions = None
-        self._graph = None
 
     def note(self, msg: str) -> None:
         if not self.quiet:
@@ -161,31 +189,53 @@ class Session:
         if not self.quiet and sys.stderr.isatty():
             click.echo(f"{msg}…", err=True)
 
+    def progress(self, label: str, total: int):
+        """A progress bar on a terminal for long work, else nothing: a context manager
+        giving ``step(done)``."""
+        return _Progress(label, total, not self.quiet and sys.stderr.isatty() and total >= 200)
+
     @property
     def mentions(self):
         if self._mentions is None:
-            linker = Linker(self.lexicon)
-            show = not self.quiet and sys.stderr.isatty()
-            if show and len(self.papers) >= 200:
-                with click.progressbar(
-                    length=len(self.papers), label="Linking", file=sys.stderr
-                ) as bar:
-                    done = [0]
-
-                    def step(n):
-                        bar.update(n - done[0])
-                        done[0] = n
-
-                    self._mentions = linker.link(self.papers, progress=step)
+            if self.store is not None:
+                self._mentions = self.store.mentions()
             else:
-                self._mentions = linker.link(self.papers)
+                with self.progress("Linking", len(self.papers)) as step:
+                    self._mentions = parallel.link(
+                        self.papers, self.lexicon, jobs=self.jobs, progress=step
+                    )
         return self._mentions
 
     @property
     def graph(self):
         if self._graph is None:
-            self._graph = graph.build_graph(self.papers, self.mentions)
+            if self.store is not None:
+                self._graph = self.store.graph()
+            else:
+                self._graph = graph.build_graph(self.papers, self.mentions)
         return self._graph
+
+
+class _Progress:
+    def __init__(self, label: str, total: int, show: bool) -> None:
+        self.label, self.total, self.show = label, total, show
+        self.bar = None
+        self.done = 0
+
+    def __enter__(self):
+        if self.show:
+            self.bar = click.progressbar(length=self.total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        return self.step
+
+    def step(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n - self.done)
+            self.done = n
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -377,19 +427,26 @@ def centrality_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, metri
         graphtool centrality papers.jsonl --metric betweenness --kind system --json
     """
     s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
-    G = s.graph
-    sample = analysis.betweenness_sample(G) if metric == "betweenness" else None
-    if sample:
-        s.step(f"estimating betweenness from {sample} sampled nodes")
-    rows = analysis.centrality(G, metric, kind=kind)
-    if top:
-        rows = rows[:top]
+    stored = s.store.centrality(metric, kind) if s.store is not None else None
+    sample = None
+    if stored is not None:  # computed when the store was built: no graph to load
+        rows = stored[:top] if top else stored
+        attrs = s.store.node_attrs(n for n, _ in rows)
+    else:
+        G = s.graph
+        sample = analysis.betweenness_sample(G) if metric == "betweenness" else None
+        if sample:
+            s.step(f"estimating betweenness from {sample} sampled nodes")
+        rows = analysis.centrality(G, metric, kind=kind)
+        if top:
+            rows = rows[:top]
+        attrs = G.nodes
     records = [
         {
             "rank": i,
             "node": n,
-            "kind": G.nodes[n]["kind"],
-            "name": G.nodes[n].get("title") or G.nodes[n].get("name"),
+            "kind": attrs[n]["kind"],
+            "name": attrs[n].get("title") or attrs[n].get("name"),
             metric: round(score, 6),
         }
         for i, (n, score) in enumerate(rows, 1)
@@ -863,6 +920,168 @@ def export_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, out_forma
     for path in written:
         click.echo(f"wrote {path}")
     s.note(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+
+
+# ------------------------------------------------------------------- the project store
+
+
+@main.command("build")
+@corpus_options
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(),
+    help="The store to write, e.g. -o field.gtdb (replaced only once complete).",
+)
+@click.option(
+    "--dask",
+    "scheduler",
+    metavar="SCHEDULER|local",
+    default=None,
+    help="Link on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
+    "(a LocalCluster of --jobs workers on this machine). Needs graphtool[dask].",
+)
+@click.option(
+    "--parquet",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write every mention to this Parquet file (DuckDB, Dask, Spark read it); "
+    "with --dask it defaults to OUTPUT with .mentions.parquet.",
+)
+@_handle_errors
+def build_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, scheduler,
+              parquet):  # fmt: skip
+    """Read, merge and link CORPUS once, and keep the result in a store (one SQLite
+    file) that every command then reads in place of the corpus files.
+
+    The store is written to a temporary file and renamed at the end: a build that
+    fails or is killed leaves the previous store as it was.
+
+    \b
+    Example:
+        graphtool build arxiv-cs-dc/ openalex.json -o field.gtdb --jobs 4
+        graphtool build big.jsonl -o field.gtdb --dask tcp://10.0.0.5:8786
+        graphtool centrality field.gtdb --metric pagerank --kind paper --top 10
+        graphtool map field.gtdb -o field.html
+    """
+    s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    if s.store is not None:
+        raise GraphtoolError(
+            "is already a store; graphtool build reads corpus files", str(s.store.path)
+        )
+    if scheduler and parquet is None:
+        parquet = str(Path(output).with_suffix(".mentions.parquet"))
+    with s.progress("Linking", len(s.papers)) as step:
+        out = store_mod.build(
+            s.papers,
+            output,
+            lexicon=s.lexicon,
+            jobs=s.jobs,
+            progress=step,
+            lexicon_files=[str(Path(f).resolve()) for f in lexicons],
+            dask=scheduler,
+            parquet=parquet,
+        )
+    click.echo(f"wrote {out} ({_store_summary(out)})")
+    if parquet:
+        click.echo(f"wrote {parquet} (the mentions)")
+
+
+def _store_summary(path) -> str:
+    st = store_mod.Store(path)
+    try:
+        n = st.counts()
+    finally:
+        st.close()
+    return ", ".join(f"{v} {k}" for k, v in n.items())
+
+
+@main.command("add")
+@click.argument("store_path", metavar="STORE", type=click.Path())
+@click.argument("corpus_paths", metavar="CORPUS...", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(corpus.READERS)),
+    help="Input format (default: from extension and content).",
+)
+@click.option("--skip-bad", is_flag=True, help="Add the good records, report the bad.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Input encoding.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes that link (default: every core), e.g. --jobs 1.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress or notes on stderr.")
+@_handle_errors
+def add_cmd(store_path, corpus_paths, fmt, skip_bad, encoding, jobs, quiet):
+    """Add the papers of CORPUS to STORE, linking only what is new.
+
+    New records are merged with the stored papers; only new (or newly merged)
+    papers are linked, and stored papers are re-checked only where a name that the
+    new papers introduce occurs. The store is then what ``graphtool build`` of all
+    the inputs would write, and is replaced only once complete.
+
+    \b
+    Example:
+        graphtool add field.gtdb this-week.jsonl
+    """
+    st = store_mod.Store(store_path)
+    st.close()
+    try:
+        new = corpus.read(corpus_paths, format=fmt, skip_bad=skip_bad, encoding=encoding)
+    except BadRecords as e:
+        raise GraphtoolError(str(e)) from None
+    if new.skipped and not quiet:
+        click.echo(f"skipped {len(new.skipped)} bad record(s):", err=True)
+        for err in new.skipped:
+            click.echo(f"  {err}", err=True)
+    show = not quiet and sys.stderr.isatty()
+    with _Progress("Linking", len(new), show and len(new) >= 200) as step:
+        done = store_mod.add(store_path, new, jobs=jobs, progress=step)
+    click.echo(
+        f"added {done['added']} papers to {store_path} ({done['merged']} records merged "
+        f"into others, {done['rechecked']} stored papers re-checked for new names; "
+        f"{done['papers']} papers in all)"
+    )
+
+
+@main.command("search")
+@click.argument("store_path", metavar="STORE", type=click.Path())
+@click.argument("query")
+@click.option(
+    "--top", type=click.IntRange(min=1), default=20, show_default=True, help="At most N papers."
+)
+@table_options
+@_handle_errors
+def search_cmd(store_path, query, top, as_json, as_csv):
+    """Papers of STORE whose title or abstract holds every word of QUERY, best first.
+
+    Words are matched stemmed and without case or accents ("decoders" finds
+    "decoder"); words in double quotes must appear together, as a phrase.
+
+    \b
+    Example:
+        graphtool search field.gtdb "speculative decoding"
+        graphtool search field.gtdb '"pipeline parallelism" bubbles' --top 5 --json
+    """
+    if not store_mod.is_store(store_path):
+        raise GraphtoolError(
+            "not a graphtool store; make one with: graphtool build CORPUS... -o STORE",
+            store_path,
+        )
+    st = store_mod.Store(store_path)
+    try:
+        rows = st.search(query, limit=top)
+    finally:
+        st.close()
+    if not rows and not (as_json or as_csv):
+        click.echo(f"no paper matches {query!r}")
+        return
+    _emit(rows, ["paper", "year", "title", "snippet"], as_json, as_csv)
 
 
 if __name__ == "__main__":  # pragma: no cover

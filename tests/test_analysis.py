@@ -200,3 +200,24 @@ def test_community_labels_name_what_is_distinctive(graph):
     # a name every community uses says little: none leads more than three labels
     leads = [label.split(" · ")[0] for label in labels]
     assert max(leads.count(x) for x in leads) <= 3
+
+
+def test_leiden_communities_partition_the_graph_deterministically(graph):
+    from graphtool import analysis
+
+    a = analysis.communities(graph, method="leiden")
+    assert a == analysis.communities(graph, method="leiden")
+    assert sorted(n for c in a for n in c) == sorted(graph)
+    assert [len(c) for c in a] == sorted((len(c) for c in a), reverse=True)
+    assert 1 < len(a) < graph.number_of_nodes()
+
+
+def test_auto_uses_leiden_only_on_large_graphs_and_louvain_without_igraph(graph, monkeypatch):
+    from graphtool import analysis
+
+    louvain = analysis.communities(graph, method="louvain")
+    assert analysis.communities(graph) == louvain  # small graph: unchanged by igraph
+    monkeypatch.setattr(analysis, "LEIDEN_MIN_NODES", 0)
+    assert analysis.communities(graph) == analysis.communities(graph, method="leiden")
+    monkeypatch.setattr(analysis, "_leiden_available", lambda: False)
+    assert analysis.communities(graph) == louvain

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import random
+from pathlib import Path
 
 from graphtool.corpus import read
 from graphtool.merge import (
@@ -126,3 +129,80 @@ def test_duplicated_arxiv_records_of_a_crawl_are_merged(tmp_path):
     assert [p.id for p in papers] == ["2510.27656"]
     assert papers[0].abstract == ABSTRACT
     assert papers.merges[0].why == "same arXiv id 2510.27656"
+
+
+# --- the blocked merge makes the same merges as the all-pairs merge it replaced ---
+
+DATA = Path(__file__).parent.parent / "data"
+EXPECTED = Path(__file__).parent / "expected" / "merge.json"
+
+
+def perturbed_rows(rows: list[dict], seed: int = 11) -> list[dict]:
+    """Every third record again with an edited title (typo, dropped word, case,
+    punctuation, rewording, two deletions), half of them with another abstract."""
+    rng = random.Random(seed)
+    out = []
+    for i, r in enumerate(rows):
+        out.append(r)
+        if i % 3:
+            continue
+        t = r["title"]
+        edit = (i // 3) % 6
+        if edit == 0 and len(t) > 4:
+            k = rng.randrange(1, len(t) - 2)
+            t = t[:k] + t[k + 1] + t[k] + t[k + 2 :]
+        elif edit == 1:
+            words = t.split()
+            drop = [
+                j for j, w in enumerate(words) if w.lower() in {"the", "of", "for", "a", "with"}
+            ]
+            t = " ".join(w for j, w in enumerate(words) if j not in drop[:1]) if drop else t.lower()
+        elif edit == 2:
+            t = t.upper()
+        elif edit == 3:
+            t = t.replace(":", " -") + "."
+        elif edit == 4:
+            t = t.replace("Efficient", "Fast", 1) if "Efficient" in t else "Towards " + t
+        elif len(t) > 10:
+            k = rng.randrange(1, len(t) // 2)
+            t = t[:k] + t[k + 1 : -3] + t[-2:]
+        other = rows[rng.randrange(len(rows))]["abstract"]
+        out.append({"id": f"copy{i}", "title": t, "abstract": r["abstract"] if i % 2 else other})
+    return out
+
+
+def _src(source: str) -> str:
+    return source.rpartition("/")[2]  # the file name, not where the checkout lies
+
+
+def merge_outcome(papers) -> dict:
+    ids = [p.id for p in papers]
+    return {
+        "papers": len(ids),
+        "ids_sha256": hashlib.sha256("\n".join(ids).encode()).hexdigest(),
+        "merges": [[m.paper, _src(m.kept), _src(m.merged), m.why] for m in papers.merges],
+    }
+
+
+def merge_cases(tmp_path: Path) -> dict:
+    rows = [json.loads(line) for line in (DATA / "llm-systems-2025.jsonl").open()]
+    edited = tmp_path / "edited.jsonl"
+    edited.write_text("".join(json.dumps(r) + "\n" for r in perturbed_rows(rows)))
+    fixtures = Path(__file__).parent / "fixtures"
+    inputs = {
+        "llm-systems-2025": [DATA / "llm-systems-2025.jsonl"],
+        "parallel-papers": [DATA / "parallel-papers.txt"],
+        "fixtures": sorted(f for f in fixtures.iterdir() if f.is_file()),  # as frozen
+        "llm-systems-2025-edited": [edited],
+    }
+    return {name: merge_outcome(read(paths, skip_bad=True)) for name, paths in inputs.items()}
+
+
+def test_blocked_merge_makes_the_merges_of_the_all_pairs_merge(tmp_path):
+    # EXPECTED was written by the all-pairs merge (every title against every title)
+    expected = json.loads(EXPECTED.read_text())
+    got = merge_cases(tmp_path)
+    for name in expected:
+        assert got[name]["merges"] == expected[name]["merges"], name
+        assert got[name] == expected[name], name
+    assert len(expected["llm-systems-2025-edited"]["merges"]) > 400

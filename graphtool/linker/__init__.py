@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import ahocorasick
+
 from ..lexicon import LexEntry, Lexicon
 from ..model import Mention, Paper
 from ..text import Sentences
@@ -88,6 +90,8 @@ class Linker(IntroFinder, DefinitionFinder, Scanner, Discoverer):
         self._judged: dict[tuple[str, bool], tuple | None] = {}
         self._shapes: dict[str, tuple[int, str] | None] = {}
         self._lexicon_state: tuple[int, int, int] = (0, 0, 0)
+        self._named: tuple[tuple[str, ...], ahocorasick.Automaton | None] | None = None
+        self._kept: dict[int, tuple[Paper, _Prepared]] = {}
 
     # ------------------------------------------------------------------- linking
 
@@ -115,26 +119,17 @@ class Linker(IntroFinder, DefinitionFinder, Scanner, Discoverer):
             self._judged.clear()
             self._shapes.clear()
             self._lexicon_state = state
+            self._named = None
+            self._kept.clear()
         with _gc_paused():
             return self._link(list(papers), progress)
 
     def _link(self, papers: list[Paper], progress: Callable[[int], None] | None) -> list[Mention]:
         # Pass 1: what each paper introduces.
         prepared = [self._prepare(p) for p in papers]
-        corpus_entries: dict[str, LexEntry] = {}
-        for prep in prepared:
-            for intro in prep.intros:
-                name = intro.entry.name
-                if name not in self.lexicon.entries and name not in corpus_entries:
-                    corpus_entries[name] = intro.entry
+        corpus_entries = self.corpus_names([i.entry for i in prep.intros] for prep in prepared)
         # Pass 2: scan every text with the lexicon plus the corpus's own names.
-        if corpus_entries:
-            keys = {k: list(v) for k, v in self._base_keys.items()}
-            for k, v in self._targets(corpus_entries.values(), "corpus").items():
-                keys.setdefault(k, []).extend(v)
-            auto = self._automaton(keys, context=True)
-        else:
-            auto = self._base
+        auto = self._corpus_automaton(corpus_entries)
         out: list[Mention] = []
         for i, p in enumerate(papers, 1):
             prep, prepared[i - 1] = prepared[i - 1], None  # free as we go
@@ -142,6 +137,52 @@ class Linker(IntroFinder, DefinitionFinder, Scanner, Discoverer):
             if progress is not None and (i % 200 == 0 or i == len(papers)):
                 progress(i)
         return out
+
+    def corpus_names(self, introductions: Iterable[Iterable[LexEntry]]) -> dict[str, LexEntry]:
+        """The corpus's own names from each paper's :meth:`introductions`, in paper
+        order: the first paper to present a name that the lexicon lacks defines it.
+
+        Example:
+            >>> p = Paper("x", "T3: Transparent Tracking", "We propose T3, a co-design.")
+            >>> lk = Linker()
+            >>> list(lk.corpus_names([lk.introductions(p)]))
+            ['T3']
+        """
+        names: dict[str, LexEntry] = {}
+        for entries in introductions:
+            for entry in entries:
+                if entry.name not in self.lexicon.entries and entry.name not in names:
+                    names[entry.name] = entry
+        return names
+
+    def link_named(self, papers: Iterable[Paper], names: dict[str, LexEntry]) -> list[Mention]:
+        """Pass 2 alone: the mentions in ``papers`` when the corpus's own names
+        (:meth:`corpus_names`) are known, e.g. found by other processes over a larger
+        corpus (:mod:`graphtool.parallel`). ``link`` is both passes over one corpus.
+
+        Example:
+            >>> a = Paper("a", "T3: Transparent Tracking", "We propose T3, a co-design.")
+            >>> b = Paper("b", "Other", "We extend T3 to clusters.")
+            >>> lk = Linker()
+            >>> names = lk.corpus_names([lk.introductions(a)])
+            >>> [(m.entity, m.relation) for m in lk.link_named([b], names)]
+            [('T3', 'mentions')]
+        """
+        self.link([])  # resets the cached verdicts if the lexicon changed
+        key = tuple(names)
+        if self._named is None or self._named[0] != key:  # one automaton per set of names
+            self._named = (key, self._corpus_automaton(names))
+        auto = self._named[1]
+        with _gc_paused():
+            return [m for p in papers for m in self._link_paper(p, self._prepared(p), auto)]
+
+    def _corpus_automaton(self, corpus_entries: dict[str, LexEntry]):
+        if corpus_entries:
+            keys = {k: list(v) for k, v in self._base_keys.items()}
+            for k, v in self._targets(corpus_entries.values(), "corpus").items():
+                keys.setdefault(k, []).extend(v)
+            return self._automaton(keys, context=True)
+        return self._base
 
     def _prepare(self, paper: Paper) -> _Prepared:
         # introduction phrases count in the abstract; a title's names come from its form
@@ -153,8 +194,11 @@ class Linker(IntroFinder, DefinitionFinder, Scanner, Discoverer):
         # pass 2 needs the definitions again, not the phrase positions
         return _Prepared(self._find_intros(paper, title, abstract), title[0], abstract[0])
 
-    def introductions(self, paper: Paper) -> list[LexEntry]:
+    def introductions(self, paper: Paper, keep: bool = False) -> list[LexEntry]:
         """The names ``paper`` itself presents, each with its aliases.
+
+        ``keep=True`` keeps this pass's work on ``paper`` for the next
+        :meth:`link_named` of the same object, which then does not redo it.
 
         Example:
             >>> p = Paper("x", "T3: Transparent Tracking & Triggering",
@@ -162,7 +206,14 @@ class Linker(IntroFinder, DefinitionFinder, Scanner, Discoverer):
             >>> [e.name for e in Linker().introductions(p)]
             ['T3']
         """
-        return [f.entry for f in self._prepare(paper).intros]
+        prep = self._prepare(paper)
+        if keep:
+            self._kept[id(paper)] = (paper, prep)
+        return [f.entry for f in prep.intros]
+
+    def _prepared(self, paper: Paper) -> _Prepared:
+        kept = self._kept.pop(id(paper), None)
+        return kept[1] if kept is not None and kept[0] is paper else self._prepare(paper)
 
     def _link_paper(self, paper: Paper, prep: _Prepared, auto) -> list[Mention]:
         intro_records = prep.intros

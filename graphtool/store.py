@@ -1,0 +1,850 @@
+"""The project store: a corpus read, merged and linked once, kept in one SQLite file.
+
+``graphtool build CORPUS… -o field.gtdb`` writes it; every command then accepts the
+store where it accepts corpus files, and ``gt.open("field.gtdb")`` returns the graph.
+One file holds
+
+========================  ======================================================
+table                     rows
+========================  ======================================================
+``meta``                  ``schema_version``, the graphtool version, graph attributes
+``papers``                one per merged paper, in corpus order (``record``: JSON)
+``papers_fts``            SQLite FTS5 index of titles and abstracts (``search``)
+``introductions``         what each paper presents (pass 1 of the linker), for ``add``
+``mentions``              every mention with its evidence (``record``: JSON)
+``nodes``, ``edges``      the graph; attributes as JSON, whatever they are
+``entities``              a view of the entity nodes
+``merges``                which records were merged into which paper, and why
+========================  ======================================================
+
+A store is written to a temporary file next to it and renamed over the old one at the
+end, so a build that fails or is killed leaves the previous store as it was.
+
+Example:
+    >>> import graphtool as gt, tempfile, os
+    >>> papers = gt.read(gt.bundled_corpus())
+    >>> path = os.path.join(tempfile.mkdtemp(), "field.gtdb")
+    >>> _ = build(papers, path, jobs=1)
+    >>> G = open_graph(path)
+    >>> G.number_of_nodes() == gt.build_graph(papers).number_of_nodes()
+    True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import ahocorasick
+import networkx as nx
+
+from . import analysis, parallel
+from . import graph as graph_mod
+from .corpus import Corpus
+from .errors import GraphtoolError
+from .lexicon import LexEntry, Lexicon
+from .linker import Linker
+from .merge import Merge, merge_papers, resolve_references
+from .model import Mention, Paper
+
+#: Bumped when the tables change; a store of another version is refused, not misread.
+SCHEMA_VERSION = 1
+#: The first bytes of every SQLite file: a store is recognised by content, not by name.
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Suffix ``graphtool build`` suggests (any name works).
+SUFFIX = ".gtdb"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE papers (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+                     abstract TEXT NOT NULL, year INTEGER, record TEXT NOT NULL);
+CREATE VIRTUAL TABLE papers_fts USING fts5(title, abstract, content='papers',
+    content_rowid='pos', tokenize='porter unicode61 remove_diacritics 2');
+CREATE TABLE introductions (paper INTEGER NOT NULL, entry TEXT NOT NULL);
+CREATE TABLE mentions (pos INTEGER PRIMARY KEY, paper TEXT NOT NULL, entity TEXT NOT NULL,
+                       relation TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE nodes (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT,
+                    attrs TEXT NOT NULL);
+CREATE TABLE edges (pos INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL,
+                    key TEXT, relation TEXT, attrs TEXT NOT NULL);
+CREATE TABLE merges (pos INTEGER PRIMARY KEY, paper TEXT, kept TEXT, merged TEXT, why TEXT);
+CREATE TABLE scores (metric TEXT NOT NULL, node TEXT NOT NULL, score REAL NOT NULL);
+CREATE VIEW entities AS
+    SELECT id, kind, json_extract(attrs, '$.name') AS name,
+           json_extract(attrs, '$.family') AS family, attrs
+    FROM nodes WHERE kind IS NOT 'paper';
+"""
+_INDEXES = """
+CREATE INDEX mentions_paper ON mentions (paper);
+CREATE INDEX edges_source ON edges (source);
+CREATE INDEX edges_target ON edges (target);
+CREATE INDEX introductions_paper ON introductions (paper);
+CREATE INDEX scores_metric ON scores (metric);
+"""
+
+#: Centralities computed when a store is written, so that ``graphtool centrality
+#: STORE`` answers without loading the graph (the others are computed on demand).
+STORED_METRICS = ("pagerank",)
+
+
+# ------------------------------------------------------------------ JSON that keeps tuples
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(x):
+    t = type(x)
+    if t is dict:
+        return {k: v if type(v) in _LEAVES else _plain(v) for k, v in x.items()}
+    if t is list:
+        return [v if type(v) in _LEAVES else _plain(v) for v in x]
+    if t is tuple:
+        return {"__tuple__": [v if type(v) in _LEAVES else _plain(v) for v in x]}
+    if t is set or t is frozenset:
+        return {"__set__": sorted(_plain(v) for v in x)}
+    return x
+
+
+def _revive(d: dict):
+    if len(d) == 1:
+        if "__tuple__" in d:
+            return tuple(d["__tuple__"])
+        if "__set__" in d:
+            return set(d["__set__"])
+    return d
+
+
+def dumps(value) -> str:
+    """JSON of an attribute value that :func:`loads` turns back into the same value,
+    tuples and sets included.
+
+    Example:
+        >>> loads(dumps({"aliases": ("A", "B"), "n": [1, 2]}))
+        {'aliases': ('A', 'B'), 'n': [1, 2]}
+    """
+    return _ENCODE(_plain(value))
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def loads(text: str):
+    """The value :func:`dumps` wrote.
+
+    Example:
+        >>> loads('{"__tuple__": [1, 2]}')
+        (1, 2)
+    """
+    return _DECODER.decode(text)
+
+
+_DECODER = json.JSONDecoder(object_hook=_revive)
+
+
+def _loads_many(texts: Sequence[str]) -> list:
+    """``[loads(t) for t in texts]``, in one pass of the C decoder: only the texts that
+    hold a tuple or a set go through :func:`loads` again."""
+    if not texts:
+        return []
+    values = json.loads("[" + ",".join(texts) + "]")
+    for i, t in enumerate(texts):
+        if "__tuple__" in t or "__set__" in t:
+            values[i] = _DECODER.decode(t)
+    return values
+
+
+def _expanded(texts: Sequence[str], owners: Sequence[tuple[str, str] | None]) -> list:
+    """:func:`_loads_many`, with the spans of a paper's text put back (:func:`_expand`)."""
+    values = _loads_many(texts)
+    for i, t in enumerate(texts):
+        if "__span__" in t:
+            _expand(values[i], owners[i])
+    return values
+
+
+# ----------------------------------------------------------------------------- detection
+
+
+def is_store(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is an SQLite file (so a store, whatever its name).
+
+    Example:
+        >>> is_store("data/parallel-papers.txt")
+        False
+    """
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+# -------------------------------------------------------------------------------- writing
+
+
+def build(
+    papers: Sequence[Paper],
+    path: str | os.PathLike,
+    lexicon: Lexicon | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    lexicon_files: Sequence[str] = (),
+    dask: str | None = None,
+    parquet: str | os.PathLike | None = None,
+) -> Path:
+    """Link ``papers`` (on ``jobs`` worker processes, or on the Dask cluster ``dask``:
+    a scheduler address or ``"local"``), build the graph and write the store to
+    ``path`` atomically; returns the path. ``parquet``: also write the mentions
+    there as a Parquet file.
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> out = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "a.gtdb"))
+        >>> is_store(out)
+        True
+    """
+    lexicon = lexicon if lexicon is not None else Lexicon.load(extra=lexicon_files)
+    papers = list(papers) if not isinstance(papers, Corpus) else papers
+    if dask:
+        from . import dask_link
+
+        mentions, intros = dask_link.link(papers, dask, lexicon, workers=jobs, progress=progress)
+    else:
+        mentions, intros = parallel.link_corpus(papers, lexicon, jobs=jobs, progress=progress)
+    if parquet is not None:
+        from . import dask_link
+
+        dask_link.write_parquet(mentions, parquet)
+    G = graph_mod.build_graph(papers, mentions)
+    merges = list(getattr(papers, "merges", []) or [])
+    return write(path, papers, mentions, G, intros, merges, lexicon_files)
+
+
+def write(
+    path: str | os.PathLike,
+    papers: Sequence[Paper],
+    mentions: Sequence[Mention],
+    G: nx.MultiDiGraph,
+    intros: Sequence[Sequence[LexEntry]],
+    merges: Sequence[Merge] = (),
+    lexicon_files: Sequence[str] = (),
+) -> Path:
+    """Write a store of these papers, mentions and graph to ``path``: to a temporary
+    file in the same folder, in one transaction, then renamed over ``path``; on any
+    failure (or a kill) the previous file at ``path`` is untouched.
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> ps = gt.read(gt.bundled_corpus())[:3]
+        >>> ms = gt.link(ps)
+        >>> p = write(os.path.join(tempfile.mkdtemp(), "s.gtdb"), ps, ms,
+        ...           gt.build_graph(ps, ms), [[] for _ in ps])
+        >>> len(Store(p).papers())
+        3
+    """
+    from . import __version__
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists() and not target.is_file():
+        raise GraphtoolError("is not a file", str(target))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            con.execute("PRAGMA journal_mode = OFF")  # a temporary file: the rename commits
+            con.execute("PRAGMA synchronous = OFF")
+            con.executescript(_SCHEMA)
+            con.execute("BEGIN")
+            meta = {
+                "schema_version": str(SCHEMA_VERSION),
+                "graphtool_version": __version__,
+                "graph": dumps(dict(G.graph)),
+                "lexicon_files": dumps(list(lexicon_files)),
+            }
+            con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            con.executemany(
+                "INSERT INTO papers VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    (i, p.id, p.title, p.abstract, p.year, dumps(_paper_record(p)))
+                    for i, p in enumerate(papers)
+                ),
+            )
+            con.execute("INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')")
+            con.executemany(
+                "INSERT INTO introductions VALUES (?, ?)",
+                ((i, dumps(dict(vars(e)))) for i, es in enumerate(intros) for e in es),
+            )
+            texts = {p.id: (p.title, p.abstract) for p in papers}
+            by_node = {graph_mod.paper_node(p.id): (p.title, p.abstract) for p in papers}
+            con.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
+                (
+                    (i, m.paper, m.entity, m.relation, dumps(_mention_record(m, texts)))
+                    for i, m in enumerate(mentions)
+                ),
+            )
+            con.executemany(
+                "INSERT INTO nodes VALUES (?, ?, ?, ?)",
+                (
+                    (i, n, a.get("kind"), dumps(_squeeze(a, by_node.get(n))))
+                    for i, (n, a) in enumerate(G.nodes(data=True))
+                ),
+            )
+            con.executemany(
+                "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    (i, u, v, dumps(k), a.get("relation"), dumps(_squeeze(a, by_node.get(u))))
+                    for i, (u, v, k, a) in enumerate(G.edges(keys=True, data=True))
+                ),
+            )
+            for metric in STORED_METRICS:
+                con.executemany(
+                    "INSERT INTO scores VALUES (?, ?, ?)",
+                    ((metric, n, score) for n, score in analysis.centrality(G, metric)),
+                )
+            con.executemany(
+                "INSERT INTO merges VALUES (?, ?, ?, ?, ?)",
+                ((i, m.paper, m.kept, m.merged, m.why) for i, m in enumerate(merges)),
+            )
+            for statement in _INDEXES.strip().split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            con.execute("COMMIT")
+        finally:
+            con.close()
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Loading makes many containers and no reference cycles: the cyclic collector's
+    passes over the growing heap are pure cost."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: Strings at least this long that a paper's title or abstract holds are stored as
+#: a reference to it (a sentence as its offsets), not again.
+_SQUEEZE = 20
+_COLUMNS = ("paper", "entity", "relation")
+
+
+def _squeeze(attrs: dict, texts: tuple[str, str] | None) -> dict:
+    """``attrs`` with the strings that the paper's title or abstract holds replaced by
+    where they are in it (a sentence, the abstract itself): what :func:`_expand` undoes."""
+    if texts is None:
+        return attrs
+    out = {}
+    for k, v in attrs.items():
+        if type(v) is str and len(v) >= _SQUEEZE:
+            for field, text in zip(("title", "abstract"), texts, strict=True):
+                i = text.find(v)
+                if i >= 0:
+                    v = {"__span__": [field, i, i + len(v)]}
+                    break
+        out[k] = v
+    return out
+
+
+def _expand(attrs: dict, texts: tuple[str, str] | None) -> dict:
+    if texts is None:
+        return attrs
+    for k, v in attrs.items():
+        if type(v) is dict and len(v) == 1 and "__span__" in v:
+            field, i, j = v["__span__"]
+            attrs[k] = texts[field == "abstract"][i:j]
+    return attrs
+
+
+def _paper_record(p: Paper) -> dict:
+    # title and abstract are columns of their own
+    return {f: getattr(p, f) for f in Paper.__slots__ if f != "title" and f != "abstract"}
+
+
+def _mention_record(m: Mention, texts: dict[str, tuple[str, str]]) -> dict:
+    rec = {f: getattr(m, f) for f in Mention.__slots__ if f not in _COLUMNS}
+    return _squeeze(rec, texts.get(m.paper))
+
+
+# -------------------------------------------------------------------------------- reading
+
+
+class Store:
+    """An open store: its papers, mentions and graph, each read when first asked for.
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> path = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "f.gtdb"))
+        >>> st = Store(path)
+        >>> st.search("speculative decoding")[0]["title"][:10]
+        'Clover: Re'
+    """
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise GraphtoolError("no such store", str(self.path))
+        if not is_store(self.path):
+            raise GraphtoolError("not a graphtool store (not an SQLite file)", str(self.path))
+        try:
+            self.con = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
+            rows = dict(self.con.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as e:
+            raise GraphtoolError(f"not a graphtool store ({e})", str(self.path)) from None
+        version = rows.get("schema_version")
+        if version != str(SCHEMA_VERSION):
+            raise GraphtoolError(
+                f"store schema version {version}, this graphtool reads {SCHEMA_VERSION}: "
+                "rebuild it with graphtool build",
+                str(self.path),
+            )
+        self.meta = rows
+        self._papers: Corpus | None = None
+
+    @property
+    def lexicon_files(self) -> list[str]:
+        """The ``--lexicon`` files the store was built with.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).lexicon_files
+            []
+        """
+        return loads(self.meta.get("lexicon_files", "[]"))
+
+    def papers(self) -> Corpus:
+        """The papers, in corpus order, as a :class:`~graphtool.corpus.Corpus` (with its merges).
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> len(Store(p).papers())
+            89
+        """
+        if self._papers is None:
+            rows = self.con.execute(
+                "SELECT title, abstract, record FROM papers ORDER BY pos"
+            ).fetchall()
+            records = _loads_many([r for _, _, r in rows])
+            corpus = Corpus(
+                Paper(title=t, abstract=a, **rec)
+                for (t, a, _), rec in zip(rows, records, strict=True)
+            )
+            corpus.merges = [
+                Merge(*r)
+                for r in self.con.execute(
+                    "SELECT paper, kept, merged, why FROM merges ORDER BY pos"
+                )
+            ]
+            corpus.merged = [(m.kept, m.merged) for m in corpus.merges]
+            self._papers = corpus
+        return self._papers
+
+    def mentions(self) -> list[Mention]:
+        """Every mention, in paper order then text order.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).mentions() == gt.link(gt.read(gt.bundled_corpus()))
+            True
+        """
+        with _gc_paused():
+            return self._mentions()
+
+    def _mentions(self) -> list[Mention]:
+        texts = self._texts()
+        rows = self.con.execute(
+            "SELECT paper, entity, relation, record FROM mentions ORDER BY pos"
+        ).fetchall()
+        records = _expanded([r[3] for r in rows], [texts.get(r[0]) for r in rows])
+        return [
+            Mention(paper=p, entity=e, relation=r, **rec)
+            for (p, e, r, _), rec in zip(rows, records, strict=True)
+        ]
+
+    def _texts(self) -> dict[str, tuple[str, str]]:
+        return {i: (t, a) for i, t, a in self.con.execute("SELECT id, title, abstract FROM papers")}
+
+    def introductions(self) -> list[list[LexEntry]]:
+        """What each paper presents (the linker's pass 1), in paper order.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> sum(map(len, Store(p).introductions())) > 10
+            True
+        """
+        out: list[list[LexEntry]] = [[] for _ in range(self.count())]
+        for pos, entry in self.con.execute("SELECT paper, entry FROM introductions ORDER BY rowid"):
+            out[pos].append(LexEntry(**loads(entry)))
+        return out
+
+    def count(self) -> int:
+        """How many papers the store holds.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).count()
+            89
+        """
+        return self.con.execute("SELECT count(*) FROM papers").fetchone()[0]
+
+    def counts(self) -> dict[str, int]:
+        """How many papers, mentions, nodes and edges the store holds.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).counts()["papers"]
+            89
+        """
+        return {
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("papers", "mentions", "nodes", "edges")
+        }
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The graph, node for node and edge for edge as it was built.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).graph().nodes["entity:medusa"]["kind"]
+            'system'
+        """
+        with _gc_paused():
+            return self._graph()
+
+    def _graph(self) -> nx.MultiDiGraph:
+        G = nx.MultiDiGraph()
+        G.graph.update(loads(self.meta.get("graph", "{}")))
+        by_node = {graph_mod.paper_node(i): t for i, t in self._texts().items()}
+        rows = self.con.execute("SELECT id, attrs FROM nodes ORDER BY pos").fetchall()
+        attrs = _expanded([a for _, a in rows], [by_node.get(n) for n, _ in rows])
+        G.add_nodes_from(zip((n for n, _ in rows), attrs, strict=True))
+        del rows, attrs
+        rows = self.con.execute(
+            "SELECT source, target, key, attrs FROM edges ORDER BY pos"
+        ).fetchall()
+        keys = _loads_many([r[2] for r in rows])
+        attrs = _expanded([r[3] for r in rows], [by_node.get(r[0]) for r in rows])
+        G.add_edges_from((u, v, k, a) for (u, v, _, _), k, a in zip(rows, keys, attrs, strict=True))
+        return G
+
+    def centrality(self, metric: str, kind: str | None = None) -> list[tuple[str, float]] | None:
+        """:func:`graphtool.centrality` of the stored graph, as computed when the store
+        was written, without loading the graph; None for a metric not stored
+        (:data:`STORED_METRICS`).
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> papers = gt.read(gt.bundled_corpus())
+            >>> p = build(papers, os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).centrality("pagerank", "paper") == gt.centrality(
+            ...     gt.build_graph(papers), "pagerank", kind="paper")
+            True
+        """
+        if metric not in STORED_METRICS:
+            return None
+        sql = (
+            "SELECT s.node, s.score FROM scores s JOIN nodes n ON n.id = s.node WHERE s.metric = ?"
+        )
+        args: tuple = (metric,)
+        if kind is not None:
+            sql += " AND n.kind = ?"
+            args += (kind,)
+        rows = self.con.execute(sql + " ORDER BY s.rowid", args).fetchall()
+        rows.sort(key=lambda r: (-round(r[1], 12), r[0]))  # as graphtool.centrality sorts
+        return rows
+
+    def node_attrs(self, nodes: Iterable[str]) -> dict[str, dict]:
+        """The attributes of a few nodes, read without loading the graph.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).node_attrs(["entity:medusa"])["entity:medusa"]["name"]
+            'Medusa'
+        """
+        nodes = list(nodes)
+        texts = self._texts_of([n.removeprefix("paper:") for n in nodes if n.startswith("paper:")])
+        out = {}
+        for i in range(0, len(nodes), 500):
+            part = nodes[i : i + 500]
+            marks = ",".join("?" * len(part))
+            for n, a in self.con.execute(
+                f"SELECT id, attrs FROM nodes WHERE id IN ({marks})", part
+            ):
+                owner = texts.get(n.removeprefix("paper:")) if n.startswith("paper:") else None
+                out[n] = _expand(loads(a), owner)
+        return out
+
+    def _texts_of(self, ids: list[str]) -> dict[str, tuple[str, str]]:
+        out = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT id, title, abstract FROM papers WHERE id IN ({marks})"
+            out.update({i: (t, a) for i, t, a in self.con.execute(sql, part)})
+        return out
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Papers whose title or abstract hold every word of ``query`` (stemmed, case
+        and accents ignored; a phrase in double quotes must appear as written), best
+        first (BM25), each with a snippet of the abstract.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> len(Store(p).search('"pipeline parallelism" bubbles', limit=3)) > 0
+            True
+        """
+        match = fts_query(query)
+        if not match:
+            raise GraphtoolError("nothing to search for", str(self.path))
+        try:
+            rows = self._search(match, limit)
+        except sqlite3.OperationalError as e:
+            raise GraphtoolError(f"cannot search for {query!r}: {e}", str(self.path)) from None
+        return [
+            {"paper": i, "year": y, "title": t, "snippet": s, "score": round(-sc, 3)}
+            for i, y, t, s, sc in rows
+        ]
+
+    def _search(self, match: str, limit: int) -> list[tuple]:
+        return self.con.execute(
+            "SELECT p.id, p.year, p.title, snippet(papers_fts, 1, '[', ']', '…', 16), "
+            "bm25(papers_fts, 2.0, 1.0) AS score FROM papers_fts "
+            "JOIN papers p ON p.pos = papers_fts.rowid "
+            "WHERE papers_fts MATCH ? ORDER BY score, p.pos LIMIT ?",
+            (match, limit),
+        ).fetchall()
+
+    def close(self) -> None:
+        """Close the database.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).close()
+        """
+        self.con.close()
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 query from what a user types: every word required, quoted phrases kept
+    as phrases, no FTS5 operator taken from the text.
+
+    Example:
+        >>> fts_query('"speculative decoding" tree-based')
+        '"speculative decoding" "tree-based"'
+    """
+    parts: list[str] = []
+    for i, chunk in enumerate(text.split('"')):
+        if i % 2:  # inside quotes: a phrase
+            if chunk.strip():
+                parts.append('"' + chunk.strip() + '"')
+        else:
+            parts.extend(f'"{w}"' for w in chunk.split())
+    return " ".join(parts)
+
+
+def open_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
+    """The graph kept in the store at ``path`` (``gt.open``).
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+        >>> gt.open(p).number_of_nodes() > 89
+        True
+    """
+    st = Store(path)
+    try:
+        return st.graph()
+    finally:
+        st.close()
+
+
+# ---------------------------------------------------------------------------------- adding
+
+
+def add(
+    path: str | os.PathLike,
+    new: Sequence[Paper],
+    lexicon: Lexicon | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict:
+    """Add the records ``new`` to the store at ``path``: merged with the stored papers,
+    only the new (or newly merged) papers linked, and the old papers re-checked only
+    where a name that appeared or changed with them occurs. The store then equals a
+    build of the whole corpus from scratch. Returns counts of what was done.
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> ps = gt.read(gt.bundled_corpus())
+        >>> p = build(ps[:80], os.path.join(tempfile.mkdtemp(), "x"))
+        >>> add(p, ps[80:])["added"]
+        9
+    """
+    st = Store(path)
+    try:
+        if lexicon is None:
+            lexicon = Lexicon.load(extra=st.lexicon_files)
+        lexicon_files = st.lexicon_files
+        old = st.papers()
+        old_intros = st.introductions()
+        old_mentions = st.mentions()
+    finally:
+        st.close()
+    merged, merges = merge_papers([*old, *new], known=len(old))
+    papers = Corpus(resolve_references(merged))
+    papers.merges = old.merges + merges
+    papers.merged = [(m.kept, m.merged) for m in papers.merges]
+    linker = Linker(lexicon)
+    before = {p.id: (i, p) for i, p in enumerate(old)}
+    changed = [i for i, p in enumerate(papers) if before.get(p.id, (0, None))[1] != p]
+    fresh = [i for i in changed if papers[i].id not in before]
+    intros = [
+        old_intros[before[p.id][0]] if p.id in before else [] for p in papers
+    ]  # old papers keep their introductions unless their text changed
+    redo = [i for i in changed if _text_changed(before, papers[i])]
+    for i, found in zip(redo, _intros(linker, [papers[i] for i in redo], jobs), strict=True):
+        intros[i] = found
+    old_names = linker.corpus_names(old_intros)
+    names = linker.corpus_names(intros)
+    moved = [e for n, e in names.items() if old_names.get(n) != e]
+    moved += [e for n, e in old_names.items() if names.get(n) != e]
+    recheck = _containing(papers, moved, exclude=set(changed))
+    relink = sorted(set(changed) | set(recheck))
+    found = _link_named(linker, [papers[i] for i in relink], names, jobs, progress)
+    by_paper: dict[str, list[Mention]] = {}
+    for m in old_mentions:
+        by_paper.setdefault(m.paper, []).append(m)
+    for i in relink:
+        by_paper[papers[i].id] = []
+    for m in found:
+        by_paper.setdefault(m.paper, []).append(m)
+    mentions = [m for p in papers for m in by_paper.get(p.id, [])]
+    G = graph_mod.build_graph(papers, mentions)
+    write(path, papers, mentions, G, intros, papers.merges, lexicon_files)
+    return {
+        "added": len(fresh),
+        "merged": len(merges),
+        "rechecked": len(recheck),
+        "linked": len(relink),
+        "papers": len(papers),
+    }
+
+
+def _text_changed(before: dict, p: Paper) -> bool:
+    if p.id not in before:
+        return True
+    q = before[p.id][1]
+    return (q.title, q.abstract) != (p.title, p.abstract)
+
+
+def _intros(linker: Linker, papers: list[Paper], jobs: int | None) -> list[list[LexEntry]]:
+    if len(papers) < parallel.MIN_PARALLEL or jobs == 1:
+        return [linker.introductions(p) for p in papers]
+    return parallel.introductions(papers, linker.lexicon, jobs=jobs)
+
+
+def _link_named(linker, papers, names, jobs, progress) -> list[Mention]:
+    if len(papers) < parallel.MIN_PARALLEL or jobs == 1:
+        out = linker.link_named(papers, names)
+        if progress is not None:
+            progress(len(papers))
+        return out
+    return parallel.link_named(papers, names, linker.lexicon, jobs=jobs, progress=progress)
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _fold(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+def _containing(papers: Sequence[Paper], entries: Iterable[LexEntry], exclude: set[int]):
+    """Indexes of the papers whose title or abstract holds a spelling of one of
+    ``entries`` from the start of a word, compared without case, accents, spaces or
+    punctuation (so every spelling variant the linker tries is caught)."""
+    auto = ahocorasick.Automaton()
+    for e in entries:
+        for s in (e.name, *e.aliases):
+            key = _fold(s)
+            if key:
+                auto.add_word(key, key)
+    if not len(auto):
+        return []
+    auto.make_automaton()
+    patterns: dict[str, re.Pattern] = {}
+    out = []
+    for i, p in enumerate(papers):
+        if i in exclude:
+            continue
+        text = p.title + "\n" + p.abstract
+        keys = {key for _, key in auto.iter(_fold(text))}
+        if not keys:
+            continue
+        low = (
+            unicodedata.normalize("NFKD", text).casefold()
+            if not text.isascii()
+            else text.casefold()
+        )
+        for key in keys:
+            if key not in patterns:  # the key's characters from a word start, any separators
+                patterns[key] = re.compile(r"(?<![^\W_])" + r"[\W_]*".join(map(re.escape, key)))
+            if patterns[key].search(low):
+                out.append(i)
+                break
+    return out
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Store",
+    "add",
+    "build",
+    "dumps",
+    "fts_query",
+    "is_store",
+    "loads",
+    "open_graph",
+    "write",
+]

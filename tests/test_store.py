@@ -1,0 +1,242 @@
+"""The project store: built once, read by every command, added to, searched, and never
+left half-written."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import graphtool as gt
+from graphtool import store
+from graphtool.cli import main
+
+DATA = Path(__file__).parent.parent / "data"
+ROWS = [json.loads(line) for line in (DATA / "llm-systems-2025.jsonl").open()]
+
+
+def _jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def _graph_data(G):
+    return (
+        dict(G.graph),
+        list(G.nodes(data=True)),
+        list(G.edges(keys=True, data=True)),
+    )
+
+
+def _same_store(a: Path, b: Path) -> None:
+    sa, sb = store.Store(a), store.Store(b)
+    assert list(sa.papers()) == list(sb.papers())
+    ma, mb = sa.mentions(), sb.mentions()
+    assert [(m, m.aliases) for m in ma] == [(m, m.aliases) for m in mb]
+    assert sa.introductions() == sb.introductions()
+    assert _graph_data(sa.graph()) == _graph_data(sb.graph())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The example corpus as a store, and the graph built from its files."""
+    path = tmp_path_factory.mktemp("store") / "field.gtdb"
+    papers = gt.read(gt.bundled_corpus())
+    store.build(papers, path, jobs=1)
+    return path, papers
+
+
+def test_the_store_gives_back_the_graph_papers_and_mentions(built):
+    path, papers = built
+    mentions = gt.link(papers)
+    G = gt.build_graph(papers, mentions)
+    assert _graph_data(gt.open(path)) == _graph_data(G)
+    st = store.Store(path)
+    assert list(st.papers()) == list(papers)
+    assert [(m, m.aliases) for m in st.mentions()] == [(m, m.aliases) for m in mentions]
+    assert st.meta["schema_version"] == str(store.SCHEMA_VERSION)
+    con = sqlite3.connect(path)
+    names = {n for (n,) in con.execute("SELECT name FROM entities")}
+    assert "Medusa" in names
+
+
+def test_attributes_keep_their_types_through_json():
+    value = {"aliases": ("A", "B"), "surfaces": ["x"], "n": 3, "s": {2, 1}, "none": None}
+    assert store.loads(store.dumps(value)) == value
+
+
+def test_commands_read_a_store_like_corpus_files(built, tmp_path):
+    path, _ = built
+    runner = CliRunner()
+    args = ["centrality", "--metric", "pagerank", "--kind", "paper", "--top", "5", "--json"]
+    from_files = runner.invoke(main, args)
+    from_store = runner.invoke(main, [*args[:1], str(path), *args[1:]])
+    assert from_store.exit_code == 0, from_store.output
+    assert json.loads(from_store.output) == json.loads(from_files.output)
+    for metric in ("degree", "betweenness"):  # stored, and computed from the graph
+        args = ["centrality", "--metric", metric, "--top", "8", "--json"]
+        from_store = runner.invoke(main, [*args[:1], str(path), *args[1:]])
+        assert json.loads(from_store.output) == json.loads(runner.invoke(main, args).output)
+    # recognised by its content, whatever its name
+    renamed = tmp_path / "field.data"
+    renamed.write_bytes(path.read_bytes())
+    res = runner.invoke(main, ["path", str(renamed), "Clover", "Medusa"])
+    assert res.exit_code == 0 and "Medusa" in res.output
+    res = runner.invoke(main, ["map", str(renamed), "-o", str(tmp_path / "m.html"), "-q"])
+    assert res.exit_code == 0, res.output
+    assert "Medusa" in (tmp_path / "m.html").read_text()
+
+
+def test_a_store_with_other_inputs_or_not_a_store_is_a_clear_error(built, tmp_path):
+    path, _ = built
+    runner = CliRunner()
+    res = runner.invoke(main, ["entities", str(path), str(gt.bundled_corpus())])
+    assert res.exit_code == 1 and "a store is read alone" in res.output
+    other = tmp_path / "other.gtdb"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    res = runner.invoke(main, ["entities", str(other)])
+    assert res.exit_code == 1 and f"{other}: not a graphtool store" in res.output
+    assert "Traceback" not in res.output
+    res = runner.invoke(main, ["search", str(gt.bundled_corpus()), "x"])
+    assert res.exit_code == 1 and "not a graphtool store" in res.output
+
+
+def test_a_store_of_another_schema_version_is_refused(built, tmp_path):
+    path, _ = built
+    old = tmp_path / "old.gtdb"
+    old.write_bytes(path.read_bytes())
+    con = sqlite3.connect(old)
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    con.commit()
+    res = CliRunner().invoke(main, ["entities", str(old)])
+    assert res.exit_code == 1
+    assert "schema version 0" in res.output and "graphtool build" in res.output
+
+
+def test_search_finds_abstracts_by_words_and_phrases(built):
+    path, _ = built
+    res = CliRunner().invoke(main, ["search", str(path), "speculative decoding", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert rows and all("speculative" in (r["title"] + r["snippet"]).lower() for r in rows), rows
+    assert any("Clover" in r["title"] for r in rows)
+    # FTS5 operators typed by a user are words, not syntax
+    res = CliRunner().invoke(main, ["search", str(path), 'NEAR( "unclosed AND *'])
+    assert res.exit_code == 0 and "Traceback" not in res.output
+    res = CliRunner().invoke(main, ["search", str(path), "zzzqqqxx"])
+    assert res.exit_code == 0 and "no paper matches" in res.output
+
+
+def test_build_command_writes_a_store_and_says_what_it_holds(tmp_path):
+    out = tmp_path / "sub" / "field.gtdb"
+    res = CliRunner().invoke(main, ["build", str(gt.bundled_corpus()), "-o", str(out), "-j", "1"])
+    assert res.exit_code == 0, res.output
+    assert f"wrote {out} (89 papers," in res.output
+    assert store.is_store(out)
+    assert [p.name for p in out.parent.iterdir()] == ["field.gtdb"]
+
+
+def test_add_equals_a_build_from_scratch(tmp_path):
+    # the cut falls between two records of one paper (2509.13201 and its v1), and the
+    # second half introduces names the first half mentions
+    a = _jsonl(tmp_path / "a.jsonl", ROWS[:623])
+    b = _jsonl(tmp_path / "b.jsonl", ROWS[623:])
+    whole = store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1)
+    first = gt.read(a)
+    grown = store.build(first, tmp_path / "grown.gtdb", jobs=1)
+    done = store.add(grown, gt.read(b), jobs=2)
+    assert done["merged"] >= 1 and done["rechecked"] >= 1
+    assert done["added"] == done["papers"] - len(first) == store.Store(whole).count() - len(first)
+    _same_store(whole, grown)
+
+
+def test_add_rechecks_only_papers_holding_a_new_name(tmp_path):
+    old = [
+        {"id": f"p{i}", "title": f"Study {i} of serving", "abstract": text}
+        for i, text in enumerate(
+            ["We compare against Hydrant on long prompts.", "We tune batching for vLLM."]
+        )
+    ]
+    new = [{"id": "h", "title": "Hydrant: Many-Headed Decoding",
+            "abstract": "We present Hydrant, a decoding method."}]  # fmt: skip
+    path = store.build(gt.read(_jsonl(tmp_path / "old.jsonl", old)), tmp_path / "s.gtdb")
+    res = CliRunner().invoke(main, ["add", str(path), str(_jsonl(tmp_path / "new.jsonl", new))])
+    assert res.exit_code == 0, res.output
+    assert "added 1 papers" in res.output and "1 stored papers re-checked" in res.output
+    G = gt.open(path)
+    assert G.has_edge("paper:p0", "entity:hydrant")
+    assert [r["paper"] for r in store.Store(path).search("many-headed decoding")] == ["h"]
+    assert G.has_edge("paper:p0", "paper:h", key="builds_on")
+    whole = store.build(
+        gt.read([tmp_path / "old.jsonl", tmp_path / "new.jsonl"]), tmp_path / "w.gtdb"
+    )
+    _same_store(whole, path)
+
+
+KILLER = """
+import os, signal, sys
+import graphtool as gt
+from graphtool import store
+calls = [0]
+real = store.dumps
+def dumps(value):
+    calls[0] += 1
+    if calls[0] == 2000:  # in the middle of writing the mentions
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(value)
+store.dumps = dumps
+store.build(gt.read(sys.argv[2]), sys.argv[1], jobs=1)
+"""
+
+
+def test_a_build_killed_midway_leaves_the_previous_store_intact(built, tmp_path):
+    path, papers = built
+    target = tmp_path / "field.gtdb"
+    target.write_bytes(path.read_bytes())
+    before = target.read_bytes()
+    proc = subprocess.run(
+        [sys.executable, "-c", KILLER, str(target), str(DATA / "llm-systems-2025.jsonl")],
+        capture_output=True,
+    )
+    assert proc.returncode == -9  # killed, not finished
+    assert target.read_bytes() == before
+    assert len(store.Store(target).papers()) == len(papers)
+    # what the killed build left is a temporary file beside the store, never the store
+    left = [p.name for p in tmp_path.iterdir() if p.name != "field.gtdb"]
+    assert len(left) == 1 and left[0].startswith(".field.gtdb.") and left[0].endswith(".tmp")
+
+
+def test_a_build_that_fails_removes_its_temporary_file(built, tmp_path, monkeypatch):
+    path, papers = built
+    target = tmp_path / "field.gtdb"
+    target.write_bytes(path.read_bytes())
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store, "_mention_record", boom)
+    with pytest.raises(OSError):
+        store.build(papers[:5], target, jobs=1)
+    assert [p.name for p in tmp_path.iterdir()] == ["field.gtdb"]
+    assert target.read_bytes() == path.read_bytes()
+
+
+def test_add_to_a_missing_store_or_from_a_bad_file_is_a_clear_error(built, tmp_path):
+    path, _ = built
+    runner = CliRunner()
+    good = _jsonl(tmp_path / "new.jsonl", ROWS[:2])
+    res = runner.invoke(main, ["add", str(tmp_path / "none.gtdb"), str(good)])
+    assert res.exit_code == 1 and f"{tmp_path / 'none.gtdb'}: no such store" in res.output
+    copy = tmp_path / "field.gtdb"
+    copy.write_bytes(path.read_bytes())
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "title": "T", "abstract": "A"}\n{not json\n')
+    res = runner.invoke(main, ["add", str(copy), str(bad)])
+    assert res.exit_code == 1 and f"{bad}:2: broken JSON" in res.output
+    assert "Traceback" not in res.output
+    assert copy.read_bytes() == path.read_bytes()
