@@ -207,12 +207,20 @@ class Session:
         return self._mentions
 
     @property
+    def resolved(self) -> list:
+        """The mentions as the graph sees them: after the identity stage, so that a name
+        with two meanings in the corpus is two entities (see graphtool.identity)."""
+        from .identity import resolve
+
+        return resolve(self.papers, self.mentions, graph._known_names(self.lexicon))[0]
+
+    @property
     def graph(self):
         if self._graph is None:
             if self.store is not None:
                 self._graph = self.store.graph()
             else:
-                self._graph = graph.build_graph(self.papers, self.mentions)
+                self._graph = graph.build_graph(self.papers, self.mentions, self.lexicon)
         return self._graph
 
 
@@ -371,7 +379,9 @@ def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view
 )
 @_handle_errors
 def link_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output):
-    """Write every mention in CORPUS as JSON Lines, one object a line.
+    """Write every mention in CORPUS as JSON Lines, one object a line, as the graph
+    sees it: a name with two meanings in the corpus is two entities ("DP (differential
+    privacy)", "DP (Dirichlet Process)").
 
     Keys: paper, title, entity, entity_id, kind, family, relation, surface,
     field, start, end, sentence, how, confidence.
@@ -382,12 +392,13 @@ def link_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output):
         graphtool link | jq -r 'select(.kind=="system") .entity' | sort | uniq -c
     """
     s = Session(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet)
+    mentions = s.resolved
     lines = "".join(
-        json.dumps(m.to_record(), ensure_ascii=False, sort_keys=False) + "\n" for m in s.mentions
+        json.dumps(m.to_record(), ensure_ascii=False, sort_keys=False) + "\n" for m in mentions
     )
     if output:
         write_atomic(output, lines)
-        s.note(f"wrote {len(s.mentions)} mentions of {len(s.papers)} papers to {output}")
+        s.note(f"wrote {len(mentions)} mentions of {len(s.papers)} papers to {output}")
     else:
         click.echo(lines, nl=False)
 

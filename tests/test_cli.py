@@ -554,3 +554,23 @@ def test_map_of_a_large_corpus_says_what_the_overview_left_out(tmp_path):
         f"an overview: left out {meta['single_left_out']} entities named by one paper only "
         f"and {meta['lonely_left_out']} nodes with no link to the rest"
     ) in r.output
+
+
+def test_link_writes_the_mentions_as_the_graph_sees_them(tmp_path):
+    rows = [
+        {"id": "2510.07132", "title": "DPMM-CFL: Clustered Federated Learning via Dirichlet "
+                                      "Process Mixture Model Nonparametric Clustering",
+         "abstract": "We propose DPMM-CFL, a CFL algorithm that places a Dirichlet Process (DP) "
+                     "prior over the distribution of cluster parameters."},
+        {"id": "2509.16495", "title": "Serving with data parallelism",
+         "abstract": "On the other hand, data parallelism (DP) obtains a higher throughput."},
+    ]  # fmt: skip
+    f = tmp_path / "p.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    r = run("link", f, "-q")
+    assert r.exit_code == 0, r.output
+    recs = [json.loads(line) for line in r.output.splitlines()]
+    dp = {(x["paper"], x["entity"], x["relation"]) for x in recs if x["surface"] == "DP"}
+    assert ("2509.16495", "data parallelism", "uses") in dp  # the method, not DPMM-CFL's DP
+    intro = {(x["entity"], x["relation"]) for x in recs if x["paper"] == "2510.07132"}
+    assert ("DP (Dirichlet Process)", "introduces") in intro
