@@ -109,6 +109,7 @@ _LEAD = re.compile(
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
 
+@lru_cache(maxsize=65536)
 def _weakness(name: str) -> float:
     """How much context a name needs before it can be attributed, in TF-IDF cosine.
 
@@ -209,7 +210,13 @@ class _Similarity:
         ia, ib = self.row.get(a), self.row.get(b)
         if ia is None or ib is None:
             return 0.0
-        return float(self._X[ia].multiply(self._X[ib]).sum())
+        X = self._X  # CSR rows, L2-normalised: the cosine is the dot product
+        ra = slice(X.indptr[ia], X.indptr[ia + 1])
+        rb = slice(X.indptr[ib], X.indptr[ib + 1])
+        _, xa, xb = np.intersect1d(
+            X.indices[ra], X.indices[rb], assume_unique=True, return_indices=True
+        )
+        return float(np.dot(X.data[ra][xa], X.data[rb][xb]))
 
 
 def credited(m: Mention, paper: Paper) -> bool:
