@@ -578,7 +578,7 @@ def _attribute(
         return None
     cue = _cue_kind(m.sentence, m.surface)
     own_long = defs.get(m.surface)
-    good: list[tuple[float, _Meaning]] = []
+    cands: list[tuple[_Meaning, list[str]]] = []
     for x in slot:
         others = [b for b in x.papers if b != a.id]
         if not others or a.id in x.papers:
@@ -590,9 +590,15 @@ def _attribute(
             continue  # A spells it out as something else
         if not _compatible(cue, x.kind):
             continue
-        score = max(sim(a.id, b) for b in others)
+        cands.append((x, others))
+    good: list[tuple[float, _Meaning]] = []
+    for x, others in cands:
         need = 0.0 if x.confirmed else _weakness(x.family if family else x.name)
         agrees = bool(x.long_form and x.long_form.casefold() in a.abstract.casefold())
+        if len(cands) == 1 and (need == 0.0 or agrees):
+            score = sim(a.id, others[0])  # nothing to weigh: the cosine is only reported
+        else:
+            score = max(sim(a.id, b) for b in others[:8])
         if not agrees and score < need:
             continue
         good.append((score + (1.0 if agrees else 0.0), x))
