@@ -32,8 +32,6 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import re
@@ -51,7 +49,7 @@ from . import graph as graph_mod
 from .corpus import Corpus
 from .errors import GraphtoolError
 from .lexicon import LexEntry, Lexicon
-from .linker import Linker
+from .linker import Linker, _gc_paused
 from .merge import Merge, merge_papers, resolve_references
 from .model import Mention, Paper
 
@@ -331,19 +329,6 @@ def write(
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """Loading makes many containers and no reference cycles: the cyclic collector's
-    passes over the growing heap are pure cost."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _umask() -> int:

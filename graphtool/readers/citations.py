@@ -20,9 +20,12 @@ references outside the corpus.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from ..model import slugify
+from ..errors import InputError
+from ..model import Paper, slugify
 from .ids import norm_arxiv, norm_doi
+from .records import make_paper
 
 MONTHS = {
     m: i
@@ -217,3 +220,29 @@ def split_scopus_refs(text: object) -> list[str]:
         ['Cai T., Medusa, (2024)', 'Stern M., Blockwise decoding, (2018)']
     """
     return [r.strip() for r in re.split(r";\s+(?=\S)", str(text or "")) if r.strip()]
+
+
+def with_references(found: list[tuple[str, dict | InputError]]) -> Iterator[Paper | InputError]:
+    """The papers of one export, their cited references (``cited``) pointed at the papers
+    of the same file where they can be (by DOI, title or Web of Science key); errors pass
+    through in place.
+
+    Example:
+        >>> recs = [("x.ris:1", {"id": "a", "title": "Speculative Decoding", "abstract": "A.",
+        ...                      "cited": []}),
+        ...         ("x.ris:9", {"id": "b", "title": "B", "abstract": "B.",
+        ...                      "cited": ["Leviathan Y., Speculative decoding, (2023)"]})]
+        >>> [p.references for p in with_references(recs)]
+        [(), ('a',)]
+    """
+    index = RefIndex()
+    for _, rec in found:
+        if isinstance(rec, dict):
+            index.add(rec["id"], rec["title"], rec.get("doi"), rec.get("wos"))
+    for loc, rec in found:
+        if isinstance(rec, InputError):
+            yield rec
+            continue
+        rec.pop("wos", None)
+        rec["references"] = [index.resolve(r) for r in rec.pop("cited", [])]
+        yield make_paper(rec, loc)

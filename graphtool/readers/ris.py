@@ -15,9 +15,8 @@ from collections.abc import Iterator
 
 from ..errors import InputError
 from ..model import Paper
-from .citations import RefIndex, month_of, paper_id, split_scopus_refs
+from .citations import month_of, paper_id, split_scopus_refs, with_references
 from .ids import norm_arxiv, norm_doi
-from .records import make_paper
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  -( |$)")
 _EID = re.compile(r"eid=(2-s2\.0-\d+)")
@@ -86,16 +85,7 @@ def read_ris(text: str, source: str) -> Iterator[Paper | InputError]:
             found.append((loc, InputError("malformed RIS record", loc)))
             continue
         found.append((loc, _record(entries[0])))
-    index = RefIndex()
-    for _, rec in found:
-        if isinstance(rec, dict):
-            index.add(rec["id"], rec["title"], rec.get("doi"))
-    for loc, rec in found:
-        if isinstance(rec, InputError):
-            yield rec
-            continue
-        rec["references"] = [index.resolve(r) for r in rec.pop("cited", [])]
-        yield make_paper(rec, loc)
+    yield from with_references(found)
 
 
 def _record(e: dict) -> dict:

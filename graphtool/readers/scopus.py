@@ -18,8 +18,7 @@ from collections.abc import Iterator
 
 from ..errors import InputError
 from ..model import Paper
-from .citations import RefIndex, paper_id, split_scopus_refs
-from .records import make_paper
+from .citations import paper_id, split_scopus_refs, with_references
 
 
 def is_scopus_header(first_line: str) -> bool:
@@ -76,16 +75,7 @@ def read_scopus(text: str, source: str) -> Iterator[Paper | InputError]:
             return row[i].strip() if i is not None and i < len(row) else ""
 
         found.append((loc, _record(get)))
-    index = RefIndex()
-    for _, rec in found:
-        if isinstance(rec, dict):
-            index.add(rec["id"], rec["title"], rec.get("doi"))
-    for loc, rec in found:
-        if isinstance(rec, InputError):
-            yield rec
-            continue
-        rec["references"] = [index.resolve(r) for r in rec.pop("cited")]
-        yield make_paper(rec, loc)
+    yield from with_references(found)
 
 
 def _record(get) -> dict:

@@ -19,8 +19,7 @@ from collections.abc import Iterator
 
 from ..errors import InputError
 from ..model import Paper
-from .citations import RefIndex, month_of, paper_id, wos_key
-from .records import make_paper
+from .citations import month_of, paper_id, with_references, wos_key
 from .ris import ris_chunks
 
 
@@ -67,7 +66,7 @@ def read_wos(text: str, source: str) -> Iterator[Paper | InputError]:
             continue
         e = entries[0]
         found.append((loc, _record({tag: e.get(key) for tag, key in _KEYS.items()})))
-    yield from _resolve(found)
+    yield from with_references(found)
 
 
 def read_wos_tab(text: str, source: str) -> Iterator[Paper | InputError]:
@@ -95,7 +94,7 @@ def read_wos_tab(text: str, source: str) -> Iterator[Paper | InputError]:
             if tag in fields:
                 fields[tag] = [v.strip() for v in fields[tag].split(";") if v.strip()]
         found.append((loc, _record(fields)))
-    yield from _resolve(found)
+    yield from with_references(found)
 
 
 _KEYS = {
@@ -151,17 +150,3 @@ def _record(f: dict) -> dict:
             _str(f.get("BP")) or _str(f.get("AR")),
         ),
     }
-
-
-def _resolve(found: list[tuple[str, dict | InputError]]) -> Iterator[Paper | InputError]:
-    index = RefIndex()
-    for _, rec in found:
-        if isinstance(rec, dict):
-            index.add(rec["id"], rec["title"], rec.get("doi"), rec.get("wos"))
-    for loc, rec in found:
-        if isinstance(rec, InputError):
-            yield rec
-            continue
-        rec.pop("wos", None)
-        rec["references"] = [index.resolve(r) for r in rec.pop("cited", [])]
-        yield make_paper(rec, loc)
