@@ -467,9 +467,11 @@ def resolve(
                 x.family = x.display  # its own family, not the plain string's
 
     own_names: dict[str, list[str]] = defaultdict(list)
+    own_families: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.relation == "introduces":
             own_names[m.paper] += [m.entity, m.surface, *m.aliases]
+            own_families[m.paper].add(m.family)
 
     # 6. The mentions, renamed to their meaning, and who builds on whom.
     senses = _acronym_senses(papers, mentions, acronyms, sim, known)
@@ -496,9 +498,13 @@ def resolve(
         a = by_id[m.paper]
         # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a family member
         member = via_family or _named_after(own_names.get(a.id, ()), x.name)
+        if via_family and x.family in own_families.get(a.id, ()):
+            continue  # A presents a member of the family too: siblings, neither builds on other
         for b in x.papers:
             if b == a.id or not _not_newer(a, by_id[b]):
                 continue
+            if via_family and (a.when is None or by_id[b].when is None):
+                continue  # a family link is weak: only where the dates say who came first
             conf = round(m.confidence * (0.5 if member else 1.0), 3)
             link = Link(a.id, b, m.entity, x.display, m.surface, m.sentence, conf, member, score)
             old = links.get((a.id, b))

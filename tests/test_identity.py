@@ -311,3 +311,16 @@ def test_undated_papers_that_name_each_other_build_on_neither():
     p = Paper("p", "PumaServe: serving", "We present PumaServe, a server that beats LynxKV.")
     q = Paper("q", "LynxKV: caching", "We present LynxKV, a KV cache that beats PumaServe.")
     assert _builds_on(gt.build_graph([p, q])) == set()
+
+
+def test_a_family_name_links_no_siblings_and_no_undated_papers():
+    # DeepSpeed-MoE "as part of the DeepSpeed library" and DeepSpeed Ulysses (bundled
+    # corpus, no years): two members of one family, neither builds on the other.
+    ps = [p for p in gt.read(gt.bundled_corpus())
+          if p.title.startswith(("DeepSpeed-MoE:", "DeepSpeed Ulysses:"))]  # fmt: skip
+    assert len(ps) == 2
+    assert _builds_on(gt.build_graph(ps)) == set()
+    b = Paper("b", "DeepSpeed-MoE: Advancing Mixture-of-Experts Inference and Training",
+              "We present DeepSpeed-MoE, an end-to-end MoE training and inference solution.")  # fmt: skip
+    a = Paper("a", "Sparse Experts at Scale", "We extend DeepSpeed to train MoE models.")
+    assert _builds_on(gt.build_graph([a, b])) == set()  # no dates: who came first is unknown
