@@ -78,6 +78,8 @@ class _Meaning:
     long_form: str | None
     display: str = ""
     confirmed: bool = False  # the lexicon's entity, by its source paper or a machine's title
+    # the lexicon knows a thing of this name but not its source: a mention may mean either
+    homonym: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -411,6 +413,7 @@ def resolve(
                     or k.kind == "hardware"
                     or _first_of_many(x, users.get(x.name.casefold(), set()), by_id)
                 )
+                x.homonym = not x.confirmed
 
     members_of: dict[str, list[_Meaning]] = defaultdict(list)  # family -> its members
     for slot in meanings.values():
@@ -600,6 +603,8 @@ def _attribute(
     good: list[tuple[float, _Meaning]] = []
     for x, others in cands:
         need = 0.0 if x.confirmed else _weakness(x.family if family else x.name)
+        if x.homonym:  # "Orca" the serving system, known, or the corpus's Orca model?
+            need = max(need, _cues()["need"]["known"])
         agrees = bool(x.long_form and x.long_form.casefold() in a.abstract.casefold())
         if len(cands) == 1 and (need == 0.0 or agrees):
             score = sim(a.id, others[0])  # nothing to weigh: the cosine is only reported

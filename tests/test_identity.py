@@ -324,3 +324,19 @@ def test_a_family_name_links_no_siblings_and_no_undated_papers():
               "We present DeepSpeed-MoE, an end-to-end MoE training and inference solution.")  # fmt: skip
     a = Paper("a", "Sparse Experts at Scale", "We extend DeepSpeed to train MoE models.")
     assert _builds_on(gt.build_graph([a, b])) == set()  # no dates: who came first is unknown
+
+
+def test_a_known_name_without_a_recorded_source_needs_context_to_link():
+    # vLLM: "compared to the state-of-the-art systems, such as FasterTransformer and Orca"
+    # means Orca the serving system (the lexicon's, from outside the corpus), not the Orca
+    # model the corpus's "Orca: Progressive Learning from Complex Explanation Traces" presents.
+    ps = _pick(DS, "2309.06180", "2306.02707")
+    G = gt.build_graph(ps)
+    assert _builds_on(G) == set()
+    assert G.has_edge("paper:2309.06180", "entity:orca", "mentions")
+    # the same name, with context that agrees, still links
+    a = Paper("a", "Faster Imitation Tuning",
+              "Orca learns from complex explanation traces of GPT-4 through imitation "
+              "learning; we make its explanation-trace imitation learning of smaller models "
+              "cheaper, with the same evaluation of reasoning.", year=2024)  # fmt: skip
+    assert ("a", "2306.02707", "Orca") in _builds_on(gt.build_graph([ps[1], a]))
