@@ -474,6 +474,10 @@ def resolve(
     for m in mentions:
         if m.relation == "introduces":
             own_names[m.paper] += [m.entity, m.surface, *m.aliases]
+    for p in papers:  # the name a title presents ("Vision Mamba: Efficient Visual …")
+        head = p.title.split(":", 1)[0].strip() if ":" in p.title else ""
+        if head and _compound_name(head):
+            own_names[p.id].append(head)
             own_families[m.paper].add(m.family)
 
     # 6. The mentions, renamed to their meaning, and who builds on whom.
@@ -500,7 +504,7 @@ def resolve(
         out.append(m)
         a = by_id[m.paper]
         # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a family member
-        member = via_family or _named_after(own_names.get(a.id, ()), x.name)
+        member = via_family or _named_after(own_names.get(a.id, ()), x.name, x.long_form)
         if via_family and x.family in own_families.get(a.id, ()):
             continue  # A presents a member of the family too: siblings, neither builds on other
         for b in x.papers:
@@ -722,11 +726,57 @@ def _own_names(
     return defs, spans
 
 
-def _named_after(own: Iterable[str], name: str) -> bool:
-    """Does one of a paper's own names contain ``name`` as a word ("Dual-path Mamba",
-    "Selective Gated Mamba", "Softmax-DPO" for Mamba and DPO)?"""
-    rx = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
-    return any(o != name and rx.search(o) for o in own)
+def _named_after(own: Iterable[str], name: str, long_form: str | None = None) -> bool:
+    """Is one of a paper's own names a variant of ``name``: it holds the name as a word
+    ("Dual-path Mamba", "Softmax-DPO"), its long form holds ``long_form`` ("Contrastive
+    Activation Addition" for Activation Addition), or its acronym ends with the acronym
+    ("RVRT" for VRT, "DecompDPO" for DPO)?
+
+    Example:
+        >>> _named_after(["Vision Mamba"], "Mamba"), _named_after(["RVRT"], "VRT")
+        (True, True)
+        >>> _named_after(["Token-level Proximal Policy Optimization"], "PPO",
+        ...              "Proximal Policy Optimization")
+        True
+        >>> _named_after(["Mambo"], "Mamba"), _named_after(["VRT"], "VRT")
+        (False, False)
+    """
+    own = [o for o in own if o and o != name]
+    if any(_holds_word(o, name) for o in own):
+        return True
+    if long_form and " " in long_form:
+        if any(_key(o) != _key(long_form) and _holds_word(o, long_form) for o in own):
+            return True
+    if _ACRONYM_NAME.fullmatch(name):
+        return any(
+            " " not in o and len(o) > len(name) and o.endswith(name) and o[-len(name) - 1] != "-"
+            for o in own
+        )
+    return False
+
+
+_NOT_A_MODIFIER = re.compile(
+    r"\w+(?:ing|ly)|towards?|beyond|why|how|when|what|is|are|can|does|do|on|in|of|for|the|a|an",
+    re.IGNORECASE,
+)
+
+
+def _compound_name(head: str) -> bool:
+    """Is a title's head a name ("Vision Mamba", "Spatio-Temporal Mamba"), not a phrase
+    around one ("Rationally Analyzing Shelby", "Revisiting Mamba", "Is Mamba Enough")?"""
+    words = head.split()
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and not any(_NOT_A_MODIFIER.fullmatch(w) for w in words[:-1])
+    )
+
+
+_ACRONYM_NAME = re.compile(r"[A-Z]{3,}[0-9]*")
+
+
+def _holds_word(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text, re.IGNORECASE) is not None
 
 
 def _first_of_many(x: _Meaning, users: set[str], by_id: dict[str, Paper]) -> bool:

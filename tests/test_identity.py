@@ -340,3 +340,30 @@ def test_a_known_name_without_a_recorded_source_needs_context_to_link():
               "learning; we make its explanation-trace imitation learning of smaller models "
               "cheaper, with the same evaluation of reasoning.", year=2024)  # fmt: skip
     assert ("a", "2306.02707", "Orca") in _builds_on(gt.build_graph([ps[1], a]))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("2206.02146", "2201.12288"),  # RVRT (Recurrent Video Restoration Transformer) -> VRT
+        ("2401.09417", "2312.00752"),  # "Vision Mamba: …" -> Mamba
+        ("2407.13981", "2305.18290"),  # DecompDPO -> DPO
+    ],
+)
+def test_a_paper_whose_own_artefact_is_a_variant_of_another_links_as_family(a, b):
+    G = gt.build_graph(_pick(DS, a, b))
+    edge = G.edges[f"paper:{a}", f"paper:{b}", "builds_on"]
+    assert edge["via_family"] is True and edge["confidence"] <= 0.5
+
+
+def test_a_title_phrase_around_a_name_is_not_a_variant_of_it():
+    # "Rationally Analyzing Shelby: …" studies Shelby; it presents no Shelby variant.
+    shelby = {p.id: p for p in LLM if p.title.startswith(("Shelby:", "Rationally Analyzing"))}
+    assert len(shelby) == 2
+    G = gt.build_graph(LLM)
+    edges = [
+        d
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if k == "builds_on" and u[6:] in shelby and v[6:] in shelby
+    ]
+    assert len(edges) == 1 and edges[0]["via_family"] is False and edges[0]["via"] == "Shelby"
