@@ -744,9 +744,12 @@ def _named_after(own: Iterable[str], name: str, long_form: str | None = None) ->
     own = [o for o in own if o and o != name]
     if any(_holds_word(o, name) for o in own):
         return True
-    if long_form and " " in long_form:
-        if any(_key(o) != _key(long_form) and _holds_word(o, long_form) for o in own):
-            return True
+    if (
+        long_form
+        and " " in long_form
+        and any(_key(o) != _key(long_form) and _holds_word(o, long_form) for o in own)
+    ):
+        return True
     if _ACRONYM_NAME.fullmatch(name):
         return any(
             " " not in o and len(o) > len(name) and o.endswith(name) and o[-len(name) - 1] != "-"
