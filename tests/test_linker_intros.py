@@ -184,6 +184,31 @@ def test_an_organisation_before_an_introduced_name_is_a_mention_of_its_own():
         ("Segment Anything",
          "We introduce the Segment Anything (SA) project: a new task, model, and dataset for "
          "image segmentation.", {("Segment Anything", ("Segment Anything Model",))}),
+        # "This paper presents NAME, a …" (real: 2509.15940, 2507.12205, 2012.14884)
+        ("Efficient Pre-Training of LLMs",
+         "This paper presents Arnold, a scheduling system summarizing our experience.",
+         {("Arnold", ())}),
+        # a listed apposition after "we introduce two new benchmarks:" (real: 2505.19481)
+        ("Win Fast or Lose Slow",
+         "To support our investigation, we introduce two new benchmarks: HFTBench, a high "
+         "frequency trading simulation, and StreetFighter, a competitive gaming platform.",
+         {("HFTBench", ()), ("StreetFighter", ())}),
+        # listed definitions with a comment in the brackets (real: 2212.04273)
+        ("Removing Protected Attributes",
+         "We introduce two methods that find a single targeted projection: Mean Projection "
+         "(MP, more efficient) and Tukey Median Projection (TMP, with theoretical "
+         "guarantees).", {("MP", ("Mean Projection",)), ("TMP", ("Tukey Median Projection",))}),
+        # a name right after the noun it names (real: 2205.07295, 2210.10958)
+        ("Calibration", "In this paper we propose a doubly-adaptive approach AdaCalib.",
+         {("AdaCalib", ())}),
+        # "named as" (real: 1805.07317)
+        ("Online Learning to Rank",
+         "Our algorithm, named as Null Space Gradient Descent, reduces the exploration space.",
+         {("Null Space Gradient Descent", ())}),
+        # the first words of a defined long form are no name of their own (real: 2510.18838)
+        ("PCMS: Parallel Coupler For Multimodel Simulations",
+         "This paper presents the Parallel Coupler for Multimodel Simulations (PCMS), a new "
+         "coupling framework.", {("PCMS", ("Parallel Coupler for Multimodel Simulations",))}),
     ],
 )  # fmt: skip
 def test_introduction_phrasings(title, abstract, expected):

@@ -33,6 +33,7 @@ from .patterns import (
     _RE_INTRO_TAIL,
     _RE_JOINED_VERB,
     _RE_LIST_LEAD,
+    _RE_LISTED_APPOSITION,
     _RE_LISTED_DEF,
     _RE_MODIFIER,
     _RE_MULTI_NAME_QUOTED,
@@ -44,6 +45,7 @@ from .patterns import (
     _RE_THIS_WORK_NAME,
     _RE_TITLE_INNER,
     _RE_TITLE_PREFIX,
+    _RE_WE_NOUN_NAME,
     _RE_WE_PROPOSE,
     _RE_WE_TERM,
     _RE_WE_THE_NAME_NOUN,
@@ -71,6 +73,7 @@ class IntroFinder:
         abstract_defs, trig = abstract_info
         defs = abstract_defs + [(a, lf, s, -1) for a, lf, s, _ in title_info[0]]
         long_of = {a: lf for a, lf, _, _ in defs}
+        long_at = {ls: (a, lf, at) for a, lf, ls, at in abstract_defs}
         abbr_of = {_norm(lf): a for a, lf, _, _ in defs}
 
         def add(
@@ -85,6 +88,12 @@ class IntroFinder:
             if cut:  # "this paper introduces Huawei CloudMatrix": Huawei's CloudMatrix
                 surface, start = surface[cut:], start + cut
             name = _MATH.sub(r"\1", surface).strip(" -—")
+            if field == "abstract" and start in long_at:
+                abbr, lf, at = long_at[start]
+                if len(lf) > len(name) and lf.startswith(name):
+                    # "presents the Parallel Coupler for Multimodel Simulations (PCMS)":
+                    # the name is the long form's abbreviation, not its first words
+                    surface, start, name = abbr, at, abbr
             if not _valid_intro(name, self.lexicon, lower_ok):
                 return
             aliases = []
@@ -194,6 +203,26 @@ class IntroFinder:
                     if m.start() == lead.end() or text[m.start() - 2 : m.start()] in (", ", "d "):
                         long_of.setdefault(m.group(2), m.group(1))
                         add(m.group(2), "abstract", m.start(2), "definition")
+        if ":" in text:
+            for lead in _RE_LIST_LEAD.finditer(text):
+                end = text.find(". ", lead.end())
+                for m in _RE_LISTED_APPOSITION.finditer(
+                    text, lead.end(), end if end > 0 else len(text)
+                ):
+                    before = text[max(0, m.start() - 6) : m.start()]
+                    name = m.group(1)
+                    if (m.start() == lead.end() or before.endswith((", and ", "; ", " and "))) and (
+                        _NAMEY.search(name) or (name.isupper() and len(name) > 1)
+                    ):
+                        add(name, "abstract", m.start(1), "intro")
+        for pos in trig.get("we", ()):
+            m = _RE_WE_NOUN_NAME.match(text, pos)
+            if (
+                m
+                and (_NAMEY.search(m.group(1)) or m.group(1).isupper())
+                and not self._lookup(m.group(1))
+            ):
+                add(m.group(1), "abstract", m.start(1), "intro")
         if "(" in text:
             for m in _RE_PROPOSING_BRACKET.finditer(text):
                 name = m.group(1)

@@ -51,13 +51,13 @@ _RE_WE_PROPOSE = re.compile(
 # "This paper presents the DDF Pipeline, a …"
 _RE_THIS_PAPER = re.compile(
     r"[Tt]his\s+(?:paper|work|article|study|report)\s+(?:also\s+)?"
-    r"(?:propos|introduc|present|describ)es\s+(?:the\s+)?"
+    r"(?:(?:propos|introduc|describ)es|presents)\s+(?:the\s+)?"
     rf"({_MULTI_NAME}){_NAME_ENDS}"
 )
 # "with named X", "the named X": "named" as an adjective, naming nothing
 _RE_ADJECTIVE_NAMED = re.compile(r"\b(?:with|the|a|an|of|to|for|by|on|in|and|or|are)\s+$")
 _RE_CALLED = re.compile(
-    rf"\b(?:called|named|termed|dubbed|namely|coined)\s+{_QUOTED_MULTI_NAME}"
+    rf"\b(?:called|named|termed|dubbed|namely|coined)\s+(?:as\s+)?{_QUOTED_MULTI_NAME}"
     rf"(?=\s*[,.;:(]|\s+(?:--|—|which|that|to|as|for|is|in|with)\b)"
 )
 _RE_OUR_NAME = re.compile(
@@ -128,7 +128,17 @@ _RE_LIST_LEAD = re.compile(
     r"\b[^.;:]{0,80}:\s"
 )
 _RE_LISTED_DEF = re.compile(
-    r"((?:[A-Z][\w\-]*\s){0,4}[A-Z][\w\-]*)\s\(([A-Z][A-Za-z0-9\-]{1,10})\)(?=,|\s+and\b|\.|$)"
+    r"((?:[A-Z][\w\-]*\s){0,4}[A-Z][\w\-]*)\s\(([A-Z][A-Za-z0-9\-]{1,10})(?:,[^()]{1,60})?\)"
+    r"(?=,|\s+and\b|\.|$)"
+)
+# "we introduce two new benchmarks: HFTBench, a trading simulation, and StreetFighter, a …"
+_RE_LISTED_APPOSITION = re.compile(rf"({_MULTI_NAME}),\s+(?:an?|the)\s")
+# "we propose a doubly-adaptive approach AdaCalib.": a name right after the noun it names
+_RE_WE_NOUN_NAME = re.compile(
+    rf"[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+(?:a|an|the|our)\s+"
+    r"(?:[\w\-]+\s+){0,4}?(?:approach|framework|system|method|model|algorithm|library|tool"
+    r"|benchmark|dataset|scheduler|engine|compiler|runtime|architecture|platform|technique"
+    rf"|mechanism|protocol|pipeline|strategy)\s+({_NAME}){_NAME_ENDS}"
 )
 _RE_VERSION_WORD = re.compile(r"v?\d+(?:\.\d+)*[a-z]?$")
 _MATH = re.compile(r"\$([^$]{1,12})\$")
