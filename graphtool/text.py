@@ -126,9 +126,28 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
         if not window:
             continue
         found = _match_long_form(letters, before, window)
+        if found is not None and _one_plain_word(before[found:].strip()) and len(letters) > 1:
+            # "emotion disentangling encoder (EDE)": not "encoder", whose inner letters
+            # spell it, but the words whose initials do; a plain word is never a name
+            found = _initials(letters, window)
         if found is not None and (found > 0 or lo == 0):
             out.append((abbr, before[found:].strip(), lo + found, m.start(1)))
     return out
+
+
+def _one_plain_word(s: str) -> bool:
+    return s.isalpha() and s.islower()
+
+
+def _initials(letters: list[str], window: list[re.Match]) -> int | None:
+    """Where the last ``len(letters)`` words start when their initials spell
+    ``letters``, or None."""
+    words = window[-len(letters) :]
+    if len(words) == len(letters) and all(
+        w.group(0)[:1].lower() == c for w, c in zip(words, letters, strict=True)
+    ):
+        return words[0].start()
+    return None
 
 
 def _last_words(before: str, n: int, cut: bool) -> list[re.Match]:

@@ -367,3 +367,16 @@ def test_a_title_phrase_around_a_name_is_not_a_variant_of_it():
         if k == "builds_on" and u[6:] in shelby and v[6:] in shelby
     ]
     assert len(edges) == 1 and edges[0]["via_family"] is False and edges[0]["via"] == "Shelby"
+
+
+def test_a_plain_word_whose_inner_letters_spell_an_acronym_is_no_alias():
+    # EmoTalk: "we introduce the emotion disentangling encoder (EDE)"; MDAP "uses a
+    # multiview encoder": "encoder" is no name of EDE, and MDAP does not build on EmoTalk.
+    ps = _pick(DS, "2303.11089", "2410.05877")
+    G = gt.build_graph(ps)
+    assert _builds_on(G) == set()
+    ede = [d for n, d in G.nodes(data=True) if d.get("name", "").startswith("EDE")]
+    assert ede and all("encoder" not in d.get("aliases", ()) for d in ede)
+    assert not any(
+        d.get("surface") == "encoder" for _, _, d in G.out_edges("paper:2410.05877", data=True)
+    )

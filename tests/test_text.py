@@ -29,3 +29,11 @@ def test_definitions_both_ways_and_unusual_capitals():
 
 def test_a_parenthesis_that_is_no_abbreviation_is_ignored():
     assert abbreviation_definitions("as shown before (see below) and (2024)") == []
+
+
+def test_a_plain_word_is_no_long_form_of_an_acronym_its_inner_letters_spell():
+    from graphtool.text import abbreviation_definitions
+
+    got = abbreviation_definitions("we introduce the emotion disentangling encoder (EDE) to")
+    assert [(a, lf) for a, lf, _, _ in got] == [("EDE", "emotion disentangling encoder")]
+    assert abbreviation_definitions("we use a novel encoder (EDE) to split") == []
