@@ -406,7 +406,8 @@ def resolve(
             if k is not None and not _same_as_known(x, k, by_id):
                 from .linker.titles import _guess_kind
 
-                x.kind = _guess_kind(by_id[x.papers[0]].title)
+                b = by_id[x.papers[0]]
+                x.kind = _guess_kind(b.title, b.abstract, x.name)
             elif k is not None and k.kind != "method":
                 x.confirmed = (
                     bool(k.arxiv)

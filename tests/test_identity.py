@@ -380,3 +380,15 @@ def test_a_plain_word_whose_inner_letters_spell_an_acronym_is_no_alias():
     assert not any(
         d.get("surface") == "encoder" for _, _, d in G.out_edges("paper:2410.05877", data=True)
     )
+
+
+def test_a_dataset_the_abstract_presents_as_one_links_from_the_dataset_cue():
+    # FactKG's title says no "dataset", its abstract does ("we introduce a new dataset,
+    # FactKG"); ClaimPKG's "experiments on the FactKG dataset" is a real citation of it.
+    ps = _pick(DS, "2305.06590", "2505.22552")
+    G = gt.build_graph(ps)
+    assert ("2505.22552", "2305.06590", "FactKG") in _builds_on(G)
+    assert G.nodes["entity:factkg"]["kind"] == "dataset"
+    # "On the standard LVIS benchmark, Detic obtains …" presents no dataset
+    detic = _pick(DS, "2201.02605")
+    assert [m.kind for m in gt.link(detic) if m.relation == "introduces"] == ["system"]

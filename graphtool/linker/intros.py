@@ -117,7 +117,9 @@ class IntroFinder:
             if known is not None:
                 entry = known
             else:
-                entry = LexEntry(name, _guess_kind(paper.title), name, tuple(aliases))
+                entry = LexEntry(
+                    name, _guess_kind(paper.title, paper.abstract, name), name, tuple(aliases)
+                )
             key = _norm(entry.name)
             if key not in found:  # "LatticeHashForest" (title) and "LHF" (its definition)
                 spelled = {_norm(a) for a in (entry.name, *entry.aliases, *aliases)}

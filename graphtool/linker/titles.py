@@ -83,8 +83,43 @@ def _in_title_as_name(long_form: str, title: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _guess_kind(title: str) -> str:
+def _guess_kind(title: str, abstract: str = "", name: str = "") -> str:
+    """The kind of what a paper introduces: a dataset when its title says so, or when
+    its abstract presents ``name`` as one ("we introduce a new dataset, FactKG", "HFTBench,
+    a high frequency trading benchmark"); else a system.
+
+    Example:
+        >>> _guess_kind("FactKG: Fact Verification via Reasoning on Knowledge Graphs",
+        ...             "we introduce a new dataset, FactKG: Fact Verification", "FactKG")
+        'dataset'
+        >>> _guess_kind("Orca: Progressive Learning", "we evaluate Orca on the BBH dataset",
+        ...             "Orca")
+        'system'
+    """
     t = title.lower()
-    if re.search(r"\b(dataset|benchmark|corpus|suite)\b", t):
+    if _DATASET_WORD.search(t):
         return "dataset"
+    if name and abstract and _DATASET_WORD.search(abstract):
+        i = abstract.find(name)
+        while i >= 0:
+            end = i + len(name)
+            if _DATASET_BEFORE.search(abstract, max(0, i - 80), i) or _DATASET_AFTER.match(
+                abstract, end, end + 80
+            ):
+                return "dataset"
+            i = abstract.find(name, end)
     return "system"
+
+
+_DATASET_WORD = re.compile(r"\b(?:dataset|benchmark|corpus|suite)\b", re.IGNORECASE)
+_DATASET_BEFORE = re.compile(
+    r"\b(?:introduc|present|propos|contribut|releas|construct|creat|curat|collect|buil)\w*\s+"
+    r"(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}(?:dataset|benchmark|corpus|suite)\s*"
+    r"(?:,|:|called|named|dubbed|termed)?\s*$",
+    re.IGNORECASE,
+)
+_DATASET_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:a|an)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:dataset|benchmark|corpus|suite)\b",
+    re.IGNORECASE,
+)
