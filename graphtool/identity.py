@@ -608,7 +608,7 @@ def _attribute(
     good: list[tuple[float, _Meaning]] = []
     for x, others in cands:
         need = 0.0 if x.confirmed else _weakness(x.family if family else x.name)
-        if x.homonym:  # "Orca" the serving system, known, or the corpus's Orca model?
+        if x.homonym and need > 0:  # "Orca" the serving system, known, or the Orca model?
             need = max(need, _cues()["need"]["known"])
         agrees = bool(x.long_form and x.long_form.casefold() in a.abstract.casefold())
         if len(cands) == 1 and (need == 0.0 or agrees):
