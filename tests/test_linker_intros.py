@@ -209,6 +209,14 @@ def test_an_organisation_before_an_introduced_name_is_a_mention_of_its_own():
         ("PCMS: Parallel Coupler For Multimodel Simulations",
          "This paper presents the Parallel Coupler for Multimodel Simulations (PCMS), a new "
          "coupling framework.", {("PCMS", ("Parallel Coupler for Multimodel Simulations",))}),
+        # "(named as NAME)" and "designated as" (real: 2201.01180, 2510.24503)
+        ("Towards Fair Recommendation",
+         "Finally, we present a modification of FairRec (named as FairRecPlus) that improves "
+         "the recommendation performance.", {("FairRecPlus", ())}),
+        ("Personalized Federated Learning",
+         "We propose a modified approach of FedAvg, designated as Federated Learning with "
+         "Individualized Updates (FLIU), extending the algorithm.",
+         {("FLIU", ("Federated Learning with Individualized Updates",))}),
     ],
 )  # fmt: skip
 def test_introduction_phrasings(title, abstract, expected):
@@ -226,6 +234,12 @@ def test_introduction_phrasings(title, abstract, expected):
         "Engineer (SE), Programmer (PG), and Continuous Delivery (CD).",
         # "an LTV policy": a kind of policy, not a name
         "We then propose an LTV policy that raises or lowers collateral.",
+        # a product's code name, and others' "so-called" name (real: 2509.08207, 2508.14883)
+        "Key technologies include the Data Center GPU Max Series (code-named Ponte Vecchio) "
+        "on each node.",
+        "For example, Virtustream introduced so-called muVMs to charge cloud resources.",
+        # "namely" inside a bracket gives an example (real: 2510.16890)
+        "It lacks many useful features of modern languages (namely C++), like type-checking.",
     ],
 )
 def test_not_introductions(abstract):

@@ -26,6 +26,7 @@ from .patterns import (
     _RE_AFTER_NAME,
     _RE_APPOSITION,
     _RE_CALLED,
+    _RE_CALLED_BRACKET,
     _RE_CALLED_LOWER,
     _RE_CLAUSE_END,
     _RE_COMMA_NAME,
@@ -164,8 +165,14 @@ class IntroFinder:
             for pos in trig.get(kind, ()):
                 if kind == "called" and _RE_ADJECTIVE_NAMED.search(text, max(0, pos - 6), pos):
                     continue  # "requests with named Kubernetes service endpoints"
+                if kind == "called" and text[pos - 1 : pos] == "-":
+                    continue  # "code-named Sapphire Rapids": a code name of a product
                 for rx in rxs:
                     m = rx.match(text, pos)
+                    if m:
+                        add(m.group(1), "abstract", m.start(1), "intro")
+                if kind == "called" and text[pos - 1 : pos] == "(":
+                    m = _RE_CALLED_BRACKET.match(text, pos - 1)
                     if m:
                         add(m.group(1), "abstract", m.start(1), "intro")
         for pos in trig.get("we", ()):
@@ -307,7 +314,7 @@ class IntroFinder:
 # Pass-1 phrases, each found by a search with a literal prefix (fast in ``re``):
 # "called", "termed", "dubbed", "coined", "named" all end in "ed ".
 _RE_CALLED_TRIGGER = re.compile(
-    r"ed (?:(?<=called )|(?<=termed )|(?<=dubbed )|(?<=coined )|(?<=named ))"
+    r"ed (?:(?<=called )|(?<=termed )|(?<=dubbed )|(?<=coined )|(?<=named )|(?<=designated ))"
 )
 _RE_THIS_TRIGGER = re.compile(r"this\s+(?:paper|work|article|study|report)\s")
 _RE_APPOSITION_TRIGGER = re.compile(r", (?:an? |the |which is a )")
@@ -344,6 +351,8 @@ def _triggers(low: str) -> dict[str, list[int]]:
     called = _find_all(low, "namely ")
     for m in _RE_CALLED_TRIGGER.finditer(low):
         i = m.start() - (3 if low.startswith("nam", m.start() - 3) else 4)
+        if low.startswith("designat", m.start() - 8):
+            i = m.start() - 8
         if _word_at(low, i):
             called.append(i)
     if called:

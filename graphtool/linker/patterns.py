@@ -57,8 +57,12 @@ _RE_THIS_PAPER = re.compile(
 # "with named X", "the named X": "named" as an adjective, naming nothing
 _RE_ADJECTIVE_NAMED = re.compile(r"\b(?:with|the|a|an|of|to|for|by|on|in|and|or|are)\s+$")
 _RE_CALLED = re.compile(
-    rf"\b(?:called|named|termed|dubbed|namely|coined)\s+(?:as\s+)?{_QUOTED_MULTI_NAME}"
-    rf"(?=\s*[,.;:(]|\s+(?:--|—|which|that|to|as|for|is|in|with)\b)"
+    rf"\b(?:called|named|termed|dubbed|namely|coined|designated)\s+(?:as\s+)?"
+    rf"{_QUOTED_MULTI_NAME}(?=\s*[,.;:(]|\s+(?:--|—|which|that|to|as|for|is|in|with)\b)"
+)
+# "a modification of FairRec (named as FairRecPlus)": the whole bracket names it
+_RE_CALLED_BRACKET = re.compile(
+    rf"\((?:called|named|termed|dubbed|designated)\s+(?:as\s+)?{_QUOTED_MULTI_NAME}\)"
 )
 _RE_OUR_NAME = re.compile(
     rf"\b[Oo]ur\s+({_NAME})\s+(?:library|framework|system|method|model|tool|approach"
