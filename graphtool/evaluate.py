@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Mention, Paper
-from .readers.records import latex_math
+from .readers.records import latex_text
 
 GOLD_KINDS = ("system", "model", "dataset", "hardware", "other")
 
@@ -102,7 +102,7 @@ def load_gold(path: str | Path) -> list[dict]:
     gold = json.loads(Path(path).read_text(encoding="utf-8"))
     for g in gold:  # titles as graphtool reads them: "PanGu-$α$" is read as "PanGu-α"
         if isinstance(g, dict) and isinstance(g.get("title"), str):
-            g["title"] = latex_math(g["title"])
+            g["title"] = latex_text(g["title"])
     return gold
 
 
@@ -135,7 +135,7 @@ def score(gold: list[dict], papers: list[Paper], mentions: list[Mention]) -> Rep
         by_paper[m.paper].append(m)
     report = Report()
     for g in gold:
-        p = by_title.get(g["title"]) or by_title.get(latex_math(g["title"]))
+        p = by_title.get(g["title"]) or by_title.get(latex_text(g["title"]))
         if p is None:
             raise ValueError(f"gold paper not in the corpus: {g['title']!r}")
         ms = by_paper[p.id]

@@ -217,6 +217,10 @@ def test_an_organisation_before_an_introduced_name_is_a_mention_of_its_own():
          "We propose a modified approach of FedAvg, designated as Federated Learning with "
          "Individualized Updates (FLIU), extending the algorithm.",
          {("FLIU", ("Federated Learning with Individualized Updates",))}),
+        # "our proposed NAME algorithm" (real: 2201.01180, after {\\em FairRec} is read)
+        ("Two-Sided Fairness",
+         "Formally, our proposed FairRec algorithm guarantees Maxi-Min Share of exposure.",
+         {("FairRec", ())}),
     ],
 )  # fmt: skip
 def test_introduction_phrasings(title, abstract, expected):
@@ -238,6 +242,9 @@ def test_introduction_phrasings(title, abstract, expected):
         "Key technologies include the Data Center GPU Max Series (code-named Ponte Vecchio) "
         "on each node.",
         "For example, Virtustream introduced so-called muVMs to charge cloud resources.",
+        # a field's acronym defined for the reader, then "our GPR model" (real: 2510.12128)
+        "Gaussian Process Regression (GPR) is an important type of supervised learning. We "
+        "employ numerical gradients to optimize the hyperparameters of our GPR model.",
         # "namely" inside a bracket gives an example (real: 2510.16890)
         "It lacks many useful features of modern languages (namely C++), like type-checking.",
     ],

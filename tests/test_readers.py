@@ -420,3 +420,15 @@ def test_json_huge_number_is_a_located_error(tmp_path):
     msg = _bad(f)
     assert f"{f}:2: a number too long to read (5000 digits, column 10)" in msg
     assert "write it as a string" in msg
+
+
+def test_latex_font_commands_in_a_record_are_read_as_their_words(tmp_path):
+    # real: 2201.01180 "{\em FairRec}", 2308.09678 "\textit{Multi-Hypothesis \textbf{P}ose …}"
+    f = tmp_path / "latex.jsonl"
+    f.write_text(
+        '{"id": "1", "title": "\\\\textit{In Silico} Tests", "abstract": "our proposed '
+        '{\\\\em FairRec} algorithm and \\\\textit{Multi \\\\textbf{P}ose} nets"}\n'
+    )
+    (p,) = gt.read(f)
+    assert p.title == "In Silico Tests"
+    assert p.abstract == "our proposed FairRec algorithm and Multi Pose nets"

@@ -169,7 +169,11 @@ class IntroFinder:
                     continue  # "code-named Sapphire Rapids": a code name of a product
                 for rx in rxs:
                     m = rx.match(text, pos)
-                    if m:
+                    if m and not (
+                        kind == "our" and _defined_for_the_reader(m.group(1), text, defs)
+                    ):
+                        # "our GPR model" after "Gaussian Process Regression (GPR) is an
+                        # important type of …": a field's acronym, not the paper's name
                         add(m.group(1), "abstract", m.start(1), "intro")
                 if kind == "called" and text[pos - 1 : pos] == "(":
                     m = _RE_CALLED_BRACKET.match(text, pos - 1)
@@ -414,6 +418,23 @@ def _listed_after_lead(text: str, lstart: int) -> bool:
         return False
     between = text[lead.end() : lstart]
     return not between.strip() or bool(re.fullmatch(r"(?:[^.;:]*\),?\s+(?:and\s+)?)*", between))
+
+
+_RE_PRESENTS = re.compile(
+    r"\b(?:we|our|this\s+(?:paper|work|article|study)|propos\w*|introduc\w*|present\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _defined_for_the_reader(name: str, text: str, defs: list) -> bool:
+    """Is ``name`` an abbreviation the abstract defines in a sentence that presents
+    nothing ("Gaussian Process Regression (GPR) is an important type of …")?"""
+    for abbr, _lf, lstart, astart in defs:
+        if abbr == name and astart >= 0:
+            lo = max(text.rfind(". ", 0, lstart), text.rfind("? ", 0, lstart)) + 1
+            hi = text.find(". ", astart)
+            return not _RE_PRESENTS.search(text, lo, hi if hi > 0 else len(text))
+    return False
 
 
 def _valid_intro(name: str, lexicon: Lexicon, lower_ok: bool = False) -> bool:

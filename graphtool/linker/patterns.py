@@ -65,7 +65,7 @@ _RE_CALLED_BRACKET = re.compile(
     rf"\((?:called|named|termed|dubbed|designated)\s+(?:as\s+)?{_QUOTED_MULTI_NAME}\)"
 )
 _RE_OUR_NAME = re.compile(
-    rf"\b[Oo]ur\s+({_NAME})\s+(?:library|framework|system|method|model|tool|approach"
+    rf"\b[Oo]ur\s+(?:proposed\s+|new\s+|novel\s+)?({_NAME})\s+(?:library|framework|system|method|model|tool|approach"
     r"|algorithm|dataset|benchmark|engine|compiler|runtime|design|architecture|platform)\b"
 )
 _RE_CALLED_LOWER = re.compile(

@@ -187,6 +187,40 @@ def latex_math(text: str) -> str:
     return _MATH.sub(one, text)
 
 
+_FONT = re.compile(
+    r"\\(?:emph|textit|textbf|texttt|textsc|textsf|textrm)\{([^{}]{0,200})\}"
+    r"|\{\\(?:em|it|bf|tt|sc|sf|rm)\s+([^{}]{0,200})\}"
+)
+
+
+def latex_fonts(text: str) -> str:
+    r"""LaTeX font commands as the words they set: ``{\em FairRec}`` and
+    ``\emph{null space}`` become ``FairRec`` and ``null space``.
+
+    Example:
+        >>> latex_fonts(r"our proposed {\em FairRec} algorithm and the \emph{null space}")
+        'our proposed FairRec algorithm and the null space'
+    """
+    for _ in range(3):  # nested: "\textit{Multi \textbf{P}ose}"
+        if "\\" not in text:
+            break
+        text, n = _FONT.subn(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+        if not n:
+            break
+    return text
+
+
+def latex_text(text: str) -> str:
+    r"""Inline math and font commands as the text they show (:func:`latex_math`,
+    :func:`latex_fonts`).
+
+    Example:
+        >>> latex_text(r"\textit{In Silico} tests of PanGu-$\alpha$")
+        'In Silico tests of PanGu-α'
+    """
+    return latex_fonts(latex_math(text))
+
+
 def as_list(value: object, field: str) -> list:
     """A record's list field: ``[]`` when missing, the list itself, or a clear error.
 
@@ -246,8 +280,8 @@ def make_paper(record: object, loc: str, source_line: str | None = None) -> Pape
     if not isinstance(record, dict):
         return InputError(f"expected a JSON object, got {type(record).__name__}", loc)
     loc = no_surrogates(loc)
-    title = latex_math(clean_text(record.get("title")))
-    abstract = latex_math(clean_text(record.get("abstract")))
+    title = latex_text(clean_text(record.get("title")))
+    abstract = latex_text(clean_text(record.get("abstract")))
     if not title:
         return InputError("record has no title", loc)
     if not abstract:
