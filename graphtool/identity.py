@@ -361,7 +361,10 @@ def resolve(
         fixed.append(m)
     mentions = fixed
 
-    # 2. The meanings: one per introducing paper, merged when they share a long form.
+    # 2. The meanings: one per introducing paper, merged when they share a long form, or
+    #    the exact name and most of their words (a journal version: FairRec, FairRec).
+    sim = _Similarity(papers)
+    same_artefact = _cues()["same_artefact"]
     intros = [m for m in mentions if m.relation == "introduces" and m.kind != "method"]
     long_names = {a for m in intros for a in (m.entity, *m.aliases) if " " in a and not a.islower()}
     concepts = _concepts(papers, long_names)
@@ -380,6 +383,7 @@ def resolve(
                 for x in slot
                 if (x.long_form and long_form and _key(x.long_form) == _key(long_form))
                 or m.paper in x.papers
+                or (x.name == m.entity and _other_version(m.paper, x.papers, by_id, sim))
             ),
             None,
         )
@@ -423,7 +427,6 @@ def resolve(
                 members_of[x.family].append(x)
 
     # 4. Every mention of an introduced name: whose artefact is it?
-    sim = _Similarity(papers)
     own_spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     for m in mentions:
         if m.relation == "introduces":
@@ -518,6 +521,25 @@ def resolve(
             old = links.get((a.id, b))
             if old is None or (old.via_family, -old.confidence) > (link.via_family, -conf):
                 links[(a.id, b)] = link
+    # A later paper that presents the same artefact again (a journal version, a second
+    # release) builds on the first, when their words agree.
+    presented = {(m.paper, m.entity): m for m in out if m.relation == "introduces"}
+    for slot in meanings.values():
+        for x in slot:
+            if len(x.papers) < 2:
+                continue
+            dated = sorted((by_id[b].when, b) for b in x.papers if by_id[b].when is not None)
+            for when, a in dated[1:]:
+                first = dated[0][1]
+                m = presented.get((a, x.display))
+                score = sim(a, first)
+                if m is None or when == dated[0][0] or score < same_artefact:
+                    continue
+                if (a, first) not in links:
+                    links[(a, first)] = Link(
+                        a, first, x.display, x.display, m.surface, m.sentence,
+                        round(m.confidence, 3), False, round(min(score, 1.0), 3),
+                    )  # fmt: skip
     for a, b in list(links):
         if (b, a) in links and a < b:  # each names the other: which came first is unknown
             del links[(a, b)], links[(b, a)]
@@ -795,6 +817,15 @@ def _first_of_many(x: _Meaning, users: set[str], by_id: dict[str, Paper]) -> boo
     others = [by_id[u] for u in users if u != b.id and u in by_id]
     dated = [p for p in others if p.when is not None]
     return len(others) >= 3 and len(dated) >= 3 and all(_not_newer(p, b) for p in dated)
+
+
+def _other_version(a: str, papers: list[str], by_id: dict[str, Paper], sim: _Similarity) -> bool:
+    """Does paper ``a`` present what ``papers`` present, in another version: dated, not in
+    the same month as any of them, and with most of their words (a journal version)?"""
+    when = by_id[a].when
+    if when is None or any(by_id[b].when is None or by_id[b].when == when for b in papers):
+        return False
+    return max(sim(a, b) for b in papers) >= _cues()["same_artefact"]
 
 
 def _not_newer(a: Paper, b: Paper) -> bool:

@@ -392,3 +392,14 @@ def test_a_dataset_the_abstract_presents_as_one_links_from_the_dataset_cue():
     # "On the standard LVIS benchmark, Detic obtains …" presents no dataset
     detic = _pick(DS, "2201.02605")
     assert [m.kind for m in gt.link(detic) if m.relation == "introduces"] == ["system"]
+
+
+def test_a_later_paper_presenting_the_same_artefact_builds_on_the_first():
+    # FairRec (2020) and its journal version (2022) both present FairRec: one entity, and
+    # the later builds on the first. Two unrelated DiffPose papers stay two entities.
+    G = gt.build_graph(_pick(DS, "2002.10764", "2201.01180"))
+    assert ("2201.01180", "2002.10764", "FairRec") in _builds_on(G)
+    assert G.has_edge("paper:2201.01180", "entity:fairrec", "introduces")
+    G = gt.build_graph(_pick(DS, "2211.16487", "2211.16940"))
+    assert _builds_on(G) == set()
+    assert sum(1 for n in G if n.startswith("entity:diffpose")) == 2

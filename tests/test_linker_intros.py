@@ -221,6 +221,16 @@ def test_an_organisation_before_an_introduced_name_is_a_mention_of_its_own():
         ("Two-Sided Fairness",
          "Formally, our proposed FairRec algorithm guarantees Maxi-Min Share of exposure.",
          {("FairRec", ())}),
+        # the paper's own repository names what it presents (real: parallel-papers.txt)
+        ("Balancing Pipeline Parallelism with Vocabulary Parallelism",
+         "We integrate Vocabulary Parallelism with existing pipeline schedules. Our "
+         "implementation is open-sourced at https://github.com/sail-sg/VocabularyParallelism .",
+         {("Vocabulary Parallelism", ())}),
+        # a title prefix with a word in lower case, presented exactly so (real: the example
+        # corpus's "Imagine yourself")
+        ("Imagine yourself: Tuning-Free Personalized Image Generation",
+         "In this research, we introduce Imagine yourself, a state-of-the-art model.",
+         {("Imagine yourself", ())}),
     ],
 )  # fmt: skip
 def test_introduction_phrasings(title, abstract, expected):
@@ -245,6 +255,10 @@ def test_introduction_phrasings(title, abstract, expected):
         # a field's acronym defined for the reader, then "our GPR model" (real: 2510.12128)
         "Gaussian Process Regression (GPR) is an important type of supervised learning. We "
         "employ numerical gradients to optimize the hyperparameters of our GPR model.",
+        # a repository named with a plain word, and someone else's repository
+        "We obtain an FID of 3.17. Our implementation is available at "
+        "https://github.com/hojonathanho/diffusion",
+        "We build on ZapServe, whose scheduler at github.com/org/ZapServe we extend.",
         # "namely" inside a bracket gives an example (real: 2510.16890)
         "It lacks many useful features of modern languages (namely C++), like type-checking.",
     ],

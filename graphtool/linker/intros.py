@@ -241,6 +241,8 @@ class IntroFinder:
                 name = m.group(1)
                 if _NAMEY.search(name) and _norm(name) not in abbr_of and name not in long_of:
                     add(name, "abstract", m.start(1), "intro")
+        if "github.com/" in text:
+            self._repository_names(paper, add)
         # "we introduce convolutional state space models (ConvSSM)": a definition
         # right after an introducing verb, or one whose long form is in the title.
         for abbr, long_form, lstart, astart in defs:
@@ -292,6 +294,35 @@ class IntroFinder:
         name = m.group(1)
         if " " in name or _NAMEY.search(name) or (name[1:].islower() and len(name) > 3):
             add(name, "abstract", m.start(1), "intro")
+
+    def _repository_names(self, paper: Paper, add) -> None:
+        """ "Our implementation is open-sourced at https://github.com/sail-sg/
+        VocabularyParallelism": the paper's own repository names what it presents; the
+        name as the title or abstract writes it ("Vocabulary Parallelism")."""
+        text = paper.abstract
+        for m in _RE_REPOSITORY.finditer(text):
+            lo = max(text.rfind(". ", 0, m.start()), 0)
+            if not _RE_OWN_CODE.search(text, lo, m.start()):
+                continue  # someone else's code: "we build on github.com/…/vllm"
+            repo = m.group(1).removesuffix(".git")
+            parts = [p for p in re.split(r"[-_.]|(?<=[a-z])(?=[A-Z])", repo) if p]
+            if not parts or len(parts) > 4 or len(repo) < 4:
+                continue
+            rx = re.compile(
+                r"(?<![\w/])" + r"[\s-]?".join(map(re.escape, parts)) + r"(?![\w/])", re.IGNORECASE
+            )
+            for field, where in (("title", paper.title), ("abstract", text[: m.start()])):
+                found = rx.search(where)
+                if found is None:
+                    continue
+                name = found.group(0)
+                if len(parts) == 1 and not _NAMEY.search(name):
+                    break  # "github.com/…/diffusion": a word, no name
+                if re.search(r"[A-Z][\w-]*\s$", where[max(0, found.start() - 30) : found.start()]):
+                    break  # "Conditional Activation Steering": part of a longer name
+                if (name[0].isupper() or _NAMEY.search(name)) and not self._lookup(name):
+                    add(name, field, found.start(), "intro")
+                break
 
     def _organisation_prefix(self, surface: str) -> int:
         """Where the name starts after a leading organisation ("Huawei CloudMatrix",
@@ -420,6 +451,12 @@ def _listed_after_lead(text: str, lstart: int) -> bool:
     return not between.strip() or bool(re.fullmatch(r"(?:[^.;:]*\),?\s+(?:and\s+)?)*", between))
 
 
+_RE_REPOSITORY = re.compile(r"github\.com/[\w.-]+/([\w.-]*\w)")
+_RE_OWN_CODE = re.compile(
+    r"\b(?:code|implementation|open[- ]sourced?|release[ds]?|(?:is|are|be)\s+(?:publicly\s+)?"
+    r"available)\b",
+    re.IGNORECASE,
+)
 _RE_PRESENTS = re.compile(
     r"\b(?:we|our|this\s+(?:paper|work|article|study)|propos\w*|introduc\w*|present\w*)\b",
     re.IGNORECASE,

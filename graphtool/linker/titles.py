@@ -56,12 +56,16 @@ def _presented_in(prefix: str, abstract: str, trig: dict[str, list[int]]) -> boo
     """Does the abstract present a title's descriptive "Prefix:" as its own thing
     ("Speculative Actions:" … "we propose speculative actions, a lossless framework")?"""
     words = prefix.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+    if not 2 <= len(words) <= 4 or not words[0][:1].isupper():
         return False
-    key = prefix.lower()
+    # "Imagine yourself: …" / "we introduce Imagine yourself, a …": a name with a word in
+    # lower case only where the abstract writes it exactly so
+    exact = not all(w[:1].isupper() for w in words)
+    key = prefix if exact else prefix.lower()
     for pos in trig.get("we", ()):
         m = _RE_WE_PRESENT.match(abstract, pos)
-        if m and abstract[m.end() : m.end() + len(key)].lower() == key:
+        seg = abstract[m.end() : m.end() + len(key)] if m else ""
+        if m and (seg if exact else seg.lower()) == key:
             after = abstract[m.end() + len(key) : m.end() + len(key) + 1]
             if not after or not after.isalnum():
                 return True
