@@ -452,7 +452,10 @@ def resolve(
         defs, spans = own_defs[a.id]
         if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
             continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
-        best = _attribute(m, a, slot or family_slot, by_id, sim, defs, family=not slot)
+        best = None
+        if not (m.field == "abstract" and _a_field_for_the_reader(m)):
+            # (not "Federated Active Learning (FAL) addresses this by …": a field)
+            best = _attribute(m, a, slot or family_slot, by_id, sim, defs, family=not slot)
         if best is not None:
             decided[-1] = (best[0], best[1], not slot)
         elif slot and not any(a.id in x.papers for x in slot):
@@ -817,6 +820,25 @@ def _first_of_many(x: _Meaning, users: set[str], by_id: dict[str, Paper]) -> boo
     others = [by_id[u] for u in users if u != b.id and u in by_id]
     dated = [p for p in others if p.when is not None]
     return len(others) >= 3 and len(dated) >= 3 and all(_not_newer(p, b) for p in dated)
+
+
+def _a_field_for_the_reader(m: Mention) -> bool:
+    """Does the paper spell the mentioned name out as a field for its reader: a long form
+    of dictionary words defined in a sentence that presents nothing ("Federated Active
+    Learning (FAL) addresses this by facilitating …")?"""
+    if "(" not in m.sentence:
+        return False
+    from wordfreq import zipf_frequency
+
+    surface = re.sub(r"\s*\([^()]*\)$", "", m.surface)  # "Federated Active Learning (FAL)"
+    for abbr, lf, _, _ in abbreviation_definitions(m.sentence):
+        if surface != abbr and _key(surface) != _key(lf):
+            continue
+        words = re.findall(r"[A-Za-z]+", lf)
+        if len(words) < 2 or not all(zipf_frequency(w.lower(), "en") >= 2.5 for w in words):
+            return False
+        return not _LEAD.search(m.sentence)
+    return False
 
 
 def _other_version(a: str, papers: list[str], by_id: dict[str, Paper], sim: _Similarity) -> bool:

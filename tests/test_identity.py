@@ -403,3 +403,22 @@ def test_a_later_paper_presenting_the_same_artefact_builds_on_the_first():
     G = gt.build_graph(_pick(DS, "2211.16487", "2211.16940"))
     assert _builds_on(G) == set()
     assert sum(1 for n in G if n.startswith("entity:diffpose")) == 2
+
+
+def test_a_field_the_citing_paper_spells_out_for_its_reader_links_nothing():
+    # CHASe: "Federated Active Learning (FAL) addresses this by facilitating …" names the
+    # field, not the artefact of "Federated Active Learning (F-AL): an Efficient …".
+    ps = _pick(DS, "2202.00195", "2504.17448")
+    assert _builds_on(gt.build_graph(ps)) == set()
+    # a paper that presents the thing it spells out is not naming a field
+    from graphtool.identity import _a_field_for_the_reader
+    from graphtool.model import Mention
+
+    def mention(sentence):
+        return Mention("a", "X", "system", "X", "mentions", "Federated Active Learning", "abstract",
+                       0, 25, sentence, 0.9, "lexicon")  # fmt: skip
+
+    assert _a_field_for_the_reader(mention("Federated Active Learning (FAL) aims to label."))
+    assert not _a_field_for_the_reader(
+        mention("We propose Federated Active Learning (FAL), a new strategy.")
+    )
