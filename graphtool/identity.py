@@ -364,7 +364,6 @@ def resolve(
     # 2. The meanings: one per introducing paper, merged when they share a long form, or
     #    the exact name and most of their words (a journal version: FairRec, FairRec).
     sim = _Similarity(papers)
-    same_artefact = _cues()["same_artefact"]
     intros = [m for m in mentions if m.relation == "introduces" and m.kind != "method"]
     long_names = {a for m in intros for a in (m.entity, *m.aliases) if " " in a and not a.islower()}
     concepts = _concepts(papers, long_names)
@@ -452,10 +451,7 @@ def resolve(
         defs, spans = own_defs[a.id]
         if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
             continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
-        best = None
-        if not (m.field == "abstract" and _a_field_for_the_reader(m)):
-            # (not "Federated Active Learning (FAL) addresses this by …": a field)
-            best = _attribute(m, a, slot or family_slot, by_id, sim, defs, family=not slot)
+        best = _attribute(m, a, slot or family_slot, by_id, sim, defs, family=not slot)
         if best is not None:
             decided[-1] = (best[0], best[1], not slot)
         elif slot and not any(a.id in x.papers for x in slot):
@@ -481,11 +477,12 @@ def resolve(
     for m in mentions:
         if m.relation == "introduces":
             own_names[m.paper] += [m.entity, m.surface, *m.aliases]
+            own_families[m.paper].add(m.family)
+    title_heads: dict[str, list[str]] = {}
     for p in papers:  # the name a title presents ("Vision Mamba: Efficient Visual …")
         head = p.title.split(":", 1)[0].strip() if ":" in p.title else ""
         if head and _compound_name(head):
-            own_names[p.id].append(head)
-            own_families[m.paper].add(m.family)
+            title_heads[p.id] = [head]
 
     # 6. The mentions, renamed to their meaning, and who builds on whom.
     senses = _acronym_senses(papers, mentions, acronyms, sim, known)
@@ -511,7 +508,10 @@ def resolve(
         out.append(m)
         a = by_id[m.paper]
         # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a family member
-        member = via_family or _named_after(own_names.get(a.id, ()), x.name, x.long_form)
+        member = via_family or _named_after(
+            own_names.get(a.id, ()), x.name, x.long_form, title_heads.get(a.id, ()),
+            f"{a.title} {a.abstract}".casefold(),
+        )  # fmt: skip
         if via_family and x.family in own_families.get(a.id, ()):
             continue  # A presents a member of the family too: siblings, neither builds on other
         for b in x.papers:
@@ -536,7 +536,7 @@ def resolve(
                 first = dated[0][1]
                 m = presented.get((a, x.display))
                 score = sim(a, first)
-                if m is None or when == dated[0][0] or score < same_artefact:
+                if m is None or when == dated[0][0] or not _other_version(a, [first], by_id, sim):
                     continue
                 if (a, first) not in links:
                     links[(a, first)] = Link(
@@ -752,15 +752,32 @@ def _own_names(
     return defs, spans
 
 
-def _named_after(own: Iterable[str], name: str, long_form: str | None = None) -> bool:
+def _named_after(
+    own: Iterable[str],
+    name: str,
+    long_form: str | None = None,
+    heads: Iterable[str] = (),
+    text: str = "",
+) -> bool:
     """Is one of a paper's own names a variant of ``name``: it holds the name as a word
     ("Dual-path Mamba", "Softmax-DPO"), its long form holds ``long_form`` ("Contrastive
     Activation Addition" for Activation Addition), or its acronym ends with the acronym
     ("RVRT" for VRT, "DecompDPO" for DPO)?
 
     Example:
-        >>> _named_after(["Vision Mamba"], "Mamba"), _named_after(["RVRT"], "VRT")
-        (True, True)
+        >>> _named_after(["Dual-path Mamba"], "Mamba")
+        True
+        >>> _named_after([], "Mamba", heads=["Vision Mamba"])
+        True
+        >>> _named_after([], "Mamba", heads=["Mamba Meets Graphs"])
+        False
+        >>> _named_after(["RVRT"], "VRT", "Video Restoration Transformer",
+        ...              text="recurrent video restoration transformer with guided attention")
+        True
+        >>> _named_after(["TRACE"], "RACE", "ReAding Comprehension from Examinations", text="")
+        False
+        >>> _named_after(["DecompDPO"], "DPO")
+        True
         >>> _named_after(["Token-level Proximal Policy Optimization"], "PPO",
         ...              "Proximal Policy Optimization")
         True
@@ -770,15 +787,23 @@ def _named_after(own: Iterable[str], name: str, long_form: str | None = None) ->
     own = [o for o in own if o and o != name]
     if any(_holds_word(o, name) for o in own):
         return True
+    if any(o.endswith(" " + name) for o in heads):  # a title's "Vision Mamba: …"
+        return True
     if (
         long_form
         and " " in long_form
-        and any(_key(o) != _key(long_form) and _holds_word(o, long_form) for o in own)
+        and any(_key(o) != _key(long_form) and _holds_word(o, long_form, re.I) for o in own)
     ):
         return True
     if _ACRONYM_NAME.fullmatch(name):
+        # "DecompDPO"; an all-capital one ("RVRT") only where B's long form is A's too
+        # ("TRACE" is no variant of the RACE dataset)
         return any(
-            " " not in o and len(o) > len(name) and o.endswith(name) and o[-len(name) - 1] != "-"
+            " " not in o
+            and len(o) > len(name)
+            and o.endswith(name)
+            and o[-len(name) - 1] != "-"
+            and (not o.isupper() or bool(long_form and text and long_form.casefold() in text))
             for o in own
         )
     return False
@@ -804,8 +829,10 @@ def _compound_name(head: str) -> bool:
 _ACRONYM_NAME = re.compile(r"[A-Z]{3,}[0-9]*")
 
 
-def _holds_word(text: str, name: str) -> bool:
-    return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text, re.IGNORECASE) is not None
+def _holds_word(text: str, name: str, flags: int = 0) -> bool:
+    if name.casefold() not in text.casefold():
+        return False
+    return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text, flags) is not None
 
 
 def _first_of_many(x: _Meaning, users: set[str], by_id: dict[str, Paper]) -> bool:
@@ -822,32 +849,27 @@ def _first_of_many(x: _Meaning, users: set[str], by_id: dict[str, Paper]) -> boo
     return len(others) >= 3 and len(dated) >= 3 and all(_not_newer(p, b) for p in dated)
 
 
-def _a_field_for_the_reader(m: Mention) -> bool:
-    """Does the paper spell the mentioned name out as a field for its reader: a long form
-    of dictionary words defined in a sentence that presents nothing ("Federated Active
-    Learning (FAL) addresses this by facilitating …")?"""
-    if "(" not in m.sentence:
-        return False
-    from wordfreq import zipf_frequency
-
-    surface = re.sub(r"\s*\([^()]*\)$", "", m.surface)  # "Federated Active Learning (FAL)"
-    for abbr, lf, _, _ in abbreviation_definitions(m.sentence):
-        if surface != abbr and _key(surface) != _key(lf):
-            continue
-        words = re.findall(r"[A-Za-z]+", lf)
-        if len(words) < 2 or not all(zipf_frequency(w.lower(), "en") >= 2.5 for w in words):
-            return False
-        return not _LEAD.search(m.sentence)
-    return False
-
-
 def _other_version(a: str, papers: list[str], by_id: dict[str, Paper], sim: _Similarity) -> bool:
     """Does paper ``a`` present what ``papers`` present, in another version: dated, not in
     the same month as any of them, and with most of their words (a journal version)?"""
     when = by_id[a].when
     if when is None or any(by_id[b].when is None or by_id[b].when == when for b in papers):
         return False
-    return max(sim(a, b) for b in papers) >= _cues()["same_artefact"]
+    cfg = _cues()["same_artefact"]
+    b = papers[0]  # the first paper that presented it
+    score = sim(a, b)
+    return score >= cfg["alone"] or (
+        score >= cfg["same_authors"] and _share_author(by_id[a], by_id[b])
+    )
+
+
+def _share_author(a: Paper, b: Paper) -> bool:
+    """Do two papers share an author (by family name; False when either lists none)?"""
+
+    def names(p: Paper) -> set[str]:
+        return {n.split()[-1].casefold() for n in p.authors if n.split()}
+
+    return bool(names(a) & names(b))
 
 
 def _not_newer(a: Paper, b: Paper) -> bool:

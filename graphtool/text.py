@@ -128,8 +128,9 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
         found = _match_long_form(letters, before, window)
         if found is not None and _one_plain_word(before[found:].strip()) and len(letters) > 1:
             # "emotion disentangling encoder (EDE)": not "encoder", whose inner letters
-            # spell it, but the words whose initials do; a plain word is never a name
-            found = _initials(letters, window)
+            # spell it, but the words whose initials do, where they do
+            initials = _initials(letters, window)
+            found = found if initials is None else initials
         if found is not None and (found > 0 or lo == 0):
             out.append((abbr, before[found:].strip(), lo + found, m.start(1)))
     return out

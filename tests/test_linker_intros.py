@@ -259,9 +259,16 @@ def test_introduction_phrasings(title, abstract, expected):
         "We obtain an FID of 3.17. Our implementation is available at "
         "https://github.com/hojonathanho/diffusion",
         "We build on ZapServe, whose scheduler at github.com/org/ZapServe we extend.",
+        "Our scheduler improves over ZapServe (code: github.com/org/ZapServe) by 2x.",
         # "namely" inside a bracket gives an example (real: 2510.16890)
         "It lacks many useful features of modern languages (namely C++), like type-checking.",
     ],
 )
 def test_not_introductions(abstract):
     assert not [m for m in _link_one("T", abstract) if m.relation == "introduces"]
+
+
+def test_a_plain_word_is_no_alias_of_what_a_paper_introduces():
+    ms = _link_one("Emotion", "We propose a novel encoder (EDE) to split emotion from content.")
+    (ede,) = [m for m in ms if m.relation == "introduces"]
+    assert ede.entity == "EDE" and "encoder" not in ede.aliases

@@ -36,4 +36,6 @@ def test_a_plain_word_is_no_long_form_of_an_acronym_its_inner_letters_spell():
 
     got = abbreviation_definitions("we introduce the emotion disentangling encoder (EDE) to")
     assert [(a, lf) for a, lf, _, _ in got] == [("EDE", "emotion disentangling encoder")]
-    assert abbreviation_definitions("we use a novel encoder (EDE) to split") == []
+    # a one-word long form whose parts spell it stays one ("electroencephalography (EEG)")
+    got = abbreviation_definitions("signals from electroencephalography (EEG) and more")
+    assert [(a, lf) for a, lf, _, _ in got] == [("EEG", "electroencephalography")]

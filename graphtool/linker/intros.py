@@ -99,7 +99,8 @@ class IntroFinder:
                 return
             aliases = []
             if name in long_of:
-                aliases.append(long_of[name])
+                if not _plain_word(long_of[name]):  # "a novel encoder (EDE)": no alias
+                    aliases.append(long_of[name])
             elif keep and _norm(name) in abbr_of:  # a known long form: the lexicon's name
                 aliases.append(abbr_of[_norm(name)])
             elif _norm(name) in abbr_of and " " in name.strip():
@@ -218,15 +219,10 @@ class IntroFinder:
                         add(m.group(2), "abstract", m.start(2), "definition")
         if ":" in text:
             for lead in _RE_LIST_LEAD.finditer(text):
-                end = text.find(". ", lead.end())
-                for m in _RE_LISTED_APPOSITION.finditer(
-                    text, lead.end(), end if end > 0 else len(text)
-                ):
-                    before = text[max(0, m.start() - 6) : m.start()]
-                    name = m.group(1)
-                    if (m.start() == lead.end() or before.endswith((", and ", "; ", " and "))) and (
-                        _NAMEY.search(name) or (name.isupper() and len(name) > 1)
-                    ):
+                for start in _list_items(text, lead.end()):
+                    m = _RE_LISTED_APPOSITION.match(text, start)
+                    name = m.group(1) if m else ""
+                    if m and (_NAMEY.search(name) or (name.isupper() and len(name) > 1)):
                         add(name, "abstract", m.start(1), "intro")
         for pos in trig.get("we", ()):
             m = _RE_WE_NOUN_NAME.match(text, pos)
@@ -319,7 +315,7 @@ class IntroFinder:
                 if len(parts) == 1 and not _NAMEY.search(name):
                     break  # "github.com/…/diffusion": a word, no name
                 if re.search(r"[A-Z][\w-]*\s$", where[max(0, found.start() - 30) : found.start()]):
-                    break  # "Conditional Activation Steering": part of a longer name
+                    continue  # "Conditional Activation Steering": part of a longer name
                 if (name[0].isupper() or _NAMEY.search(name)) and not self._lookup(name):
                     add(name, field, found.start(), "intro")
                 break
@@ -452,9 +448,14 @@ def _listed_after_lead(text: str, lstart: int) -> bool:
 
 
 _RE_REPOSITORY = re.compile(r"github\.com/[\w.-]+/([\w.-]*\w)")
+# "Our implementation is open-sourced at", "we release our code at", "The code is
+# available at": the paper's own code, not "improves over ZapServe (code: …)"
 _RE_OWN_CODE = re.compile(
-    r"\b(?:code|implementation|open[- ]sourced?|release[ds]?|(?:is|are|be)\s+(?:publicly\s+)?"
-    r"available)\b",
+    r"\b(?:our\s+(?:[\w-]+\s+){0,2}?(?:codes?|implementation|source|repository)\b"
+    r"|we\s+(?:[\w-]+\s+){0,2}?(?:release|open[- ]source|publish|make|provide)"
+    r"|(?:the\s+)?(?:source\s+)?codes?\s+(?:and\s+[\w-]+\s+)?(?:is|are|will\s+be)\s+"
+    r"(?:publicly\s+)?available|\b(?:is|are)\s+(?:publicly\s+|freely\s+)?available\s+(?:at|on|from)\b"
+    r"|(?:is|are)\s+open[- ]sourced)",
     re.IGNORECASE,
 )
 _RE_PRESENTS = re.compile(
@@ -472,6 +473,30 @@ def _defined_for_the_reader(name: str, text: str, defs: list) -> bool:
             hi = text.find(". ", astart)
             return not _RE_PRESENTS.search(text, lo, hi if hi > 0 else len(text))
     return False
+
+
+def _list_items(text: str, begin: int) -> list[int]:
+    """Where the items of a list that a lead such as "we introduce two benchmarks: " ends
+    at ``begin`` start: there, and after each ", and ", "; " or " and " up to the end of
+    its sentence (at most 400 characters on)."""
+    end = text.find(". ", begin, begin + 400)
+    end = end if end > 0 else min(len(text), begin + 400)
+    out = [begin]
+    for sep in (", and ", "; ", " and "):
+        i = text.find(sep, begin, end)
+        while i >= 0:
+            out.append(i + len(sep))
+            i = text.find(sep, i + 1, end)
+    return sorted(set(out))
+
+
+def _plain_word(text: str) -> bool:
+    """A single lower-case word of the dictionary ("encoder"): never a name's alias."""
+    if not (text.isalpha() and text.islower()):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(text, "en") >= 2.5
 
 
 def _valid_intro(name: str, lexicon: Lexicon, lower_ok: bool = False) -> bool:

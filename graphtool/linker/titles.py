@@ -99,9 +99,11 @@ def _guess_kind(title: str, abstract: str = "", name: str = "") -> str:
         >>> _guess_kind("Orca: Progressive Learning", "we evaluate Orca on the BBH dataset",
         ...             "Orca")
         'system'
+        >>> _guess_kind("FooNet", "We present FooNet, a model with strong benchmark results.",
+        ...             "FooNet")
+        'system'
     """
-    t = title.lower()
-    if _DATASET_WORD.search(t):
+    if _DATASET_TITLE.search(title):
         return "dataset"
     if name and abstract and _DATASET_WORD.search(abstract):
         i = abstract.find(name)
@@ -115,15 +117,19 @@ def _guess_kind(title: str, abstract: str = "", name: str = "") -> str:
     return "system"
 
 
-_DATASET_WORD = re.compile(r"\b(?:dataset|benchmark|corpus|suite)\b", re.IGNORECASE)
+_DATASET_TITLE = re.compile(r"\b(?:dataset|benchmark|corpus|suite)\b", re.IGNORECASE)
+_DATASET_WORD = re.compile(r"\b(?:dataset|benchmark|corpus|suite)s?\b", re.IGNORECASE)
 _DATASET_BEFORE = re.compile(
     r"\b(?:introduc|present|propos|contribut|releas|construct|creat|curat|collect|buil)\w*\s+"
-    r"(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}(?:dataset|benchmark|corpus|suite)\s*"
+    r"(?:a|an|the|our|two|three|four)\s+(?:[\w-]+\s+){0,3}(?:dataset|benchmark|corpus|suite)s?\s*"
     r"(?:,|:|called|named|dubbed|termed)?\s*$",
     re.IGNORECASE,
 )
+# "HFTBench, a high-frequency trading benchmark": up to three modifiers, none a head noun
+# or a preposition ("FooNet, a model with strong benchmark results" is no dataset)
 _DATASET_AFTER = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:a|an)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:dataset|benchmark|corpus|suite)\b",
+    r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:a|an)\s+"
+    r"(?:(?!(?:model|method|system|framework|approach|tool|with|on|for|that|of|in)\b)"
+    r"[\w-]+\s+){0,3}?(?:dataset|benchmark|corpus|suite)\b",
     re.IGNORECASE,
 )
