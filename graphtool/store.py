@@ -716,7 +716,7 @@ def add(
         st.close()
     merged, merges = merge_papers([*old, *new], known=len(old))
     papers = Corpus(resolve_references(merged))
-    papers.merges = old.merges + merges
+    papers.merges = old.merges + list(getattr(new, "merges", None) or []) + merges
     papers.merged = [(m.kept, m.merged) for m in papers.merges]
     linker = Linker(lexicon)
     before = {p.id: (i, p) for i, p in enumerate(old)}
