@@ -56,6 +56,11 @@ def _same_store(a: Path, b: Path) -> None:
     for table, columns in _ROWS.items():
         rows = f"SELECT {columns} FROM {table} ORDER BY pos"
         assert sa.con.execute(rows).fetchall() == sb.con.execute(rows).fetchall(), table
+    edges = (
+        "SELECT e.source, e.target, e.key, e.relation, e.attrs FROM nodes n "
+        "JOIN edges e ON e.source = n.id ORDER BY n.pos, e.pos"
+    )  # edges are read in the order of their source node, then their own
+    assert sa.con.execute(edges).fetchall() == sb.con.execute(edges).fetchall()
     meta = "SELECT key, value FROM meta WHERE key NOT IN ('graphtool_version') ORDER BY key"
     assert sa.con.execute(meta).fetchall() == sb.con.execute(meta).fetchall()
 
@@ -64,7 +69,6 @@ _ROWS = {
     "papers": "id, title, abstract, year, record",
     "mentions": "paper, entity, relation, record",
     "nodes": "id, kind, attrs",
-    "edges": "source, target, key, relation, attrs",
 }
 
 
@@ -175,7 +179,9 @@ def test_add_equals_a_build_from_scratch(tmp_path):
     whole = store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1)
     first = gt.read(a)
     grown = store.build(first, tmp_path / "grown.gtdb", jobs=1)
+    inode = grown.stat().st_ino
     done = store.add(grown, gt.read(b), jobs=2)
+    assert grown.stat().st_ino == inode  # updated in place, not written again
     assert done["merged"] >= 1 and done["rechecked"] >= 1
     assert done["added"] == done["papers"] - len(first) == store.Store(whole).count() - len(first)
     _same_store(whole, grown)
@@ -267,6 +273,7 @@ def test_an_add_killed_midway_leaves_the_previous_store_intact(built, tmp_path, 
         capture_output=True,
     )
     assert proc.returncode == -9, proc.stderr.decode()[-2000:]  # killed, not finished
+    assert Path(f"{target}-journal").exists()  # killed inside the transaction
     st = store.Store(target)  # the store as it was: the same papers, mentions and graph
     assert len(st.papers()) == len(papers)
     assert st.mentions() == mentions and _graph_data(st.graph()) == graph
