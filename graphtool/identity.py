@@ -190,35 +190,97 @@ def _sentence_start(text: str, i: int) -> bool:
 
 
 class _Similarity:
-    """TF-IDF cosine between two papers' titles and abstracts (scikit-learn), fitted once."""
+    """TF-IDF cosine between two papers' titles and abstracts (scikit-learn), fitted once.
+
+    The attribution asks, for every paper that names one of a group of meanings, its
+    cosine with the papers that introduce them: :meth:`focus` computes those as one
+    sparse product per group (in chunks of the naming papers, each when first asked),
+    instead of one small product per pair. Each cosine is the sum of the products of
+    the shared terms in column order, as ``numpy.dot`` of the two rows' shared entries
+    sums them (the same value, to the last bits of floating point).
+    """
+
+    #: Largest block of cosines computed at once (naming papers × introducing papers).
+    BLOCK = 1 << 21
 
     def __init__(self, papers: list[Paper]) -> None:
         self.row = {p.id: i for i, p in enumerate(papers)}
         self.papers = papers
         self._X = None
+        self._blocks: dict[int, tuple] = {}
+        self._block: tuple | None = None
+
+    def _fit(self):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vec = TfidfVectorizer(
+            stop_words="english",
+            sublinear_tf=True,
+            min_df=1,
+            token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9\-]+\b",
+            dtype=np.float64,
+        )
+        X = vec.fit_transform(f"{p.title}. {p.abstract}" for p in self.papers)
+        X.sort_indices()  # each row's terms in column order: the order the sums take
+        return X
+
+    def focus(
+        self, group: object, askers: Iterable[str], introducers: Iterable[str] | None = None
+    ) -> None:
+        """The next calls ask for the cosines of ``askers`` with ``introducers`` (by
+        default the papers that introduce the meanings of ``group``): one block for the
+        group (kept while it lives); ``group`` None: no block."""
+        if group is None:
+            self._block = None
+            return
+        found = self._blocks.get(id(group))
+        if found is None or found[0] is not group:
+            rows = {a: i for i, a in enumerate(sorted({a for a in askers if a in self.row}))}
+            if introducers is None:
+                introducers = (b for x in group for b in x.papers[:9])
+            intro = dict.fromkeys(b for b in introducers if b in self.row)
+            cols = {b: j for j, b in enumerate(intro)}
+            chunk = max(1, self.BLOCK // max(1, len(cols)))
+            found = (group, rows, cols, chunk, {})
+            self._blocks[id(group)] = found
+        self._block = found
 
     def __call__(self, a: str, b: str) -> float:
-        if self._X is None:
-            from sklearn.feature_extraction.text import TfidfVectorizer
-
-            vec = TfidfVectorizer(
-                stop_words="english",
-                sublinear_tf=True,
-                min_df=1,
-                token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9\-]+\b",
-                dtype=np.float64,
-            )
-            self._X = vec.fit_transform(f"{p.title}. {p.abstract}" for p in self.papers)
+        blk = self._block
+        if blk is not None:
+            _, rows, cols, chunk, parts = blk
+            i, j = rows.get(a), cols.get(b)
+            if i is not None and j is not None:
+                part = parts.get(i // chunk)
+                if part is None:
+                    part = parts[i // chunk] = self._part(rows, cols, i // chunk, chunk)
+                return float(part[i % chunk, j])
         ia, ib = self.row.get(a), self.row.get(b)
         if ia is None or ib is None:
             return 0.0
-        X = self._X  # CSR rows, L2-normalised: the cosine is the dot product
-        ra = slice(X.indptr[ia], X.indptr[ia + 1])
-        rb = slice(X.indptr[ib], X.indptr[ib + 1])
-        _, xa, xb = np.intersect1d(
-            X.indices[ra], X.indices[rb], assume_unique=True, return_indices=True
-        )
-        return float(np.dot(X.data[ra][xa], X.data[rb][xb]))
+        return self._cosine(ia, ib)
+
+    def _part(self, rows: dict, cols: dict, k: int, chunk: int) -> np.ndarray:
+        if self._X is None:
+            self._X = self._fit()
+        X = self._X
+        asked = [self.row[a] for a in list(rows)[k * chunk : (k + 1) * chunk]]
+        return (X[asked] @ X[[self.row[b] for b in cols]].T).toarray()
+
+    def _cosine(self, ia: int, ib: int) -> float:
+        if self._X is None:
+            self._X = self._fit()
+        X = self._X  # CSR rows, L2-normalised, sorted: the cosine is the dot product
+        ca = X.indices[X.indptr[ia] : X.indptr[ia + 1]].tolist()
+        cb = X.indices[X.indptr[ib] : X.indptr[ib + 1]].tolist()
+        da = X.data[X.indptr[ia] : X.indptr[ia + 1]].tolist()
+        db = dict(zip(cb, X.data[X.indptr[ib] : X.indptr[ib + 1]].tolist(), strict=True))
+        total = 0.0
+        for c, v in zip(ca, da, strict=True):
+            w = db.get(c)
+            if w is not None:
+                total += v * w
+        return total
 
 
 def credited(m: Mention, paper: Paper) -> bool:
@@ -451,6 +513,7 @@ def resolve(
         defs, spans = own_defs[a.id]
         if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
             continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
+        sim.focus(slot or family_slot, users[key])  # the cosines this name asks for
         best = _attribute(m, a, slot or family_slot, by_id, sim, defs, family=not slot)
         if best is not None:
             decided[-1] = (best[0], best[1], not slot)
@@ -484,6 +547,7 @@ def resolve(
         if head and _compound_name(head):
             title_heads[p.id] = [head]
 
+    sim.focus(None, ())
     # 6. The mentions, renamed to their meaning, and who builds on whom.
     senses = _acronym_senses(papers, mentions, acronyms, sim, known)
     out: list[Mention] = []
@@ -677,10 +741,16 @@ def _acronym_senses(
             if abbr in wanted:
                 slot = definers[abbr].setdefault(_key(lf), (lf, set()))
                 slot[1].add(p.id)
+    askers: dict[str, set[str]] = defaultdict(set)
+    for i in acronyms:
+        askers[mentions[i].surface].add(mentions[i].paper)
     out: dict[int, Mention] = {}
     for i, own in sorted(acronyms.items()):
         m = mentions[i]
         sense = own
+        if sense is None and m.surface in definers:
+            group = definers[m.surface]  # the cosines this acronym asks for, as one block
+            sim.focus(group, askers[m.surface], (b for _, ps in group.values() for b in ps))
         if sense is None:
             scored = sorted(
                 (
@@ -743,7 +813,7 @@ def _own_names(
     defs: dict[str, str] = {}
     spans = list(intro_spans)
     for field, text in (("title", a.title), ("abstract", a.abstract)):
-        for abbr, lf, lstart, astart in abbreviation_definitions(text):
+        for abbr, lf, lstart, astart in abbreviation_definitions(text) if "(" in text else ():
             defs.setdefault(abbr, lf)
             if any(f == field and s <= astart < e + 3 for f, s, e in intro_spans):
                 spans.append((field, lstart, lstart + len(lf)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Words after which a full stop does not end a sentence ("e.g.", "et al.", "Fig."),
 # and single capitals (initials).
@@ -209,6 +210,14 @@ def _word_start(text: str, i: int) -> bool:
     return text[i].isupper() and text[i - 1].islower() and (i < 2 or not text[i - 2].isalnum())
 
 
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _flat(s: str) -> str:
+    return _SEPARATORS.sub("", s)
+
+
 def case_compatible(surface: str, forms: Iterable[str]) -> bool:
     """Does ``surface`` spell one of ``forms`` in a compatible case? "Spark" is not
     "SPARK", "PRISM" is not "Prism", but "Flash-Attention" is "FlashAttention".
@@ -218,9 +227,9 @@ def case_compatible(surface: str, forms: Iterable[str]) -> bool:
         ...                                                      ["FlashAttention"])
         (False, True)
     """
-    flat = re.sub(r"[\s\-_]+", "", surface)
+    flat = _flat(surface)
     for f in forms:
-        g = re.sub(r"[\s\-_]+", "", f)
+        g = _flat(f)
         if flat == g:
             return True
         if flat.casefold() != g.casefold():

@@ -34,12 +34,42 @@ def _graph_data(G):
 
 
 def _same_store(a: Path, b: Path) -> None:
+    """Everything a store gives back is the same, in the same order: papers, merges,
+    introductions, mentions, the graph, the stored PageRank, search, and the raw rows
+    of every table but the positions' numbering."""
     sa, sb = store.Store(a), store.Store(b)
     assert list(sa.papers()) == list(sb.papers())
+    # the same merges; add lists those of the new files, as read, before the ones into
+    # stored papers, where a build lists them in record order
+    assert sorted(map(repr, sa.papers().merges)) == sorted(map(repr, sb.papers().merges))
     ma, mb = sa.mentions(), sb.mentions()
     assert [(m, m.aliases) for m in ma] == [(m, m.aliases) for m in mb]
     assert sa.introductions() == sb.introductions()
     assert _graph_data(sa.graph()) == _graph_data(sb.graph())
+    for kind in (None, "paper", "system"):
+        ra, rb = sa.centrality("pagerank", kind), sb.centrality("pagerank", kind)
+        assert [n for n, _ in ra] == [n for n, _ in rb]
+        assert [s for _, s in ra] == pytest.approx([s for _, s in rb], rel=1e-9, abs=1e-15)
+    for query in ("speculative decoding", '"pipeline parallelism"', "serving"):
+        assert sa.search(query, limit=50) == sb.search(query, limit=50)
+    assert sa.counts() == sb.counts()
+    for table, columns in _ROWS.items():
+        rows = f"SELECT {columns} FROM {table} ORDER BY pos"
+        assert sa.con.execute(rows).fetchall() == sb.con.execute(rows).fetchall(), table
+    edges = (
+        "SELECT e.source, e.target, e.key, e.relation, e.attrs FROM nodes n "
+        "JOIN edges e ON e.source = n.id ORDER BY n.pos, e.pos"
+    )  # edges are read in the order of their source node, then their own
+    assert sa.con.execute(edges).fetchall() == sb.con.execute(edges).fetchall()
+    meta = "SELECT key, value FROM meta WHERE key NOT IN ('graphtool_version') ORDER BY key"
+    assert sa.con.execute(meta).fetchall() == sb.con.execute(meta).fetchall()
+
+
+_ROWS = {
+    "papers": "id, title, abstract, year, record",
+    "mentions": "paper, entity, relation, record",
+    "nodes": "id, kind, attrs",
+}
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +171,7 @@ def test_build_command_writes_a_store_and_says_what_it_holds(tmp_path):
     assert [p.name for p in out.parent.iterdir()] == ["field.gtdb"]
 
 
-def test_add_equals_a_build_from_scratch(tmp_path):
+def test_add_equals_a_build_from_scratch(tmp_path, monkeypatch):
     # the cut falls between two records of one paper (2509.13201 and its v1), and the
     # second half introduces names the first half mentions
     a = _jsonl(tmp_path / "a.jsonl", ROWS[:623])
@@ -149,7 +179,10 @@ def test_add_equals_a_build_from_scratch(tmp_path):
     whole = store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1)
     first = gt.read(a)
     grown = store.build(first, tmp_path / "grown.gtdb", jobs=1)
+    inode = grown.stat().st_ino
+    monkeypatch.setattr(store, "ADD_IN_PROCESS", 0)  # link on two workers
     done = store.add(grown, gt.read(b), jobs=2)
+    assert grown.stat().st_ino == inode  # updated in place, not written again
     assert done["merged"] >= 1 and done["rechecked"] >= 1
     assert done["added"] == done["papers"] - len(first) == store.Store(whole).count() - len(first)
     _same_store(whole, grown)
@@ -209,6 +242,47 @@ def test_a_build_killed_midway_leaves_the_previous_store_intact(built, tmp_path)
     # what the killed build left is a temporary file beside the store, never the store
     left = [p.name for p in tmp_path.iterdir() if p.name != "field.gtdb"]
     assert len(left) == 1 and left[0].startswith(".field.gtdb.") and left[0].endswith(".tmp")
+
+
+ADD_KILLER = """
+import os, signal, sys
+import graphtool as gt
+from graphtool import store
+calls = [0]
+real = store.dumps
+def dumps(value):
+    calls[0] += 1
+    if calls[0] == int(sys.argv[3]):  # in the middle of writing what changed
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(value)
+store.dumps = dumps
+store.add(sys.argv[1], gt.read(sys.argv[2]), jobs=1)
+"""
+
+
+@pytest.mark.parametrize("when", [50, 2000])
+def test_an_add_killed_midway_leaves_the_previous_store_intact(built, tmp_path, when):
+    path, papers = built
+    target = tmp_path / "field.gtdb"
+    target.write_bytes(path.read_bytes())
+    before = store.Store(target)
+    graph, mentions = _graph_data(before.graph()), before.mentions()
+    before.close()
+    new = _jsonl(tmp_path / "new.jsonl", ROWS[:40])
+    proc = subprocess.run(
+        [sys.executable, "-c", ADD_KILLER, str(target), str(new), str(when)],
+        capture_output=True,
+    )
+    assert proc.returncode == -9, proc.stderr.decode()[-2000:]  # killed, not finished
+    assert Path(f"{target}-journal").exists()  # killed inside the transaction
+    st = store.Store(target)  # the store as it was: the same papers, mentions and graph
+    assert len(st.papers()) == len(papers)
+    assert st.mentions() == mentions and _graph_data(st.graph()) == graph
+    st.close()
+    # and an add after the crash works, and gives what a build gives
+    store.add(target, gt.read(new), jobs=1)
+    whole = store.build(gt.read([gt.bundled_corpus(), new]), tmp_path / "whole.gtdb", jobs=1)
+    _same_store(whole, target)
 
 
 def test_a_build_that_fails_removes_its_temporary_file(built, tmp_path, monkeypatch):
