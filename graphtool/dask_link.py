@@ -60,6 +60,9 @@ _FIELDS = Mention.__slots__
 #: How long to wait for a scheduler that does not answer.
 CONNECT_TIMEOUT = "30s"
 
+#: How often (seconds) pass 2 checks that the workers holding its partitions are there.
+WORKER_CHECK_S = 10
+
 #: Partitions per worker unless told: enough to balance, few enough that the
 #: per-partition cost (a task, a Parquet file) stays small.
 PARTITIONS_PER_WORKER = 4
@@ -260,7 +263,7 @@ def _two_passes(client, sources, lexicon, rows, outs, on_pass1):
     """Run pass 1 on every partition, hand its results to ``on_pass1`` (which returns
     the corpus's names), broadcast them, and yield each partition's pass 2 result as
     it completes (``(index, result)``)."""
-    from dask.distributed import as_completed
+    from dask.distributed import wait
 
     run = uuid.uuid4().hex  # a fresh Linker per run on every worker
     keys = [f"{run}-{i}" for i in range(len(sources))]
@@ -280,26 +283,34 @@ def _two_passes(client, sources, lexicon, rows, outs, on_pass1):
         del pass1
         names = on_pass1(found)
         [shared] = client.scatter([_pack(_rows(names.values()))], broadcast=True, hash=False)
-        pass2 = {}
-        for i, (key, source, part, out) in enumerate(zip(keys, sources, found, outs, strict=True)):
-            # on the worker that holds the papers (elsewhere it reads them again)
-            future = client.submit(
-                _pass2,
-                key,
-                source,
-                names=shared,
-                lexicon=lex,
-                run=run,
-                out=out,
-                pure=False,
-                key=f"pass2-{key}",
-                workers=[part["worker"]],
-                allow_other_workers=True,
-            )
-            pass2[future] = i
-        for future in as_completed(pass2):
-            yield pass2[future], pickle.loads(future.result())
-            future.release()
+
+        def submit(i: int, where: str | None):
+            return client.submit(
+                _pass2, keys[i], sources[i], names=shared, lexicon=lex, run=run, out=outs[i],
+                pure=False, key=f"pass2-{keys[i]}" + ("" if where else "-again"),
+                workers=[where] if where else None, allow_other_workers=False,
+            )  # fmt: skip
+
+        # each partition's pass 2 on the worker that holds its papers, never stolen by
+        # another (which would read and introduce them again); if that worker leaves,
+        # the partition goes to any worker, which reads it again
+        pending = {submit(i, part["worker"]): (i, part["worker"]) for i, part in enumerate(found)}
+        while pending:
+            try:
+                done = wait(list(pending), WORKER_CHECK_S, return_when="FIRST_COMPLETED").done
+            except TimeoutError:
+                done = set()
+            for future in done:
+                i, _ = pending.pop(future)
+                yield i, pickle.loads(future.result())
+                future.release()
+            if not done:
+                alive = set(client.scheduler_info().get("workers", {}))
+                for future, (i, where) in list(pending.items()):
+                    if where is not None and where not in alive:
+                        del pending[future]
+                        future.cancel()
+                        pending[submit(i, None)] = (i, None)
     finally:
         client.run(_forget, run)
 
