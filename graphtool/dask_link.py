@@ -395,9 +395,10 @@ def byte_ranges(path: str | os.PathLike, parts: int) -> list[tuple[int, int]]:
     Example:
         >>> import tempfile, os
         >>> p = os.path.join(tempfile.mkdtemp(), "x.jsonl")
-        >>> _ = open(p, "w").write("aaaa\\nbb\\ncccccc\\nd\\n")
+        >>> with open(p, "wb") as f:
+        ...     _ = f.write(b"aaaa\\nbb\\ncccccc\\nd\\n")
         >>> byte_ranges(p, 3)
-        [(0, 8), (8, 15), (15, 17)]
+        [(0, 5), (5, 15), (15, 17)]
     """
     size = os.path.getsize(path)
     cuts = [0]
