@@ -103,8 +103,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         papers = gt.read(write_jsonl(Path(d) / "c.jsonl", synthetic(args.papers)))
     lexicon = gt.Lexicon.load()
+    finder = Linker(lexicon)  # the names, found by another Linker: the shared one starts cold
+    names = finder.corpus_names(finder.introductions(p) for p in papers)
     linker = Linker(lexicon)
-    names = linker.corpus_names(linker.introductions(p) for p in papers)
     linker.link_named([], names)
     _state.update(papers=papers, lexicon=lexicon, names=names, linker=linker, loop=50_000_000)
     gc.freeze()
