@@ -46,7 +46,7 @@ from .errors import GraphtoolError, InputError
 from .lexicon import LexEntry, Lexicon
 from .linker import Linker
 from .model import Mention, Paper, slugify
-from .parallel import chunks, default_jobs
+from .parallel import chunks, default_jobs, two_pass_linker
 
 #: Mention columns of the Parquet file, in order (the ``graphtool link`` record).
 PARQUET_COLUMNS = (
@@ -166,7 +166,7 @@ def _state(lexicon: bytes, run: str) -> dict:
     """This worker's state for ``run``: its Linker (one per run, kept across tasks)."""
     if _cache.get("run") != run:
         _forget(None)
-        _cache.update(run=run, linker=Linker(pickle.loads(lexicon)))
+        _cache.update(run=run, linker=two_pass_linker(pickle.loads(lexicon)))
     return _cache
 
 
