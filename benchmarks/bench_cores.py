@@ -32,7 +32,7 @@ from bench_scale import _machine_cpu, synthetic, write_jsonl  # noqa: E402
 
 import graphtool as gt  # noqa: E402
 from graphtool.linker import Linker  # noqa: E402
-from graphtool.parallel import chunks  # noqa: E402
+from graphtool.parallel import chunks, two_pass_linker  # noqa: E402
 
 _state: dict = {}  # set before the fork: papers, lexicon, names, the shared Linker
 
@@ -49,7 +49,7 @@ def _own(a: int, b: int) -> dict:
     gc.disable()
     papers, names = _state["papers"][a:b], _state["names"]
     c0 = time.process_time()
-    linker = Linker(_state["lexicon"])
+    linker = two_pass_linker(_state["lexicon"])
     for p in papers:
         linker.introductions(p, keep=True)
     c1 = time.process_time()
@@ -105,7 +105,7 @@ def main() -> None:
     lexicon = gt.Lexicon.load()
     finder = Linker(lexicon)  # the names, found by another Linker: the shared one starts cold
     names = finder.corpus_names(finder.introductions(p) for p in papers)
-    linker = Linker(lexicon)
+    linker = two_pass_linker(lexicon)
     linker.link_named([], names)
     _state.update(papers=papers, lexicon=lexicon, names=names, linker=linker, loop=50_000_000)
     gc.freeze()
