@@ -106,7 +106,7 @@ def link_corpus(
     """
     papers = list(papers)
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    linker = Linker(lexicon)
+    linker = two_pass_linker(lexicon)
     if jobs == 1 or len(papers) < max(2, min_parallel):
         intros = [linker.introductions(p, keep=True) for p in papers]
         mentions = linker.link_named(papers, linker.corpus_names(intros))
@@ -145,6 +145,25 @@ def link_corpus(
                 proc.terminate()
 
 
+def two_pass_linker(lexicon: Lexicon | None = None) -> Linker:
+    """A Linker ready for :meth:`Linker.introductions` with ``keep=True`` then
+    :meth:`Linker.link_named`: a new Linker's first ``link``/``link_named`` drops the
+    kept pass-1 work (it resets its caches, having seen no lexicon yet), so pass 2
+    would redo pass 1's work on every paper; one empty ``link`` first settles that.
+
+    Example:
+        >>> from graphtool.model import Paper
+        >>> lk = two_pass_linker()
+        >>> p = Paper("a", "T3: Transparent Tracking", "We propose T3.")
+        >>> names = lk.corpus_names([lk.introductions(p, keep=True)])
+        >>> [m.entity for m in lk.link_named([p], names)], len(lk._kept)
+        (['T3'], 0)
+    """
+    linker = Linker(lexicon)
+    linker.link([])
+    return linker
+
+
 def _context():
     methods = multiprocessing.get_all_start_methods()
     # fork hands the papers and the lexicon to the workers without copying them; with
@@ -159,7 +178,7 @@ def _serve(conn, lexicon: Lexicon, papers: list[Paper]) -> None:
     """One worker of :func:`link_corpus`: pass 1, wait for the names, pass 2."""
     gc.disable()  # many small objects, no cycles, and the process ends with the work
     try:
-        linker = Linker(lexicon)
+        linker = two_pass_linker(lexicon)
         conn.send(("ok", [linker.introductions(p, keep=True) for p in papers]))
         names = conn.recv()
         conn.send(("ok", linker.link_named(papers, names)))
