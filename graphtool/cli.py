@@ -346,10 +346,10 @@ def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view
         kinds[k] = kinds.get(k, 0) + 1
     summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items()))
     view_note = "" if view == "full" else f"{view} view of "
-    alone = len(analysis.unlinked(G))
+    meta = out.meta  # what the page counted (the whole graph's edges, unlinked papers…)
+    alone = meta["unlinked"]
     alone_note = f"; {alone} of {kinds.get('paper', 0)} papers link to nothing" if alone else ""
-    click.echo(f"wrote {out} ({view_note}{summary}; {G.number_of_edges()} edges{alone_note})")
-    meta = out.meta
+    click.echo(f"wrote {out} ({view_note}{summary}; {meta['graph_edges']} edges{alone_note})")
     if meta["left_out"]:
         s.note(
             f"drew the {meta['drawn']} most central of {meta['in_view']} nodes ({size}); "

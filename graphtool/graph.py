@@ -247,23 +247,75 @@ def simple_graph(G: nx.MultiDiGraph | nx.Graph) -> nx.Graph:
     """
     H = nx.Graph()
     H.add_nodes_from(sorted(G.nodes(data=True)))
-    if not G.is_multigraph():
-        for u, v, w in sorted(G.edges(data="weight", default=1), key=lambda e: (e[0], e[1])):
-            if u == v:
-                continue
-            if H.has_edge(u, v):
-                H[u][v]["weight"] += w
-            else:
-                H.add_edge(u, v, weight=w)
+    if G.is_multigraph():
+        # the pairs in the order a walk over the sorted edges first meets them, as the
+        # networkx loop below would add them (the same graph, edge for edge)
+        S = SimplePairs.of(G)
+        nodes, adj = S.nodes, H._adj  # filled directly: add_edge per pair is 3x slower
+        for a, b, w in zip(S.first.tolist(), S.second.tolist(), S.weight.tolist(), strict=True):
+            u, v = nodes[a], nodes[b]
+            adj[u][v] = adj[v][u] = {"weight": w}
         return H
-    for u, v, _ in sorted(G.edges(keys=True)):
+    for u, v, w in sorted(G.edges(data="weight", default=1), key=lambda e: (e[0], e[1])):
         if u == v:
             continue
         if H.has_edge(u, v):
-            H[u][v]["weight"] += 1
+            H[u][v]["weight"] += w
         else:
-            H.add_edge(u, v, weight=1)
+            H.add_edge(u, v, weight=w)
     return H
+
+
+class SimplePairs:
+    """The edges of :func:`simple_graph` of a multigraph as arrays, without building it:
+    ``nodes`` sorted (a node's index is its place there), and per joined pair its two
+    indices (``first`` < ``second``) and ``weight`` (the number of relations between
+    them), the pairs in the order in which :func:`simple_graph` adds them (the walk
+    over the sorted edges meets each pair first). Centrality and communities of a
+    large graph run on these.
+
+    Example:
+        >>> g = nx.MultiDiGraph([("b", "a"), ("a", "b"), ("c", "a"), ("c", "c")])
+        >>> S = SimplePairs.of(g)
+        >>> S.nodes, S.first.tolist(), S.second.tolist(), S.weight.tolist()
+        (['a', 'b', 'c'], [0, 0], [1, 2], [2, 1])
+    """
+
+    def __init__(self, nodes: list, first, second, weight) -> None:
+        self.nodes = nodes
+        self.first, self.second, self.weight = first, second, weight
+
+    @classmethod
+    def of(cls, G: nx.MultiDiGraph) -> SimplePairs:
+        import numpy as np
+
+        nodes = sorted(G)
+        index = {n: i for i, n in enumerate(nodes)}
+        ends = [index[n] for e in G.edges() for n in e]
+        u, v = np.array(ends, dtype=np.int64).reshape(-1, 2).T
+        keep = u != v
+        u, v = u[keep], v[keep]
+        order = np.lexsort((v, u))  # the sorted edges (node ids sort as their indices)
+        lo, hi = np.minimum(u, v)[order], np.maximum(u, v)[order]
+        code = lo * max(len(nodes), 1) + hi
+        uniq, first_at, counts = np.unique(code, return_index=True, return_counts=True)
+        seq = np.argsort(first_at, kind="stable")
+        n = max(len(nodes), 1)
+        return cls(nodes, uniq[seq] // n, uniq[seq] % n, counts[seq])
+
+    def degree(self):
+        """How many nodes each node is joined to (its degree in :func:`simple_graph`)."""
+        import numpy as np
+
+        n = len(self.nodes)
+        return np.bincount(self.first, minlength=n) + np.bincount(self.second, minlength=n)
+
+    def edge_order(self):
+        """The pairs in the order ``simple_graph(G).edges()`` yields them: by the first
+        node, then in the order that node met them."""
+        import numpy as np
+
+        return np.lexsort((np.arange(len(self.first)), self.first))
 
 
 def paper_graph(G: nx.MultiDiGraph) -> nx.Graph:
