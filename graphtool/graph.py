@@ -101,11 +101,14 @@ def build_graph(
     known_papers = {p.id for p in papers}
 
     families: dict[str, str] = {}
+    eid = lru_cache(maxsize=None)(entity_node)  # a name's node id, worked out once
+    attrs, succ = G._node, G._succ  # networkx's own dicts: one lookup, not a view's
     for m in mentions:
         if m.paper not in known_papers:
             continue
-        nid = entity_node(m.entity)
-        if nid not in G:
+        nid = eid(m.entity)
+        node = attrs.get(nid)
+        if node is None:
             G.add_node(
                 nid,
                 kind=m.kind,
@@ -115,15 +118,16 @@ def build_graph(
                 aliases=sorted(set(m.aliases)),
                 surfaces=[],
             )
-        node = G.nodes[nid]
+            node = attrs[nid]
         if m.surface not in node["surfaces"]:
             node["surfaces"].append(m.surface)
         if m.relation == "introduces":
             node["aliases"] = sorted(set(node["aliases"]) | set(m.aliases))
         families[m.entity] = m.family or m.entity
         src = paper_node(m.paper)
-        if G.has_edge(src, nid, key=m.relation):
-            G.edges[src, nid, m.relation]["count"] += 1
+        keys = succ[src].get(nid)
+        if keys is not None and m.relation in keys:
+            keys[m.relation]["count"] += 1
             continue
         G.add_edge(
             src,
@@ -140,8 +144,8 @@ def build_graph(
             count=1,
         )
 
-    _add_variants(G, families, mentions)
-    _add_builds_on(G, links)
+    _add_variants(G, families, mentions, eid)
+    _add_builds_on(G, links, eid)
     _add_citations(G, papers)
     return G
 
@@ -160,13 +164,15 @@ def _bundled_names() -> dict:
     return known_names(Lexicon.load())
 
 
-def _add_variants(G: nx.MultiDiGraph, families: dict[str, str], mentions: list[Mention]) -> None:
+def _add_variants(
+    G: nx.MultiDiGraph, families: dict[str, str], mentions: list[Mention], eid=entity_node
+) -> None:
     kinds = {m.entity: m.kind for m in mentions}
     for name, family in sorted(families.items()):
         if not family or family == name:
             continue
-        fid = entity_node(family)
-        if fid == entity_node(name):
+        fid = eid(family)
+        if fid == eid(name):
             continue
         if fid not in G:
             G.add_node(
@@ -178,18 +184,20 @@ def _add_variants(G: nx.MultiDiGraph, families: dict[str, str], mentions: list[M
                 aliases=[],
                 surfaces=[],
             )
-        G.add_edge(entity_node(name), fid, key="variant_of", relation="variant_of")
+        G.add_edge(eid(name), fid, key="variant_of", relation="variant_of")
 
 
-def _add_builds_on(G: nx.MultiDiGraph, links: list[Link]) -> None:
+def _add_builds_on(G: nx.MultiDiGraph, links: list[Link], eid=entity_node) -> None:
     """One ``builds_on`` edge per paper pair, carrying every name that links them."""
+    attrs, succ = G._node, G._succ
     for link in links:
         u, b = paper_node(link.a), paper_node(link.b)
-        if u not in G or b not in G:
+        if u not in attrs or b not in attrs:
             continue
         names = [{"via": link.via, "entity": link.entity, "surface": link.surface}]
-        if G.has_edge(u, b, key="builds_on"):
-            G.edges[u, b, "builds_on"]["names"] += names
+        keys = succ[u].get(b)
+        if keys is not None and "builds_on" in keys:
+            keys["builds_on"]["names"] += names
             continue
         G.add_edge(
             u,
@@ -198,9 +206,7 @@ def _add_builds_on(G: nx.MultiDiGraph, links: list[Link]) -> None:
             relation="builds_on",
             via=link.via,
             entity=link.entity,
-            family=G.nodes[entity_node(link.entity)]["family"]
-            if entity_node(link.entity) in G
-            else link.entity,
+            family=attrs[eid(link.entity)]["family"] if eid(link.entity) in attrs else link.entity,
             sentence=link.sentence,
             surface=link.surface,
             via_family=link.via_family,
