@@ -190,8 +190,9 @@ def _close_pairs(
 
     Example:
         >>> t = ["attention is all you need", "attention is all you need!", "other"]
-        >>> _close_pairs(t, [[("", "w", "need")]] * 2 + [[]], 85.0)
-        {1: {0: 100.0}}
+        >>> close = _close_pairs(t, [[("", "w", "need")]] * 2 + [[]], 85.0)
+        >>> {j: {i: round(score, 1) for i, score in c.items()} for j, c in close.items()}
+        {1: {0: 98.0}}
     """
     import numpy as np
 
