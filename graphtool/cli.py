@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
 import re
@@ -179,6 +180,7 @@ class Session:
         if not self.papers:
             raise GraphtoolError("no papers to work on", ", ".join(self.paths))
         self.lexicon = Lexicon.load(extra=lexicons)
+        _settle()
 
     def note(self, msg: str) -> None:
         if not self.quiet:
@@ -204,6 +206,7 @@ class Session:
                     self._mentions = parallel.link(
                         self.papers, self.lexicon, jobs=self.jobs, progress=step
                     )
+            _settle()
         return self._mentions
 
     @property
@@ -221,7 +224,21 @@ class Session:
                 self._graph = self.store.graph()
             else:
                 self._graph = graph.build_graph(self.papers, self.mentions, self.lexicon)
+            _settle()
         return self._graph
+
+
+#: True when the command runs in a process of its own (:func:`run`), not called from
+#: Python (a test's CliRunner, a notebook) whose objects must stay collectable.
+_OWN_PROCESS = False
+
+
+def _settle() -> None:
+    """What a command has built so far lives until its process exits: keep the
+    garbage collector from walking it again and again (at 100,000 papers each full
+    collection walks millions of objects; 10-15% of a map's CPU)."""
+    if _OWN_PROCESS:
+        gc.freeze()
 
 
 class _Progress:
@@ -346,10 +363,10 @@ def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view
         kinds[k] = kinds.get(k, 0) + 1
     summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items()))
     view_note = "" if view == "full" else f"{view} view of "
-    alone = len(analysis.unlinked(G))
+    meta = out.meta  # what the page counted (the whole graph's edges, unlinked papers…)
+    alone = meta["unlinked"]
     alone_note = f"; {alone} of {kinds.get('paper', 0)} papers link to nothing" if alone else ""
-    click.echo(f"wrote {out} ({view_note}{summary}; {G.number_of_edges()} edges{alone_note})")
-    meta = out.meta
+    click.echo(f"wrote {out} ({view_note}{summary}; {meta['graph_edges']} edges{alone_note})")
     if meta["left_out"]:
         s.note(
             f"drew the {meta['drawn']} most central of {meta['in_view']} nodes ({size}); "
@@ -1095,5 +1112,12 @@ def search_cmd(store_path, query, top, as_json, as_csv):
     _emit(rows, ["paper", "year", "title", "snippet"], as_json, as_csv)
 
 
-if __name__ == "__main__":  # pragma: no cover
+def run() -> None:  # pragma: no cover
+    """The ``graphtool`` program: :func:`main` in a process of its own."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
     main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -23,6 +23,7 @@ as the CLI and the Python API do, whatever the view.
 
 from __future__ import annotations
 
+import heapq
 import html as _html
 import json
 import math
@@ -43,11 +44,18 @@ from .analysis import (
     BETWEENNESS_EXACT_MAX,
     METRICS,
     betweenness_sample,
-    centrality,
+    centrality_scores,
     communities,
     community_labels,
 )
-from .graph import ENTITY_RELATIONS, entity_graph, paper_graph, papers_of, simple_graph
+from .graph import (
+    ENTITY_RELATIONS,
+    SimplePairs,
+    entity_graph,
+    paper_graph,
+    papers_of,
+    simple_graph,
+)
 from .output import write_atomic
 
 VIEWS = ("full", "papers", "entities")
@@ -61,8 +69,12 @@ BETWEENNESS_MAX = BETWEENNESS_EXACT_MAX
 #: The papers view keeps each paper's strongest links to other papers.
 BACKBONE_PER_PAPER = 3
 #: Links from a drawn node to nodes not drawn that the page carries (the most
-#: central first); with drawn nodes capped too, the page stays small at any size.
+#: central first) ...
 LINKS_OUT = 40
+#: ... and fewer when those links and the nodes they name would take more than this
+#: many characters of the page (see _links_out): with drawn nodes capped too, the
+#: page stays under 20 MB at any corpus size.
+LINKS_BUDGET = 12_000_000
 #: A view with more nodes than this opens as an overview (see :func:`map_data`).
 OVERVIEW_AT = 1000
 #: A method named by this share of the papers is a generic concept.
@@ -521,7 +533,9 @@ def _color_distance(a: str, b: str) -> float:
     return math.sqrt((2 + rm / 256) * dr * dr + 4 * dg * dg + (2 + (255 - rm) / 256) * db * db)
 
 
-def community_colors(G: nx.MultiDiGraph, comms: list[set[str]]) -> list[str]:
+def community_colors(
+    G: nx.MultiDiGraph, comms: list[set[str]], pairs: SimplePairs | None = None
+) -> list[str]:
     """A colour per community: the largest communities take ``PALETTE`` colours in
     turn, each the one farthest from the colours of the communities it is joined
     to (ties: palette order); communities beyond the palette are grey.
@@ -534,12 +548,20 @@ def community_colors(G: nx.MultiDiGraph, comms: list[set[str]]) -> list[str]:
         True
     """
     comm_of = {n: i for i, c in enumerate(comms) for n in c}
-    joined: dict[int, Counter] = {}
-    for u, v in G.edges():
-        a, b = comm_of.get(u, -1), comm_of.get(v, -1)
+    joined: dict[int, set[int]] = {}
+    if pairs is None and G.is_multigraph():
+        pairs = SimplePairs.of(G)
+    if pairs is not None:  # the communities each joined pair of nodes spans
+        of = np.array([comm_of.get(n, -1) for n in pairs.nodes], dtype=np.int64)
+        a, b = of[pairs.first], of[pairs.second]
+        across = (a != b) & (a >= 0) & (b >= 0)
+        spans = set(zip(a[across].tolist(), b[across].tolist(), strict=True))
+    else:
+        spans = {(comm_of.get(u, -1), comm_of.get(v, -1)) for u, v in G.edges()}
+    for a, b in spans:
         if a != b and a >= 0 and b >= 0:
-            joined.setdefault(a, Counter())[b] += 1
-            joined.setdefault(b, Counter())[a] += 1
+            joined.setdefault(a, set()).add(b)
+            joined.setdefault(b, set()).add(a)
     out: list[str] = []
     free = list(PALETTE)
     for i in range(len(comms)):
@@ -639,8 +661,112 @@ def generic_entities(G: nx.MultiDiGraph, share: float = GENERIC_SHARE) -> set[st
 
 def _papers_naming(G: nx.MultiDiGraph) -> Counter:
     """How many distinct papers name each entity."""
-    pairs = {(u, v) for u, v, k in G.edges(keys=True) if k in ENTITY_RELATIONS}
-    return Counter(v for _, v in pairs)
+    named: Counter = Counter()
+    for v, kind in G.nodes(data="kind"):
+        if kind != "paper":
+            count = sum(1 for keys in G._pred[v].values() if not _NAMING.isdisjoint(keys))
+            if count:
+                named[v] = count
+    return named
+
+
+_NAMING = frozenset(ENTITY_RELATIONS)
+
+
+def _linked_to(V: nx.Graph, pairs: SimplePairs | None, kept: set[str]) -> set[str]:
+    """The nodes of ``V`` joined to a node of ``kept`` (other than themselves)."""
+    if pairs is None:
+        U = V.to_undirected(as_view=True) if V.is_directed() else V
+        return {n for n in V if any(m in kept for m in U[n] if m != n)}
+    keep = np.array([n in kept for n in pairs.nodes], dtype=bool)
+    near = np.zeros(len(pairs.nodes), dtype=bool)
+    near[pairs.first[keep[pairs.second]]] = True
+    near[pairs.second[keep[pairs.first]]] = True
+    return {pairs.nodes[i] for i in np.flatnonzero(near).tolist()}
+
+
+def _drawn_links(
+    G: nx.MultiDiGraph, drawn: list[str], drawn_set: set[str], place: dict[str, int]
+) -> tuple[list[tuple], dict[str, tuple[list, int]]]:
+    """The edges ``(u, v, key, data)`` of ``G`` between drawn nodes; and for each drawn
+    node with links to nodes not drawn, its first ``LINKS_OUT`` such edges, ordered by
+    the other end's place in ``place`` (the most central first; then by node id, then
+    by ``(u, v, key)``) as ``(place, other, edge)`` rows, with how many nodes not drawn
+    it links to in all. A hub named by most of the corpus costs a walk over its
+    neighbours, not a sort of its edges."""
+    inside: list[tuple] = []
+    outward: dict[str, tuple[list, int]] = {}
+    last = len(place)
+    for n in drawn:
+        succ, pred = G._succ[n], G._pred[n]
+        for v, keys in succ.items():
+            if v in drawn_set:
+                inside.extend((n, v, k, d) for k, d in keys.items())
+        others = {v for v in succ if v not in drawn_set}
+        others.update(u for u in pred if u not in drawn_set)
+        if not others:
+            continue
+        rows: list = []
+        for there in heapq.nsmallest(LINKS_OUT, others, key=lambda x: (place.get(x, last), x)):
+            edges = [(n, there, k, d) for k, d in succ.get(there, {}).items()]
+            edges += [(there, n, k, d) for k, d in pred.get(there, {}).items()]
+            edges.sort(key=lambda e: e[:3])
+            rows.extend((place.get(there, last), there, e) for e in edges)
+            if len(rows) >= LINKS_OUT:
+                break
+        outward[n] = (rows[:LINKS_OUT], len(others))
+    return inside, outward
+
+
+def _links_out(
+    G: nx.MultiDiGraph,
+    inside: list[tuple],
+    outward: dict[str, list],
+    evidence_of: Callable[[tuple], dict],
+) -> int:
+    """How many links to nodes not drawn each drawn node keeps (its most central ones
+    first, ``outward``'s order): ``LINKS_OUT``, or fewer when the page would otherwise
+    carry more than ``LINKS_BUDGET`` characters of links and of nodes not drawn, so
+    that its size is bounded by what it draws, whatever the size of the corpus."""
+    total = sum(_cost(e[2], evidence_of(e)) for e in inside)
+    carried: set[str] = set()
+    order = sorted(outward)
+    for k in range(LINKS_OUT):
+        for here in order:
+            rows = outward[here]
+            if k >= len(rows):
+                continue
+            _, there, e = rows[k]
+            total += _cost(e[2], evidence_of(e))
+            if there not in carried:
+                carried.add(there)
+                total += _cost(there, _node_info(G, there, drawn=False)) + 60
+        if total > LINKS_BUDGET:
+            return k
+    return LINKS_OUT
+
+
+def _cost(head: str, info: dict) -> int:
+    """About how many characters a page row of these values takes."""
+    return 24 + len(head) + sum(len(k) + 6 + len(str(v)) for k, v in info.items())
+
+
+def _edge_count(G: nx.Graph) -> int:
+    """``G.number_of_edges()``, without networkx's walk over every node's degree."""
+    if G.is_multigraph() and G.is_directed():
+        return sum(len(keys) for nbrs in G._succ.values() for keys in nbrs.values())
+    return G.number_of_edges()
+
+
+def _mean_year(G: nx.MultiDiGraph, n: str) -> float | None:
+    """The average year of the papers naming entity ``n``."""
+    attrs = G._node
+    ys = [
+        y
+        for u, keys in G._pred[n].items()
+        if not _NAMING.isdisjoint(keys) and (y := attrs[u].get("year"))
+    ]
+    return round(sum(ys) / len(ys), 1) if ys else None
 
 
 def map_data(
@@ -688,14 +814,20 @@ def map_data(
         V, shares_total = paper_backbone(G, BACKBONE_PER_PAPER)
     else:
         V = _view(G, view)
+    # the simple graph under a multigraph view, as arrays: centrality, communities and
+    # the overview read it, and it is found once (see graphtool.graph.SimplePairs)
+    pairs = SimplePairs.of(V) if V.is_multigraph() else None
     metrics = ["pagerank", "degree"]
     if V.number_of_nodes() <= BETWEENNESS_MAX or size == "betweenness":
         metrics.append("betweenness")
     if size not in metrics:
         metrics.append(size)
     say("ranking nodes (" + ", ".join(metrics) + ")")
-    scores = {m: dict(centrality(V, m)) for m in metrics}
-    ranked = sorted(scores[size], key=lambda n: (-round(scores[size][n], 12), n))
+    scores = {m: centrality_scores(V, m, pairs) for m in metrics}
+    order = {
+        m: sorted(scores[m], key=lambda n, s=scores[m]: (-round(s[n], 12), n)) for m in metrics
+    }
+    ranked = order[size]
     limit = max_nodes if max_nodes and max_nodes > 0 else len(ranked)
     single: list[str] = []
     lonely: list[str] = []
@@ -705,8 +837,8 @@ def map_data(
         named = _papers_naming(G)
         single = [n for n in ranked if G.nodes[n]["kind"] != "paper" and named[n] < 2]
         kept = set(ranked) - set(single)
-        U = V.to_undirected(as_view=True) if V.is_directed() else V
-        lonely = [n for n in ranked if n in kept and not any(m in kept for m in U[n] if m != n)]
+        linked = _linked_to(V, pairs, kept)
+        lonely = [n for n in ranked if n in kept and n not in linked]
         kept -= set(lonely)
     out = set(single) | set(lonely)
     drawn = sorted([n for n in ranked if n not in out][:limit])
@@ -718,7 +850,7 @@ def map_data(
     ranks: dict[str, dict[str, int]] = {m: {} for m in metrics}
     for m in metrics:
         seen: dict[str, int] = {}
-        for n in sorted(scores[m], key=lambda n: (-round(scores[m][n], 12), n)):
+        for n in order[m]:
             seen[kind_of[n]] = seen.get(kind_of[n], 0) + 1
             ranks[m][n] = seen[kind_of[n]]
     kind_totals: dict[str, int] = {}
@@ -726,52 +858,49 @@ def map_data(
         kind_totals[k] = kind_totals.get(k, 0) + 1
 
     say("finding communities")
-    comms = communities(G)
-    labels = community_labels(G, comms)
-    colors = community_colors(G, comms)
+    comms = communities(G, pairs=pairs if V is G else None)
     comm_of = {n: i for i, c in enumerate(comms) for n in c}
 
     # the relations of the full graph that touch a drawn node (for the panels): all
-    # between drawn nodes; to nodes not drawn, each drawn node's LINKS_OUT most
-    # central ones (the page says how many more there are)
-    link_rows = []
-    outward: dict[str, list] = {}
+    # between drawn nodes; to nodes not drawn, each drawn node's most central ones, as
+    # many as the page's budget allows (LINKS_OUT at most; the page says how many more)
     place = {n: i for i, n in enumerate(ranked)}
-    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
-        if u in drawn_set and v in drawn_set:
-            link_rows.append((u, v, k, d))
-        elif u in drawn_set or v in drawn_set:
-            here, there = (u, v) if u in drawn_set else (v, u)
-            outward.setdefault(here, []).append((place.get(there, len(place)), there, (u, v, k, d)))
+    link_rows, outward = _drawn_links(G, drawn, drawn_set, place)
+    evidence: dict[tuple, dict] = {}
+
+    def evidence_of(e: tuple) -> dict:
+        if e[:3] not in evidence:
+            evidence[e[:3]] = _evidence(G, e[0], e[3])
+        return evidence[e[:3]]
+
+    per_node = _links_out(G, link_rows, {n: rows for n, (rows, _) in outward.items()}, evidence_of)
     more: dict[str, int] = {}
-    for here, rows in outward.items():
-        rows.sort(key=lambda r: r[:2])
-        kept = rows[:LINKS_OUT]
+    for here, (rows, linked) in outward.items():
+        kept = rows[:per_node]
         link_rows.extend(r[2] for r in kept)
-        others = {r[1] for r in rows} - {r[1] for r in kept}
-        if others:
-            more[here] = len(others)
+        if others := linked - len({r[1] for r in kept}):
+            more[here] = others
     link_rows.sort(key=lambda e: e[:3])
     referenced = sorted({x for u, v, *_ in link_rows for x in (u, v)} - drawn_set)
     table = drawn + referenced
     index = {n: i for i, n in enumerate(table)}
-
-    # an entity's year is the average year of the papers naming it (VOSviewer's
-    # overlay: old topics dark, new ones bright)
-    naming_years: dict[str, dict[str, int]] = {}
-    for u, v, k in G.edges(keys=True):
-        year = G.nodes[u].get("year")
-        if k in ENTITY_RELATIONS and year:
-            naming_years.setdefault(v, {})[u] = year
-    mean_year = {v: round(sum(ys.values()) / len(ys), 1) for v, ys in naming_years.items()}
+    # the communities the page names: those of the nodes it carries
+    shown = sorted({comm_of[n] for n in table if n in comm_of})
+    labels = dict(zip(shown, community_labels(G, [comms[i] for i in shown]), strict=True))
+    colors = community_colors(G, comms, pairs if V is G else None)
 
     say(f"laying out {len(drawn)} nodes")
-    pos = layout(V.subgraph(drawn), groups=comm_of)
+    # the drawn part of the view, walked in the view's own order (V.subgraph would
+    # walk a small part in the order of a set, which changes from run to run)
+    D = nx.subgraph_view(V, filter_node=drawn_set.__contains__)
+    pos = layout(D, groups=comm_of)
     rows = []
     for n in table:
         d = G.nodes[n]
         x, y = pos.get(n, (None, None))
-        year = d.get("year") if d["kind"] == "paper" else mean_year.get(n)
+        # an entity's year is the average year of the papers naming it (VOSviewer's
+        # overlay: old topics dark, new ones bright)
+        year = d.get("year") if d["kind"] == "paper" else _mean_year(G, n)
         in_view = n in scores["pagerank"]
         rows.append(
             [
@@ -787,13 +916,13 @@ def map_data(
                 _node_info(G, n, drawn=n in drawn_set),
             ]
         )
-    links = [[index[u], index[v], k, _evidence(G, u, d)] for u, v, k, d in link_rows]
+    links = [[index[u], index[v], k, evidence_of((u, v, k, d))] for u, v, k, d in link_rows]
 
     edges = None
     if view != "full":
         relation = "shares" if view == "papers" else "co_occurs"
         edges = []
-        for u, v, d in sorted(V.subgraph(drawn).edges(data=True), key=lambda e: e[:2]):
+        for u, v, d in sorted(D.edges(data=True), key=lambda e: e[:2]):
             a, b = sorted((index[u], index[v]))
             shared = sorted(d.get("shared", []))
             edges.append([a, b, relation, _num(d.get("weight", 1)), shared])
@@ -801,10 +930,10 @@ def map_data(
     drawn_comm: dict[int, int] = {}
     for n in drawn:
         drawn_comm[comm_of[n]] = drawn_comm.get(comm_of[n], 0) + 1
-    order = [*SHAPES, *sorted({G.nodes[n]["kind"] for n in table} - set(SHAPES))]
-    kinds_present = [k for k in order if any(G.nodes[n]["kind"] == k for n in table)]
-    rel_order = [*EDGE_COLORS, *sorted({k for _, _, k in G.edges(keys=True)} - set(EDGE_COLORS))]
+    order_kinds = [*SHAPES, *sorted({G.nodes[n]["kind"] for n in table} - set(SHAPES))]
+    kinds_present = [k for k in order_kinds if any(G.nodes[n]["kind"] == k for n in table)]
     present = {k for *_, k, _ in link_rows} | {e[2] for e in edges or []}
+    rel_order = [*EDGE_COLORS, *sorted(present - set(EDGE_COLORS))]
     relations_present = [r for r in rel_order if r in present]
     left_out = len(ranked) - len(drawn)
     return {
@@ -820,8 +949,14 @@ def map_data(
             "max_nodes": limit if left_out else None,
             "kind_totals": kind_totals,
             "graph_nodes": G.number_of_nodes(),
-            "graph_edges": G.number_of_edges(),
-            "unlinked": sum(1 for n, k in G.nodes(data="kind") if k == "paper" and not G.degree(n)),
+            "graph_edges": _edge_count(G),
+            "unlinked": sum(
+                1
+                for n, k in G.nodes(data="kind")
+                if k == "paper" and not (G._succ[n] or G._pred[n])
+            )
+            if G.is_directed()
+            else sum(1 for n, k in G.nodes(data="kind") if k == "paper" and not G.degree(n)),
             "single_left_out": len(single),
             "lonely_left_out": len(lonely),
             "generic": [index[n] for n in generic],
@@ -839,11 +974,11 @@ def map_data(
             {
                 "id": i,
                 "label": labels[i],
-                "size": len(c),
+                "size": len(comms[i]),
                 "drawn": drawn_comm.get(i, 0),
                 "color": colors[i],
             }
-            for i, c in enumerate(comms)
+            for i in shown
         ],
         "kinds": [
             {

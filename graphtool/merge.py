@@ -125,13 +125,17 @@ def merge_papers(
     records = list(papers)
     titles = [normalize_title(p.title) for p in records]
     rarity = _token_counts(titles)
+    blocked = [
+        blocking_keys(norm, rarity) if len(norm) >= MIN_FUZZY_LENGTH else [] for norm in titles
+    ]
+    close = _close_pairs(titles, blocked, min(threshold, TITLE_WITH_ABSTRACT), known)
     out: list[Paper] = []
     merges: list[Merge] = []
     by_key: dict[str, int] = {}  # typed key -> index in out
     by_id: dict[str, int] = {}
     norms: list[str] = []
     by_norm: dict[str, list[int]] = {}
-    blocks: dict[tuple[str, ...], tuple[list[int], list[str]]] = {}
+    kept: dict[int, int] = {}  # a record that became a paper -> its index in out
     for n, (p, norm) in enumerate(zip(records, titles, strict=True)):
         target, why = None, ""
         for k in typed_keys(p) if n >= known else ():
@@ -142,10 +146,10 @@ def merge_papers(
             i = by_id[p.id]
             if normalize_title(out[i].title) == norm:
                 target, why = i, "same id and title"
-        keys = blocking_keys(norm, rarity) if len(norm) >= MIN_FUZZY_LENGTH else []
         if target is None and n >= known:
-            found = [blocks[k] for k in keys if k in blocks]
-            target, why = _title_match(p, norm, out, norms, by_norm.get(norm, []), found,
+            # the earlier records of its blocks that became papers, with their scores
+            scored = {kept[i]: score for i, score in close.get(n, {}).items() if i in kept}
+            target, why = _title_match(p, norm, out, norms, by_norm.get(norm, []), scored,
                                        threshold)  # fmt: skip
         if target is not None:
             merges.append(Merge(out[target].id, out[target].source, p.source, why))
@@ -165,11 +169,73 @@ def merge_papers(
             by_key.setdefault(k, i)
         norms.append(norm)
         by_norm.setdefault(norm, []).append(i)
-        for k in keys:
-            ids, texts = blocks.setdefault(k, ([], []))
-            ids.append(i)
-            texts.append(norm)
+        kept[n] = i
     return out, merges
+
+
+#: Blocks of at least this many titles are scored by rapidfuzz's ``cdist`` (in C, on
+#: every core), a slice of rows at a time; smaller ones pair by pair.
+CDIST_BLOCK = 24
+CDIST_ROWS = 256
+
+
+def _close_pairs(
+    titles: list[str], blocked: list[list[tuple[str, ...]]], cutoff: float, known: int = 0
+) -> dict[int, dict[int, float]]:
+    """For each record ``j`` (from ``known`` on), the earlier records ``i`` that share a
+    block with it and whose titles score at least ``cutoff`` (``fuzz.ratio``), with the
+    score: ``{j: {i: score}}``. The merge then keeps the ones that became papers, which
+    are exactly the titles the blocks held when ``j`` was read. Found block by block,
+    all at once, so that the big blocks of a large corpus are scored in C.
+
+    Example:
+        >>> t = ["attention is all you need", "attention is all you need!", "other"]
+        >>> close = _close_pairs(t, [[("", "w", "need")]] * 2 + [[]], 85.0)
+        >>> {j: {i: round(score, 1) for i, score in c.items()} for j, c in close.items()}
+        {1: {0: 98.0}}
+    """
+    import numpy as np
+
+    members: dict[tuple[str, ...], list[int]] = {}
+    for i, keys in enumerate(blocked):
+        for k in keys:
+            members.setdefault(k, []).append(i)
+    close: dict[int, dict[int, float]] = {}
+    for ids in members.values():
+        if len(ids) < 2 or ids[-1] < known:
+            continue
+        if len(ids) < CDIST_BLOCK:
+            for b in range(1, len(ids)):
+                j = ids[b]
+                if j < known:
+                    continue
+                for i in ids[:b]:
+                    score = fuzz.ratio(titles[j], titles[i], score_cutoff=cutoff)
+                    if score:
+                        close.setdefault(j, {})[i] = score
+            continue
+        texts = [titles[i] for i in ids]
+        start = next(b for b, j in enumerate(ids) if j >= known)
+        for a in range(max(start, 1), len(ids), CDIST_ROWS):
+            rows = texts[a : a + CDIST_ROWS]
+            m = process.cdist(
+                rows,
+                texts[: a + len(rows)],
+                scorer=fuzz.ratio,
+                score_cutoff=cutoff,
+                dtype=np.float64,
+                workers=-1,
+            )
+            r, c = np.nonzero(m)
+            earlier = c < r + a
+            for x, y, score in zip(
+                r[earlier].tolist(),
+                c[earlier].tolist(),
+                m[r[earlier], c[earlier]].tolist(),
+                strict=True,
+            ):
+                close.setdefault(ids[x + a], {})[ids[y]] = score
+    return close
 
 
 #: A title is compared with the titles that share one of its words held by at most
@@ -228,20 +294,10 @@ def _title_match(
     out: list[Paper],
     norms: list[str],
     same: list[int],
-    blocks: list[tuple[list[int], list[str]]],
+    scored: dict[int, float],
     threshold: float,
 ) -> tuple[int | None, str]:
     candidates = list(same)
-    scored: dict[int, float] = {}
-    for ids, texts in blocks:  # a title in several blocks is scored again, in C: cheaper
-        for _, score, j in process.extract(
-            norm,
-            texts,
-            scorer=fuzz.ratio,
-            score_cutoff=min(threshold, TITLE_WITH_ABSTRACT),
-            limit=None,
-        ):
-            scored[ids[j]] = score
     if scored:
         found = sorted(scored.items(), key=lambda r: (-r[1], r[0]))
         candidates += [i for i, _ in found if i not in candidates]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 
 import graphtool as gt
@@ -221,3 +222,35 @@ def test_auto_uses_leiden_only_on_large_graphs_and_louvain_without_igraph(graph,
     assert analysis.communities(graph) == analysis.communities(graph, method="leiden")
     monkeypatch.setattr(analysis, "_leiden_available", lambda: False)
     assert analysis.communities(graph) == louvain
+
+
+def test_pagerank_and_degree_from_the_pairs_are_networkx_on_the_simple_graph(graph):
+    from graphtool import analysis
+
+    H = gt.simple_graph(graph)
+    core = analysis._core(H)
+    want = {n: 0.0 for n in H if n not in core} | nx.pagerank(core, weight="weight")
+    assert analysis.centrality_scores(graph, "pagerank") == want
+    assert analysis.centrality_scores(graph, "degree") == nx.degree_centrality(H)
+    pairs = gt.graph.SimplePairs.of(graph)
+    assert [(pairs.nodes[a], pairs.nodes[b]) for a, b in zip(
+        pairs.first[pairs.edge_order()].tolist(), pairs.second[pairs.edge_order()].tolist(),
+        strict=True)] == list(H.edges())  # fmt: skip
+
+
+def test_leiden_gives_a_node_joined_to_one_other_its_neighbours_community(graph):
+    from graphtool import analysis
+
+    G = graph.copy()
+    G.add_edge("paper:leaf-a", "entity:medusa", key="mentions")
+    G.add_edge("paper:pair-a", "entity:pair-b", key="mentions")
+    G.add_node("paper:alone", kind="paper")
+    comms = analysis.communities(G, method="leiden")
+    of = {n: i for i, c in enumerate(comms) for n in c}
+    assert sorted(n for c in comms for n in c) == sorted(G)
+    H = gt.simple_graph(G)
+    for n in H:
+        if H.degree(n) == 1:
+            (m,) = H[n]
+            assert of[n] == of[m]
+    assert {"paper:pair-a", "entity:pair-b"} in comms and {"paper:alone"} in comms

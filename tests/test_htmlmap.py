@@ -707,6 +707,8 @@ def test_a_large_corpus_opens_as_an_overview(browser, llm_graph, tmp_path):
     notice = page.inner_text("#notice")
     assert f"{meta['single_left_out']} entities named by one paper only" in notice
     assert "--max-nodes 0" in notice
+    # and how to see what the page does not hold
+    assert "graphtool neighbors CORPUS NAME" in notice and "graphtool search STORE" in notice
     # the generic concepts are drawn small, and a filter hides them
     llm = page.evaluate("graphtool.nodes.get('entity:llm-serving').value")
     assert llm <= 0.1
@@ -921,3 +923,60 @@ def test_every_node_has_at_most_one_label(browser, graph, tmp_path):
     assert ids.count("entity:medusa") == 1 and len(ids) == len(set(ids))
     assert errors == []
     page.close()
+
+
+def test_links_to_undrawn_nodes_fit_the_page_budget(llm_graph, monkeypatch):
+    from graphtool import htmlmap
+
+    def outward(data):
+        n = data["meta"]["drawn"]
+        out: dict[int, list] = {}
+        for u, v, k, ev in data["links"]:
+            if (u < n) != (v < n):
+                here, there = (u, v) if u < n else (v, u)
+                out.setdefault(here, []).append([data["nodes"][there][0], k, ev])
+        return out
+
+    full = map_data(llm_graph, max_nodes=300)
+    monkeypatch.setattr(htmlmap, "LINKS_BUDGET", 500_000)
+    small = map_data(llm_graph, max_nodes=300)
+    n = full["meta"]["drawn"]
+    assert small["nodes"][:n] == full["nodes"][:n], "the same nodes are drawn"
+    inside = [row for row in full["links"] if row[0] < n and row[1] < n]
+    assert [row for row in small["links"] if row[0] < n and row[1] < n] == inside
+    a, b = outward(full), outward(small)
+    assert max(map(len, a.values())) == htmlmap.LINKS_OUT
+    cap = max(map(len, b.values()))
+    assert 0 < cap < htmlmap.LINKS_OUT
+    for i, rows in a.items():  # each keeps links it had, with their evidence
+        kept = [json.dumps(r) for r in b.get(i, [])]
+        assert set(kept) <= {json.dumps(r) for r in rows}
+        assert len(kept) == min(cap, len(rows))
+    more = {int(i): c for i, c in small["meta"]["more_links"].items()}
+    assert sum(more.values()) > sum(full["meta"]["more_links"].values())
+    text = json.dumps(small["links"]) + json.dumps(small["nodes"][n:])
+    assert (
+        len(text) < 1.2 * 500_000 < len(json.dumps(full["links"]) + json.dumps(full["nodes"][n:]))
+    )
+    # the communities listed are those of the nodes the page carries
+    carried = {row[3] for row in small["nodes"]}
+    assert {c["id"] for c in small["communities"]} == carried - {-1}
+
+
+def test_views_give_the_same_bytes_whatever_the_hash_seed(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, graphtool as gt\n"
+        "G = gt.build_graph(gt.read(gt.bundled_corpus()))\n"
+        "for view in ('papers', 'entities'):\n"
+        "    sys.stdout.write(gt.render_html(G, view=view, max_nodes=40))\n"
+    )
+    pages = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             env=env, check=True)  # fmt: skip
+        pages.append(run.stdout)
+    assert pages[0] == pages[1]

@@ -45,7 +45,8 @@ def clean_text(value: object) -> str:
         return ""
     if isinstance(value, list):
         value = " ".join(str(v) for v in value)
-    return no_surrogates(re.sub(r"\s+", " ", str(value)).strip())
+    # str.split() cuts at the characters re's \s matches (str.isspace), and strips
+    return no_surrogates(" ".join(str(value).split()))
 
 
 def split_lines(text: str) -> list[str]:

@@ -119,7 +119,15 @@ if (META.left_out) {
     notice.appendChild(el("span", "; or draw a smaller view with "));
     notice.appendChild(el("code", "--view papers"));
   }
-  notice.appendChild(el("span", ". Search still finds the papers and entities the panels name."));
+  notice.appendChild(el("span", ". The page holds the drawn nodes, their links and their evidence: search finds them and the papers and entities their panels name. For any other node, "));
+  notice.appendChild(el("code", "graphtool neighbors CORPUS NAME"));
+  notice.appendChild(el("span", " lists its neighbours ("));
+  notice.appendChild(el("code", "--html ego.html"));
+  notice.appendChild(el("span", " maps them, with their evidence), a larger "));
+  notice.appendChild(el("code", "--max-nodes"));
+  notice.appendChild(el("span", " draws more, and "));
+  notice.appendChild(el("code", "graphtool search STORE \"words\""));
+  notice.appendChild(el("span", " finds papers by their words in a store made by graphtool build."));
 }
 if (META.unlinked) {
   var unlinkedNote = document.getElementById("notice");

@@ -165,7 +165,7 @@ function showPanel(i) {
     panel.appendChild(ul);
   });
   var more = (META.more_links || {})[i];
-  if (more) panel.appendChild(el("div", more + " more nodes not drawn are linked to this one; they are not in this page (graphtool map --max-nodes 0 carries them all).", "note"));
+  if (more) panel.appendChild(el("div", more + " more nodes not drawn are linked to this one; they are not in this page: graphtool neighbors CORPUS \u201c" + (isPaper ? f.title || r[ID] : f.name || r[ID]) + "\u201d --depth 1 lists them all (--html ego.html maps them, with their evidence).", "note"));
   panel.classList.add("open");
   panel.scrollTop = 0;
 }
