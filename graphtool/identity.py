@@ -444,7 +444,11 @@ def resolve(
                 for x in slot
                 if (x.long_form and long_form and _key(x.long_form) == _key(long_form))
                 or m.paper in x.papers
-                or (x.name == m.entity and _other_version(m.paper, x.papers, by_id, sim))
+                or (
+                    len(slot) <= _FEW_MEANINGS  # a name many papers present is no one artefact
+                    and x.name == m.entity
+                    and _other_version(m.paper, x.papers, by_id, sim)
+                )
             ),
             None,
         )
@@ -917,6 +921,9 @@ def _first_of_many(x: _Meaning, users: set[str], by_id: dict[str, Paper]) -> boo
     others = [by_id[u] for u in users if u != b.id and u in by_id]
     dated = [p for p in others if p.when is not None]
     return len(others) >= 3 and len(dated) >= 3 and all(_not_newer(p, b) for p in dated)
+
+
+_FEW_MEANINGS = 4  # papers presenting one name, beyond which no two are one artefact
 
 
 def _other_version(a: str, papers: list[str], by_id: dict[str, Paper], sim: _Similarity) -> bool:
