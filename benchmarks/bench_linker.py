@@ -89,6 +89,19 @@ def quality(blind: bool = False) -> None:
         report = score(gold, papers, [m for m in mentions if m.paper in ids])
         print(f"\n== Quality: {name}")
         print(report.table())
+        if any(set(g.get("introduces", [])) & set(g.get("components", [])) for g in gold):
+            # the guide keeps a system's named parts in `components`; the fourth sitting's
+            # brief asked for them under `introduces` too: score them as not required
+            parts = [
+                {
+                    **g,
+                    "introduces": [n for n in g["introduces"] if n not in g.get("components", [])],
+                }
+                for g in gold
+            ]
+            alt = score(parts, papers, [m for m in mentions if m.paper in ids])
+            row = next(r for r in alt.table().splitlines() if r.startswith("introduces/all"))
+            print(row.replace("introduces/all", "  (parts not required)", 1))
         print(f"-- misses ({len(report.misses)}):")
         for t, s, k in report.misses:
             print(f"   [{k}] {s!r}  ({t})")
