@@ -101,7 +101,7 @@ def quality(blind: bool = False) -> None:
             ]
             alt = score(parts, papers, [m for m in mentions if m.paper in ids])
             row = next(r for r in alt.table().splitlines() if r.startswith("introduces/all"))
-            print(row.replace("introduces/all", "  (parts not required)", 1))
+            print(row.replace("introduces/all", "intro/no parts", 1))  # parts not required
         print(f"-- misses ({len(report.misses)}):")
         for t, s, k in report.misses:
             print(f"   [{k}] {s!r}  ({t})")
