@@ -44,7 +44,7 @@ from pathlib import Path
 
 from .errors import GraphtoolError, InputError
 from .lexicon import LexEntry, Lexicon
-from .linker import Linker
+from .linker import Linker, _gc_paused
 from .model import Mention, Paper, slugify
 from .parallel import chunks, default_jobs, two_pass_linker
 
@@ -178,19 +178,6 @@ def _forget(run: str | None) -> None:
         gc.unfreeze()
 
 
-@contextmanager
-def _quiet_gc():
-    """The linker allocates many small objects and makes no cycles: no collector
-    passes over the growing heap while a task runs."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _papers(source: bytes | tuple[str, int, int]) -> tuple[list[Paper], list, int]:
     """A partition's papers: pickled by the client, or bytes ``start:end`` of a JSON
     Lines file (with its bad lines and its number of lines)."""
@@ -204,7 +191,7 @@ def _pass1(key: str, source, lexicon: bytes, run: str, rows: bool) -> bytes:
     they introduce: per paper (``rows``), or the partition's new names in order."""
     from dask.distributed import get_worker
 
-    with _quiet_gc():
+    with _gc_paused():
         c = time.process_time()
         papers, errors, lines = _papers(source)
         c1 = time.process_time()
@@ -232,7 +219,7 @@ def _pass2(key: str, source, names: bytes, lexicon: bytes, run: str, out: str | 
     """Pass 2 of one partition: its mentions, written to the Parquet file ``out``
     (counts come back), or returned as columns; the papers are read again if this
     worker does not hold them."""
-    with _quiet_gc():
+    with _gc_paused():
         c = time.process_time()
         state = _state(lexicon, run)
         if state.get("names_of") is not names:  # once per run on each worker
