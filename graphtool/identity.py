@@ -576,10 +576,10 @@ def resolve(
         out.append(m)
         a = by_id[m.paper]
         # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a family member
+        text = f"{a.title} {a.abstract}".casefold() if _ACRONYM_NAME.fullmatch(x.name) else ""
         member = via_family or _named_after(
-            own_names.get(a.id, ()), x.name, x.long_form, title_heads.get(a.id, ()),
-            f"{a.title} {a.abstract}".casefold(),
-        )  # fmt: skip
+            own_names.get(a.id, ()), x.name, x.long_form, title_heads.get(a.id, ()), text
+        )
         if via_family and x.family in own_families.get(a.id, ()):
             continue  # A presents a member of the family too: siblings, neither builds on other
         for b in x.papers:
@@ -603,13 +603,12 @@ def resolve(
             for when, a in dated[1:]:
                 first = dated[0][1]
                 m = presented.get((a, x.display))
-                score = sim(a, first)
                 if m is None or when == dated[0][0] or not _other_version(a, [first], by_id, sim):
                     continue
                 if (a, first) not in links:
                     links[(a, first)] = Link(
                         a, first, x.display, x.display, m.surface, m.sentence,
-                        round(m.confidence, 3), False, round(min(score, 1.0), 3),
+                        round(m.confidence, 3), False, round(min(sim(a, first), 1.0), 3),
                     )  # fmt: skip
     for a, b in list(links):
         if (b, a) in links and a < b:  # each names the other: which came first is unknown

@@ -210,20 +210,20 @@ class IntroFinder:
                     if rx is not _RE_WE_TERM and not (_NAMEY.search(name) or name.isupper()):
                         continue  # "we develop the Scheduling framework": no name
                     add(name, "abstract", m.start(1), "intro")
-        if ":" in text and "(" in text:
-            for lead in _RE_LIST_LEAD.finditer(text):
+        leads = list(_RE_LIST_LEAD.finditer(text)) if ":" in text else []
+        if leads and "(" in text:
+            for lead in leads:
                 end = text.find(". ", lead.end())
                 for m in _RE_LISTED_DEF.finditer(text, lead.end(), end if end > 0 else len(text)):
                     if m.start() == lead.end() or text[m.start() - 2 : m.start()] in (", ", "d "):
                         long_of.setdefault(m.group(2), m.group(1))
                         add(m.group(2), "abstract", m.start(2), "definition")
-        if ":" in text:
-            for lead in _RE_LIST_LEAD.finditer(text):
-                for start in _list_items(text, lead.end()):
-                    m = _RE_LISTED_APPOSITION.match(text, start)
-                    name = m.group(1) if m else ""
-                    if m and (_NAMEY.search(name) or (name.isupper() and len(name) > 1)):
-                        add(name, "abstract", m.start(1), "intro")
+        for lead in leads:
+            for start in _list_items(text, lead.end()):
+                m = _RE_LISTED_APPOSITION.match(text, start)
+                name = m.group(1) if m else ""
+                if m and (_NAMEY.search(name) or (name.isupper() and len(name) > 1)):
+                    add(name, "abstract", m.start(1), "intro")
         for pos in trig.get("we", ()):
             m = _RE_WE_NOUN_NAME.match(text, pos)
             if (
