@@ -20,6 +20,7 @@ from ..model import Paper
 from ..text import case_compatible
 from .patterns import (
     _APPOSITION_NOUNS,
+    _COUNT,
     _MATH,
     _NAMEY,
     _RE_ADJECTIVE_NAMED,
@@ -28,8 +29,13 @@ from .patterns import (
     _RE_CALLED,
     _RE_CALLED_BRACKET,
     _RE_CALLED_LOWER,
+    _RE_CALLED_QUOTED_LOWER,
     _RE_CLAUSE_END,
     _RE_COMMA_NAME,
+    _RE_COUNTED_ITEM,
+    _RE_COUNTED_ITEM_LOOSE,
+    _RE_COUNTED_LEAD,
+    _RE_COUNTED_SEP,
     _RE_INTRO_LEAD,
     _RE_INTRO_TAIL,
     _RE_JOINED_VERB,
@@ -38,6 +44,7 @@ from .patterns import (
     _RE_LISTED_DEF,
     _RE_MODIFIER,
     _RE_MULTI_NAME_QUOTED,
+    _RE_OUR_IMPLEMENTED_IN,
     _RE_OUR_NAME,
     _RE_PRESENTING,
     _RE_PROPOSING_BRACKET,
@@ -46,6 +53,7 @@ from .patterns import (
     _RE_THIS_WORK_NAME,
     _RE_TITLE_INNER,
     _RE_TITLE_PREFIX,
+    _RE_WE_NOUN_LONG_SHORT,
     _RE_WE_NOUN_NAME,
     _RE_WE_PROPOSE,
     _RE_WE_TERM,
@@ -148,11 +156,15 @@ class IntroFinder:
         title = paper.title
         has_sep = ":" in title or "--" in title or "—" in title
         m = _RE_TITLE_PREFIX.match(title) if has_sep else None
+        prefix = m.group(1) if m else ""
+        defined = _RE_BRACKET_TAIL.fullmatch(prefix) if prefix.endswith(")") else None
+        if defined and _norm(long_of.get(defined.group(2), "")) == _norm(defined.group(1)):
+            prefix = defined.group(1)  # "Federated Active Learning (F-AL): …": F-AL's long form
         if m and (
-            _title_name(m.group(1), long_of, abbr_of, self.lexicon)
-            or _presented_in(m.group(1), paper.abstract, trig)
+            _title_name(prefix, long_of, abbr_of, self.lexicon)
+            or _presented_in(prefix, paper.abstract, trig)
         ):
-            add(m.group(1), "title", m.start(1), "title")
+            add(prefix, "title", m.start(1), "title")
         if ":" in title:
             for m in _RE_TITLE_INNER.finditer(title):
                 add(m.group(1), "title", m.start(1), "title")
@@ -185,7 +197,7 @@ class IntroFinder:
             if m and _NAMEY.search(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro")
         for pos in trig.get("called", ()):
-            m = _RE_CALLED_LOWER.match(text, pos)
+            m = _RE_CALLED_LOWER.match(text, pos) or _RE_CALLED_QUOTED_LOWER.match(text, pos)
             if m and not self._lookup(m.group(1)) and not self.lexicon.is_blocked(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro", lower_ok=True)
         for pos in trig.get("apposition", ()):
@@ -209,6 +221,8 @@ class IntroFinder:
                     name = m.group(1)
                     if rx is not _RE_WE_TERM and not (_NAMEY.search(name) or name.isupper()):
                         continue  # "we develop the Scheduling framework": no name
+                    if rx is _RE_WE_THE_NAME_NOUN and m.group(2) and self._lookup(name):
+                        continue  # "we build the NCCL communication library": a known name
                     add(name, "abstract", m.start(1), "intro")
         leads = list(_RE_LIST_LEAD.finditer(text)) if ":" in text else []
         if leads and "(" in text:
@@ -224,6 +238,18 @@ class IntroFinder:
                 name = m.group(1) if m else ""
                 if m and (_NAMEY.search(name) or (name.isupper() and len(name) > 1)):
                     add(name, "abstract", m.start(1), "intro")
+        for pos in trig.get("our", ()):
+            m = _RE_OUR_IMPLEMENTED_IN.match(text, pos)
+            if m and _NAMEY.search(m.group(1)) and not self._lookup(m.group(1)):
+                add(m.group(1), "abstract", m.start(1), "intro")
+        for pos in trig.get("we", ()):
+            m = _RE_WE_NOUN_LONG_SHORT.match(text, pos)
+            if m and _short_of(m.group(2), m.group(1)) and not self._lookup(m.group(2)):
+                long_of.setdefault(m.group(2), m.group(1))
+                add(m.group(2), "abstract", m.start(2), "definition")
+            for start, item in _counted_list(text, pos):
+                if not self._lookup(item):
+                    add(item, "abstract", start, "intro")
         for pos in trig.get("we", ()):
             m = _RE_WE_NOUN_NAME.match(text, pos)
             if (
@@ -246,6 +272,10 @@ class IntroFinder:
                 continue
             if not (
                 _intro_lead(text, lstart, trig)
+                or (  # "a novel Error-Free Score (EFS), …", not "a novel E-P-D (EPD) policy"
+                    _RE_NOVEL_BEFORE.search(text, max(0, lstart - 12), lstart)
+                    and _RE_AFTER_NAME.match(text, astart + len(abbr) + 1)
+                )
                 or _in_title_as_name(long_form, paper.title)
                 or _listed_after_lead(text, lstart)
             ):
@@ -350,6 +380,9 @@ _RE_CALLED_TRIGGER = re.compile(
 _RE_THIS_TRIGGER = re.compile(r"this\s+(?:paper|work|article|study|report)\s")
 _RE_APPOSITION_TRIGGER = re.compile(r", (?:an? |the |which is a )")
 _RE_DASH_TRIGGER = re.compile(r" (?:-- an?|— a) ")
+# "as measured by a novel Error-Free Score (EFS)": a long form the paper presents
+_RE_NOVEL_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ur)\s+novel\s+$")
+_RE_BRACKET_TAIL = re.compile(r"(.+?)\s*\(([^()]+)\)")
 
 
 def _word_at(low: str, i: int) -> bool:
@@ -420,7 +453,7 @@ def _noun_apposition(text: str, pos: int) -> re.Match | None:
 def _intro_lead(text: str, lstart: int, trig: dict[str, list[int]]) -> bool:
     """Does an introducing phrase ("we propose a novel", "called") lead up to
     ``lstart``, within 150 characters?"""
-    for kind in ("we", "called"):
+    for kind in ("we", "called", "this"):
         found = trig.get(kind, ())  # sorted: those in [lstart - 150, lstart) by bisection
         for pos in found[bisect_left(found, lstart - 150) : bisect_left(found, lstart)]:
             if _RE_INTRO_LEAD.fullmatch(text, pos, lstart):
@@ -488,6 +521,49 @@ def _list_items(text: str, begin: int) -> list[int]:
             out.append(i + len(sep))
             i = text.find(sep, i + 1, end)
     return sorted(set(out))
+
+
+def _counted_list(text: str, we: int) -> list[tuple[int, str]]:
+    """At a "we" (``we``): the items of a counted list its clause introduces ("we
+    introduce two new algorithms, Rennala NIGT and Malenia NIGT, which …"), as (start,
+    name); none unless exactly the counted number of names is listed, and the list ends
+    there."""
+    stop = _RE_CLAUSE_END.search(text, we, we + 250)
+    lead = _RE_COUNTED_LEAD.search(text, we, stop.start() if stop else we + 250)
+    if lead is None:
+        return []
+    count = _COUNT[lead.group(1)]
+    item_rx = _RE_COUNTED_ITEM if lead.group(2) == "," else _RE_COUNTED_ITEM_LOOSE
+    items: list[tuple[int, str]] = []
+    i = lead.end()
+    while len(items) < count:
+        m = item_rx.match(text, i)
+        if m is None and item_rx is _RE_COUNTED_ITEM_LOOSE:
+            m = _RE_COUNTED_ITEM.match(text, i)
+        if m is None:
+            return []
+        items.append((m.start(), m.group(0)))
+        i = m.end()
+        if len(items) < count:
+            sep = _RE_COUNTED_SEP.match(text, i)
+            if sep is None or (len(items) == count - 1) != ("and" in sep.group(0)):
+                return []  # "A, B and C": "and" before the last item only
+            i = sep.end()
+    if not _RE_AFTER_NAME.match(text, i) or text.startswith(" and", i):
+        return []
+    return items
+
+
+def _short_of(short: str, long_form: str) -> bool:
+    """Is ``short`` a short name of ``long_form``: its first words ("Ring Attention" of
+    "Ring Attention with Blockwise Transformers"), or its capitals in order among the long
+    form's (MetaEOL of "Meta-Task Prompting with Explicit One-Word Limitation")?"""
+    if long_form.casefold().startswith(short.casefold() + " "):
+        return True
+    if short[0].casefold() != long_form[0].casefold():
+        return False
+    caps = iter(c for c in long_form if c.isupper() or c.isdigit())
+    return all(c in caps for c in short if c.isupper() or c.isdigit())
 
 
 def _plain_word(text: str) -> bool:
