@@ -332,6 +332,22 @@ _USED_BEFORE = re.compile(
 )
 
 
+def _titled(m: Mention, paper: Paper | None) -> bool:
+    """Does the paper's title define the introduced name ("Federated Active Learning
+    (F-AL): …"), or is the long form the abstract defines for it ("which we call proximal
+    policy optimization (PPO)") the title's subject? Not a title's descriptive prefix
+    ("Differential Privacy: Gradient Leakage Attacks …")."""
+    if paper is None:
+        return False
+    if m.field == "title":
+        return any(f"({a})" in paper.title for a in (m.entity, *m.aliases))
+    if m.how != "definition":
+        return False
+    from .linker.titles import _in_title_as_name
+
+    return any(" " in a and _in_title_as_name(a, paper.title) for a in m.aliases)
+
+
 def _category_or_used(m: Mention) -> bool:
     """A definition that names a category ("an Open-set Semi-Supervised Learning (OSSL)
     approach called OpenMatch") or a technique the paper applies ("we propose to apply
@@ -433,7 +449,11 @@ def resolve(
     meanings: dict[str, list[_Meaning]] = defaultdict(list)  # casefold name -> meanings
     for m in sorted(intros, key=lambda m: (m.entity, m.paper)):
         if m.entity in concepts or (m.aliases and all(a in concepts for a in m.aliases)):
-            demoted.add((m.paper, m.entity))
+            if not _titled(m, by_id.get(m.paper)):
+                demoted.add((m.paper, m.entity))
+            # The paper whose title presents the name ("Proximal Policy Optimization
+            # Algorithms") introduces it; the corpus's general use of the term names no
+            # artefact: no meaning that mentions of it could be attributed to.
             continue
         long_form = next((a for a in m.aliases if " " in a and a != m.entity), None)
         forms = {m.entity, m.surface, *(a for a in m.aliases if not a.islower())}
