@@ -392,3 +392,34 @@ def test_our_approach_implemented_in_a_name():
         "refinement.",
     ) == [("GraphGuard", ())]
     assert _introduced("A title", "Our system is implemented in PyTorch and evaluated.") == []
+
+
+def test_a_name_presented_far_into_a_long_sentence():
+    # llm-systems 2510.08164 and 2509.09868: the name comes more than 60 characters after
+    # the sentence's start
+    assert _introduced(
+        "A Multi-Simulation Bridge for IoT Digital Twins",
+        "This paper introduces the concept, design, and experimental evaluation of the DT "
+        "Simulation Bridge - a software framework that enables diverse interaction patterns.",
+    ) == [("DT Simulation Bridge", ())]
+    assert _introduced(
+        "Ordered Consensus with Equal Opportunity",
+        "We describe two SRO designs based, respectively, on trusted hardware and threshold "
+        "verifiable random functions, and instantiate them in Bercow, a new ordered consensus "
+        "protocol that mitigates well-known ordering attacks.",
+    ) == [("Bercow", ())]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # llm-systems 2508.10202: an existing application the framework is applied to
+        "We present an on-the-fly framework using hipify for performance portability and apply "
+        "it to FFTMatvec - an HPC application that computes matrix-vector products.",
+        # llm-systems 2510.24545: a framework the approach is based on
+        "In this work, we present new results from an approach for in-situ processing based on "
+        "Hecuba, a framework that provides a highly distributed database.",
+    ],
+)
+def test_a_name_after_to_or_based_on_is_used_not_presented(abstract):
+    assert _introduced("A title", abstract) == []

@@ -208,7 +208,8 @@ class IntroFinder:
                 s = pos - len(head) + cut + 2
             elif pos <= 60:
                 s = 0
-            else:
+            else:  # no sentence start just before: only a "we …" or "this paper …" clause
+                self._presented_apposition(text, pos, trig, ends, add)
                 continue
             m = _RE_APPOSITION.match(text, s, min(len(text), pos + 40))
             if m and (_NAMEY.search(m.group(1)) or _norm(m.group(1)) in found):
@@ -299,6 +300,9 @@ class IntroFinder:
             return  # no name right before the comma
         wes = trig.get("we", ())  # sorted: the ones in [comma - 150, comma) by bisection
         we = wes[bisect_left(wes, comma - 150) : bisect_left(wes, comma)]
+        if not we:  # "This paper introduces … the DT Simulation Bridge - a software …"
+            wes = trig.get("this", ())
+            we = wes[bisect_left(wes, comma - 150) : bisect_left(wes, comma)]
         if not we or _RE_CLAUSE_END.search(text, we[-1], comma):
             return
         if not _RE_PRESENTING.search(text, we[-1], comma):
@@ -318,6 +322,10 @@ class IntroFinder:
         if not m or self._lookup(m.group(1)) or self.lexicon.is_blocked(m.group(1)):
             return
         name = m.group(1)
+        if _RE_USED_BEFORE.search(text, max(0, lo - 12), lo) and not _RE_NEW_AFTER.match(
+            text, comma
+        ):
+            return  # "we apply it to FFTMatvec - an HPC application": a thing used, not made
         if " " in name or _NAMEY.search(name) or (name[1:].islower() and len(name) > 3):
             add(name, "abstract", m.start(1), "intro")
 
@@ -379,9 +387,13 @@ _RE_CALLED_TRIGGER = re.compile(
 )
 _RE_THIS_TRIGGER = re.compile(r"this\s+(?:paper|work|article|study|report)\s")
 _RE_APPOSITION_TRIGGER = re.compile(r", (?:an? |the |which is a )")
-_RE_DASH_TRIGGER = re.compile(r" (?:-- an?|— a) ")
+_RE_DASH_TRIGGER = re.compile(r" (?:-- an?|— a|- an?) ")
 # "as measured by a novel Error-Free Score (EFS)": a long form the paper presents
 _RE_NOVEL_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ur)\s+novel\s+$")
+# "based on Hecuba, a framework …", "apply it to FFTMatvec - an HPC application": the
+# name after a preposition is presented only as "a new …" / "a novel …"
+_RE_USED_BEFORE = re.compile(r"\b(?:to|on|upon|onto|into|from|using|via|over|atop)\s+$")
+_RE_NEW_AFTER = re.compile(r"\s*(?:,|--|—|-)\s+an?\s+(?:new|novel)\b")
 _RE_BRACKET_TAIL = re.compile(r"(.+?)\s*\(([^()]+)\)")
 
 
@@ -422,7 +434,7 @@ def _triggers(low: str) -> dict[str, list[int]]:
     if called:
         trig["called"] = sorted(called)
     appos = [m.start() for m in _RE_APPOSITION_TRIGGER.finditer(low)]
-    if "--" in low or "—" in low:
+    if "--" in low or "—" in low or " - a" in low:
         appos = sorted(appos + [m.start() for m in _RE_DASH_TRIGGER.finditer(low)])
     if appos:
         trig["apposition"] = appos
