@@ -69,13 +69,20 @@ def quality(blind: bool = False) -> None:
     sets.append(("held-out 6 (deepscholar-dev, 30 papers of other fields, third sitting)",
                  DATA / "deepscholar-dev.jsonl",
                  DATA / "eval" / "deepscholar-blind-gold.json"))  # fmt: skip
+    # the fourth sitting's blind sets, scored once then; the fifth sitting wrote rules from them
+    sets.append(("held-out 7 (llm-systems-2025, 60 papers, fourth sitting)",
+                 DATA / "llm-systems-2025.jsonl",
+                 DATA / "eval" / "llm-systems-blind6-gold.json"))  # fmt: skip
+    sets.append(("held-out 8 (deepscholar-dev, 40 papers of other fields, fourth sitting)",
+                 DATA / "deepscholar-dev.jsonl",
+                 DATA / "eval" / "deepscholar-blind6-gold.json"))  # fmt: skip
     if blind:  # look once per sitting, when the rules are final (data/README.md)
-        sets.append(("blind 6 (llm-systems-2025, 60 papers, fourth sitting)",
+        sets.append(("blind 8 (llm-systems-2025, 50 papers, fifth sitting)",
                      DATA / "llm-systems-2025.jsonl",
-                     DATA / "eval" / "llm-systems-blind6-gold.json"))  # fmt: skip
-        sets.append(("blind 7 (deepscholar-dev, 40 papers of other fields, fourth sitting)",
+                     DATA / "eval" / "llm-systems-blind7-gold.json"))  # fmt: skip
+        sets.append(("blind 9 (deepscholar-dev, 40 papers of other fields, fifth sitting)",
                      DATA / "deepscholar-dev.jsonl",
-                     DATA / "eval" / "deepscholar-blind6-gold.json"))  # fmt: skip
+                     DATA / "eval" / "deepscholar-blind7-gold.json"))  # fmt: skip
     linker = gt.Linker()
     known = known_names(linker.lexicon)
     for name, corpus, gold_path in sets:

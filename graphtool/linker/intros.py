@@ -216,15 +216,20 @@ class IntroFinder:
                 add(m.group(1), "abstract", m.start(1), "intro")
             elif not m:
                 self._presented_apposition(text, pos, trig, ends, add)
-        for rx in (_RE_THIS_WORK_NAME, _RE_WE_THE_NAME_NOUN, _RE_WE_TERM):
+        for rx in (_RE_THIS_WORK_NAME, _RE_WE_TERM):
             if "e " in text:  # each needs "we " or "this … "
                 for m in rx.finditer(text):
                     name = m.group(1)
                     if rx is not _RE_WE_TERM and not (_NAMEY.search(name) or name.isupper()):
-                        continue  # "we develop the Scheduling framework": no name
-                    if rx is _RE_WE_THE_NAME_NOUN and m.group(2) and self._lookup(name):
-                        continue  # "we build the NCCL communication library": a known name
+                        continue  # "This work, Scheduling, …": no name
                     add(name, "abstract", m.start(1), "intro")
+        for pos in (*trig.get("we", ()), *trig.get("this", ())):
+            m = _RE_WE_THE_NAME_NOUN.match(text, pos)
+            if not m or not (_NAMEY.search(m.group(1)) or m.group(1).isupper()):
+                continue  # "we develop the Scheduling framework": no name
+            if m.group(2) and self._lookup(m.group(1)):
+                continue  # "we build the NCCL communication library": a known name
+            add(m.group(1), "abstract", m.start(1), "intro")
         leads = list(_RE_LIST_LEAD.finditer(text)) if ":" in text else []
         if leads and "(" in text:
             for lead in leads:
@@ -243,12 +248,14 @@ class IntroFinder:
             m = _RE_OUR_IMPLEMENTED_IN.match(text, pos)
             if m and _NAMEY.search(m.group(1)) and not self._lookup(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro")
-        for pos in trig.get("we", ()):
-            m = _RE_WE_NOUN_LONG_SHORT.match(text, pos)
+        bracket = "(" in text
+        counted = _RE_COUNT_WORD.search(text) is not None
+        for pos in trig.get("we", ()) if bracket or counted else ():
+            m = _RE_WE_NOUN_LONG_SHORT.match(text, pos) if bracket else None
             if m and _short_of(m.group(2), m.group(1)) and not self._lookup(m.group(2)):
                 long_of.setdefault(m.group(2), m.group(1))
                 add(m.group(2), "abstract", m.start(2), "definition")
-            for start, item in _counted_list(text, pos):
+            for start, item in _counted_list(text, pos) if counted else ():
                 if not self._lookup(item):
                     add(item, "abstract", start, "intro")
         for pos in trig.get("we", ()):
@@ -394,6 +401,7 @@ _RE_NOVEL_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ur)\s+novel\s+$")
 # name after a preposition is presented only as "a new …" / "a novel …"
 _RE_USED_BEFORE = re.compile(r"\b(?:to|on|upon|onto|into|from|using|via|over|atop)\s+$")
 _RE_NEW_AFTER = re.compile(r"\s*(?:,|--|—|-)\s+an?\s+(?:new|novel)\b")
+_RE_COUNT_WORD = re.compile(r"\b(?:two|three|four|five|[2-5]) ")
 _RE_BRACKET_TAIL = re.compile(r"(.+?)\s*\(([^()]+)\)")
 
 
