@@ -70,17 +70,17 @@ def quality(blind: bool = False) -> None:
                  DATA / "deepscholar-dev.jsonl",
                  DATA / "eval" / "deepscholar-blind-gold.json"))  # fmt: skip
     # the fourth sitting's blind sets, scored once then; the fifth sitting wrote rules from them
-    sets.append(("held-out 7 (llm-systems-2025, 60 papers, fourth sitting)",
+    sets.append(("spent blind 6 (llm-systems-2025, 60 papers, fourth sitting; now dev)",
                  DATA / "llm-systems-2025.jsonl",
                  DATA / "eval" / "llm-systems-blind6-gold.json"))  # fmt: skip
-    sets.append(("held-out 8 (deepscholar-dev, 40 papers of other fields, fourth sitting)",
+    sets.append(("spent blind 7 (deepscholar-dev, 40 papers, fourth sitting; now dev)",
                  DATA / "deepscholar-dev.jsonl",
                  DATA / "eval" / "deepscholar-blind6-gold.json"))  # fmt: skip
     if blind:  # look once per sitting, when the rules are final (data/README.md)
-        sets.append(("blind 8 (llm-systems-2025, 50 papers, fifth sitting)",
+        sets.append(("blind 8 (llm-systems-2025, 50 papers, fifth sitting; *-blind7-gold)",
                      DATA / "llm-systems-2025.jsonl",
                      DATA / "eval" / "llm-systems-blind7-gold.json"))  # fmt: skip
-        sets.append(("blind 9 (deepscholar-dev, 40 papers of other fields, fifth sitting)",
+        sets.append(("blind 9 (deepscholar-dev, 40 papers, fifth sitting; *-blind7-gold)",
                      DATA / "deepscholar-dev.jsonl",
                      DATA / "eval" / "deepscholar-blind7-gold.json"))  # fmt: skip
     linker = gt.Linker()

@@ -339,8 +339,13 @@ def _titled(m: Mention, paper: Paper | None) -> bool:
     ("Differential Privacy: Gradient Leakage Attacks …")."""
     if paper is None:
         return False
-    if m.field == "title":
-        return any(f"({a})" in paper.title for a in (m.entity, *m.aliases))
+    if m.field == "title":  # and the abstract presents it: "the proposed F-AL", "our F-AL"
+        names = [a for a in (m.entity, *m.aliases) if f"({a})" in paper.title]
+        return bool(names) and any(
+            re.search(rf"\b(?:proposed|our|we\s+(?:propose|present|introduce))\s+(?:[\w-]+\s+)?"
+                      rf"{re.escape(n)}\b", paper.abstract, re.IGNORECASE)
+            for n in (m.entity, *m.aliases)
+        )  # fmt: skip
     if m.how != "definition":
         return False
     from .linker.titles import _in_title_as_name

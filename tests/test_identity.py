@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import graphtool as gt
-from graphtool.identity import credited
+from graphtool.identity import _titled, credited
 from graphtool.model import Paper
 
 LLM = gt.read(gt.bundled_corpus().parent / "llm-systems-2025.jsonl")
@@ -202,12 +202,11 @@ def test_llm_systems_corpus_has_no_entity_with_two_meanings():
     for _u, v, k, d in G.edges(keys=True, data=True):
         if k == "builds_on" and v == "paper:2508.03148":
             assert "supercomputer" not in d["sentence"]
+    # DP's senses are separate entities, each named by its sense
     dp_meanings = {
-        d["name"]
-        for _, d in G.nodes(data=True)
-        if d.get("name", "").split(" (")[0] == "DP" and "(" in d.get("name", "")
+        d["name"] for _, d in G.nodes(data=True) if d.get("name", "").split(" (")[0] == "DP"
     }
-    assert len(dp_meanings) == len(set(dp_meanings))
+    assert {"DP (Dirichlet Process)", "DP (differential privacy)"} <= dp_meanings
     # "Differential Privacy: Gradient Leakage Attacks …": a descriptive title prefix that
     # the corpus uses as a general term introduces nothing
     assert not [v for _, v, k in G.out_edges("paper:2510.23931", keys=True) if k == "introduces"]
@@ -452,3 +451,15 @@ def test_a_name_the_title_defines_stays_introduced_when_its_long_form_is_a_gener
     assert ("2202.00195", "entity:f-al") in intros
     assert ("1707.06347", "entity:ppo") in intros
     assert not {(a, b) for a, b, _ in _builds_on(G) if b in ("2202.00195", "1707.06347")}
+
+
+def test_a_bracket_in_a_title_prefix_is_a_definition_only_when_the_abstract_presents_it():
+    (fal,) = _pick(DS, "2202.00195")
+    (dp,) = _pick(LLM, "2510.23931")
+    m = next(m for m in gt.link([fal]) if m.relation == "introduces")
+    assert _titled(m, fal)  # "In our proposed federated active learning (F-AL) method"
+    # the same bracket in a descriptive prefix ("Differential Privacy (DP): Gradient Leakage
+    # Attacks …"), in an abstract that only investigates DP mechanisms
+    dp = Paper(dp.id, dp.title.replace("Privacy:", "Privacy (DP):"), dp.abstract, dp.year)
+    m = next(m for m in gt.link([dp]) if m.relation == "introduces")
+    assert not _titled(m, dp)

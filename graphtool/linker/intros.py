@@ -197,7 +197,11 @@ class IntroFinder:
             if m and _NAMEY.search(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro")
         for pos in trig.get("called", ()):
-            m = _RE_CALLED_LOWER.match(text, pos) or _RE_CALLED_QUOTED_LOWER.match(text, pos)
+            m = _RE_CALLED_LOWER.match(text, pos)
+            if m is None:  # 'a small module, named "loss prediction module," to …'
+                m = _RE_CALLED_QUOTED_LOWER.match(text, pos)
+                if m and not _own_coinage(text, pos):
+                    continue  # 'a phenomenon called "attention sink," which prior work …'
             if m and not self._lookup(m.group(1)) and not self.lexicon.is_blocked(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro", lower_ok=True)
         for pos in trig.get("apposition", ()):
@@ -209,13 +213,14 @@ class IntroFinder:
             elif pos <= 60:
                 s = 0
             else:  # no sentence start just before: only a "we …" or "this paper …" clause
-                self._presented_apposition(text, pos, trig, ends, add)
+                self._presented_apposition(text, pos, trig, ends, add, strict=True)
                 continue
             m = _RE_APPOSITION.match(text, s, min(len(text), pos + 40))
             if m and (_NAMEY.search(m.group(1)) or _norm(m.group(1)) in found):
                 add(m.group(1), "abstract", m.start(1), "intro")
             elif not m:
-                self._presented_apposition(text, pos, trig, ends, add)
+                dash = text.startswith(" - ", pos)
+                self._presented_apposition(text, pos, trig, ends, add, strict=dash)
         for rx in (_RE_THIS_WORK_NAME, _RE_WE_TERM):
             if "e " in text:  # each needs "we " or "this … "
                 for m in rx.finditer(text):
@@ -225,11 +230,14 @@ class IntroFinder:
                     add(name, "abstract", m.start(1), "intro")
         for pos in (*trig.get("we", ()), *trig.get("this", ())):
             m = _RE_WE_THE_NAME_NOUN.match(text, pos)
-            if not m or not (_NAMEY.search(m.group(1)) or m.group(1).isupper()):
+            if not m or not (_NAMEY.search(m.group(3)) or m.group(3).isupper()):
                 continue  # "we develop the Scheduling framework": no name
-            if m.group(2) and self._lookup(m.group(1)):
-                continue  # "we build the NCCL communication library": a known name
-            add(m.group(1), "abstract", m.start(1), "intro")
+            if m.group(1) or m.group(4):  # "This paper presents the NCCLX collective … framework"
+                if not m.group(2).startswith(("propos", "introduc", "present")):
+                    continue  # "we describe the EDA placement tool flow"
+                if self._lookup(m.group(3)):
+                    continue  # "this paper presents the PyTorch framework": a known name
+            add(m.group(3), "abstract", m.start(3), "intro")
         leads = list(_RE_LIST_LEAD.finditer(text)) if ":" in text else []
         if leads and "(" in text:
             for lead in leads:
@@ -246,8 +254,9 @@ class IntroFinder:
                     add(name, "abstract", m.start(1), "intro")
         for pos in trig.get("our", ()):
             m = _RE_OUR_IMPLEMENTED_IN.match(text, pos)
-            if m and _NAMEY.search(m.group(1)) and not self._lookup(m.group(1)):
-                add(m.group(1), "abstract", m.start(1), "intro")
+            k = 1 if m and m.group(1) else 2
+            if m and _NAMEY.search(m.group(k)) and not self._lookup(m.group(k)):
+                add(m.group(k), "abstract", m.start(k), "intro")
         bracket = "(" in text
         counted = _RE_COUNT_WORD.search(text) is not None
         for pos in trig.get("we", ()) if bracket or counted else ():
@@ -255,8 +264,9 @@ class IntroFinder:
             if m and _short_of(m.group(2), m.group(1)) and not self._lookup(m.group(2)):
                 long_of.setdefault(m.group(2), m.group(1))
                 add(m.group(2), "abstract", m.start(2), "definition")
-            for start, item in _counted_list(text, pos) if counted else ():
-                if not self._lookup(item):
+            listed = _counted_list(text, pos) if counted else []
+            if not any(self._lookup(item) for _, item in listed):  # "two baselines, A and B"
+                for start, item in listed:
                     add(item, "abstract", start, "intro")
         for pos in trig.get("we", ()):
             m = _RE_WE_NOUN_NAME.match(text, pos)
@@ -283,6 +293,7 @@ class IntroFinder:
                 or (  # "a novel Error-Free Score (EFS), …", not "a novel E-P-D (EPD) policy"
                     _RE_NOVEL_BEFORE.search(text, max(0, lstart - 12), lstart)
                     and _RE_AFTER_NAME.match(text, astart + len(abbr) + 1)
+                    and _own_clause(text, lstart, found)
                 )
                 or _in_title_as_name(long_form, paper.title)
                 or _listed_after_lead(text, lstart)
@@ -299,10 +310,15 @@ class IntroFinder:
                 add(abbr, "abstract", astart, "definition")
         return list(found.values())
 
-    def _presented_apposition(self, text: str, comma: int, trig: dict, ends: dict, add) -> None:
+    def _presented_apposition(
+        self, text: str, comma: int, trig: dict, ends: dict, add, strict: bool = False
+    ) -> None:
         """ "We outline the design and implementation of PolicySmith, a framework …":
-        "NAME, a …" inside a sentence whose "we" presents something, for a NAME no
-        lexicon knows and no other rule has found there."""
+        "NAME, a …" (or "NAME -- a …", "NAME - a …") inside a sentence whose "we" or "this
+        paper" presents something, for a NAME no lexicon knows and no other rule has found
+        there. ``strict`` (far into a long sentence, or after a single hyphen): only the
+        presenting verb's own object ("introduces the design and evaluation of the DT
+        Simulation Bridge - a …") or "NAME, a new …"."""
         if not text[comma - 1 : comma].isalnum():
             return  # no name right before the comma
         wes = trig.get("we", ())  # sorted: the ones in [comma - 150, comma) by bisection
@@ -329,9 +345,7 @@ class IntroFinder:
         if not m or self._lookup(m.group(1)) or self.lexicon.is_blocked(m.group(1)):
             return
         name = m.group(1)
-        if _RE_USED_BEFORE.search(text, max(0, lo - 12), lo) and not _RE_NEW_AFTER.match(
-            text, comma
-        ):
+        if strict and not (_RE_NEW_AFTER.match(text, comma) or _object_of(text, we[-1], lo)):
             return  # "we apply it to FFTMatvec - an HPC application": a thing used, not made
         if " " in name or _NAMEY.search(name) or (name[1:].islower() and len(name) > 3):
             add(name, "abstract", m.start(1), "intro")
@@ -397,10 +411,29 @@ _RE_APPOSITION_TRIGGER = re.compile(r", (?:an? |the |which is a )")
 _RE_DASH_TRIGGER = re.compile(r" (?:-- an?|— a|- an?) ")
 # "as measured by a novel Error-Free Score (EFS)": a long form the paper presents
 _RE_NOVEL_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ur)\s+novel\s+$")
-# "based on Hecuba, a framework …", "apply it to FFTMatvec - an HPC application": the
-# name after a preposition is presented only as "a new …" / "a novel …"
-_RE_USED_BEFORE = re.compile(r"\b(?:to|on|upon|onto|into|from|using|via|over|atop)\s+$")
+_RE_WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
+_RE_NAMED_STATE = re.compile(
+    r"\b(?:problem|phenomenon|issue|effect|challenge|behaviou?r|bottleneck|trade-off|pattern)"
+    r"s?,?\s+$"
+)
+_RE_OWN_SUBJECT = re.compile(r"(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|article|study))\b")
+_RE_OTHERS = re.compile(
+    r"\b(?:against|compare[ds]?|comparing|than|versus|vs\.|prior|previous|et al|existing"
+    r"|extends?|builds? on|recently)\b"
+)
+# "Bercow, a new ordered consensus protocol": a name presented as new
 _RE_NEW_AFTER = re.compile(r"\s*(?:,|--|—|-)\s+an?\s+(?:new|novel)\b")
+_RE_PRESENTING_VERB = re.compile(
+    r"\b(?:propos|introduc|present|develop|design|outlin|describ|releas|creat|devis"
+    r"|contribut|offer)\w*\s+"
+)
+# From a presenting verb to its object: "introduce ", "present a novel ", "introduces the
+# concept, design, and experimental evaluation of the "
+_RE_OBJECT_GAP = re.compile(
+    r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new)\s+)?"
+    r"|(?:the\s+)?(?:(?:concept|design|implementation|experimental|evaluation|development"
+    r"|architecture|and),?\s+)+of\s+(?:the\s+|our\s+)?"
+)
 _RE_COUNT_WORD = re.compile(r"\b(?:two|three|four|five|[2-5]) ")
 _RE_BRACKET_TAIL = re.compile(r"(.+?)\s*\(([^()]+)\)")
 
@@ -543,13 +576,43 @@ def _list_items(text: str, begin: int) -> list[int]:
     return sorted(set(out))
 
 
+def _own_coinage(text: str, called: int) -> bool:
+    """Does the sentence coin the name at ``called`` for the paper's own thing: "we"/"our"
+    before it, a made thing named (not "a problem termed …", "a phenomenon called …"), and
+    no one else credited?"""
+    start = max(text.rfind(". ", 0, called), text.rfind("? ", 0, called))
+    before = text[start + 1 if start >= 0 else 0 : called]
+    if not _RE_WE_OUR.search(before) or _RE_OTHERS.search(before):
+        return False
+    return not _RE_NAMED_STATE.search(before)
+
+
+def _own_clause(text: str, at: int, found: dict) -> bool:
+    """Is the sentence up to ``at`` the paper's own: led by "we", "our", "this paper", or
+    holding a name the paper introduces ("AutoStreamPipe reduces …, as measured by a novel
+    …"), and not comparing ("we compare against a novel …") or crediting others ("prior
+    work introduced a novel …", "DeepFoo uses a novel …")?"""
+    start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
+    clause = text[start + 1 if start >= 0 else 0 : at].strip()
+    if _RE_OTHERS.search(clause):
+        return False
+    if _RE_OWN_SUBJECT.match(clause):
+        return True
+    return any(f.surface in clause for f in found.values())
+
+
+def _object_of(text: str, begin: int, name: int) -> bool:
+    """Is the name at ``name`` the object of the last presenting verb after ``begin``?"""
+    ends = [v.end() for v in _RE_PRESENTING_VERB.finditer(text, begin, name)]
+    return bool(ends) and _RE_OBJECT_GAP.fullmatch(text, ends[-1], name) is not None
+
+
 def _counted_list(text: str, we: int) -> list[tuple[int, str]]:
     """At a "we" (``we``): the items of a counted list its clause introduces ("we
     introduce two new algorithms, Rennala NIGT and Malenia NIGT, which …"), as (start,
     name); none unless exactly the counted number of names is listed, and the list ends
     there."""
-    stop = _RE_CLAUSE_END.search(text, we, we + 250)
-    lead = _RE_COUNTED_LEAD.search(text, we, stop.start() if stop else we + 250)
+    lead = _RE_COUNTED_LEAD.match(text, we)
     if lead is None:
         return []
     count = _COUNT[lead.group(1)]
@@ -580,10 +643,11 @@ def _short_of(short: str, long_form: str) -> bool:
     form's (MetaEOL of "Meta-Task Prompting with Explicit One-Word Limitation")?"""
     if long_form.casefold().startswith(short.casefold() + " "):
         return True
-    if short[0].casefold() != long_form[0].casefold():
-        return False
+    marks = [c for c in short if c.isupper() or c.isdigit()]
+    if len(marks) < 2 or short[0].casefold() != long_form[0].casefold():
+        return False  # "Ring Attention with … (Rao)": an author, no short name
     caps = iter(c for c in long_form if c.isupper() or c.isdigit())
-    return all(c in caps for c in short if c.isupper() or c.isdigit())
+    return all(c in caps for c in marks)
 
 
 def _plain_word(text: str) -> bool:

@@ -65,15 +65,16 @@ _RE_CALLED_BRACKET = re.compile(
     rf"\((?:called|named|termed|dubbed|designated)\s+(?:as\s+)?{_QUOTED_MULTI_NAME}\)"
 )
 _RE_OUR_NAME = re.compile(
-    rf"\b[Oo]ur\s+(?:proposed\s+|new\s+|novel\s+)?({_NAME})\s+(?:library|framework|system|method|model|tool|approach"
-    r"|algorithm|dataset|benchmark|engine|compiler|runtime|design|architecture|platform)\b"
+    rf"\b[Oo]ur\s+(?:proposed\s+|new\s+|novel\s+)?({_NAME})\s+"
+    r"(?:library|framework|system|method|model|tool|approach|algorithm|dataset|benchmark|engine|compiler|runtime|design|architecture|platform)\b"
 )
 _RE_CALLED_LOWER = re.compile(
     r"\b(?:called|termed|dubbed|namely)\s+([a-z][a-z\-]+(?:\s[a-z][a-z\-]+){0,2})(?=\s*[,(])"
 )
 # 'a small module, named "loss prediction module," to …': a quoted name in lower case
 _RE_CALLED_QUOTED_LOWER = re.compile(
-    r"\b(?:called|named|termed|dubbed|coined)\s+[\"“]([a-z][a-z\-]+(?:\s[a-z][a-z\-]+){1,3}),?[\"”]"
+    r"\b(?:called|named|termed|dubbed|coined)\s+[\"“]"
+    r"([a-z][a-z\-]+(?:\s[a-z][a-z\-]+){1,3}),?[\"”]"
 )
 # What may stand right before a defined long form that a paper introduces, from a
 # "we …" or "called …" phrase to the long form: "we propose a novel <Long Form (LF)>".
@@ -113,12 +114,15 @@ _RE_TITLE_PREFIX = re.compile(r"^\s*([^:]{1,60}?)\s*(?::|\s--\s|\s—\s)\s*\S")
 _RE_THIS_WORK_NAME = re.compile(
     rf"[Tt]his\s+(?:work|paper|system|framework|approach|tool|library|design),\s+({_NAME}),\s"
 )
-# "we develop the MERGE algorithm": a name-shaped word before the noun it names.
+# "we develop the MERGE algorithm", "This paper presents the NCCLX collective communication
+# framework": a name-shaped word before the noun it names (groups: "This", the verb, the
+# name, the words between)
 _RE_WE_THE_NAME_NOUN = re.compile(
-    rf"(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?"
-    r"|[Tt]his\s+(?:paper|work|article|study|report)\s+(?:also\s+|then\s+|further\s+)?"
-    r"(?:(?:propos|introduc|describ)es|presents))\s+(?:the|our)\s+"
-    rf"(?:(?:new|novel)\s+)?({_NAME})\s+((?:[a-z][a-z\-]+\s+){{0,2}})(?:algorithm|system|framework|method|library|scheduler"
+    r"(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?"
+    r"|([Tt]his)\s+(?:paper|work|article|study|report)\s+(?:also\s+|then\s+|further\s+)?)"
+    rf"({_INTRO_VERB}[sd]?|(?:propos|introduc)es|presents)\s+(?:the|our)\s+"
+    rf"(?:(?:new|novel)\s+)?({_NAME})\s+((?:[a-z][a-z\-]+\s+){{0,2}})"
+    r"(?:algorithm|system|framework|method|library|scheduler"
     r"|protocol|engine|compiler|runtime|technique|approach|mechanism|architecture|tool"
     r"|dataset|benchmark|platform|pipeline|policy|accelerator)s?\b"
 )
@@ -154,31 +158,42 @@ _RE_WE_NOUN_NAME = re.compile(
 )
 # "we introduce two new algorithms, Rennala NIGT and Malenia NIGT, which …", "propose two
 # calibration methods, namely Gaussian calibration and Gamma calibration": a counted list
+# (matched at a "we": the verb is the paper's own, or joined to it by "and")
 _RE_COUNTED_LEAD = re.compile(
-    rf"\b{_INTRO_VERB}[sd]?\s+(two|three|four|five|[2-5])\s+(?:[\w\-]+\s+){{0,3}}?"
-    r"[a-z\-]{3,}s(,\s+namely|:|,)\s+"
+    rf"[Ww]e\s+(?:also\s+|further\s+|then\s+)?(?:[^.;:]{{0,120}}?\band\s+)?{_INTRO_VERB}[sd]?"
+    r"\s+(two|three|four|five|[2-5])\s+(?:(?!of\b|for\b|to\b|in\b|on\b|with\b|from\b)[\w\-]+\s+)"
+    r"{0,3}?(?:algorithms|methods|techniques|models|systems|frameworks|schedulers|policies"
+    r"|protocols|benchmarks|datasets|strategies|mechanisms|architectures|approaches|heuristics"
+    r"|metrics|optimizations|primitives|designs|tools|libraries|kernels|estimators|modules"
+    r"|components|variants|losses|attacks|defenses|indexes|operators|solvers)"
+    r"(,\s+namely|:|,)\s+"
 )
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 # One item of such a list: a name, or (after "namely" or a colon) a capitalised word and
 # up to two words in lower case ("Gaussian calibration").
-_RE_COUNTED_ITEM = re.compile(rf"{_MULTI_NAME}")
+_RE_COUNTED_ITEM = re.compile(_MULTI_NAME)
 _RE_COUNTED_ITEM_LOOSE = re.compile(rf"(?:{_NAME})(?:[ ](?!and\b|or\b)[a-z][a-z\-]+){{1,2}}")
 _RE_COUNTED_SEP = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 # "We present a novel approach, Ring Attention with Blockwise Transformers (Ring
 # Attention), which …": a noun, then its long name and the short name in brackets.
 _RE_WE_NOUN_LONG_SHORT = re.compile(
-    rf"[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+(?:a|an|the|our)\s+"
-    r"(?:[\w\-]+\s+){0,5}?(?:approach|framework|system|method|model|algorithm|library|tool"
+    r"[Ww]e\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|design|build"
+    r"|release|offer)[sd]?\s+(?:a|an|the|our)\s+"
+    r"(?:(?!prior\b|existing\b|standard\b|widely\b|used\b|popular\b|baseline\b|classic"
+    r"|conventional\b|state-of-the-art\b|previous\b|well-known\b)[\w\-]+\s+){0,5}?"
+    r"(?:approach|framework|system|method|model|algorithm|library|tool"
     r"|benchmark|dataset|scheduler|engine|compiler|runtime|architecture|platform|technique"
     r"|mechanism|protocol|pipeline|strategy|metric|paradigm),\s+"
     r"([A-Z][\w\-]*(?:\s(?:(?:with|of|for|and|via|in|on|to|the)\s)?[A-Z0-9][\w\-]*){1,8})"
     rf"\s\(({_NAME}(?:\s{_NAME})?)\)(?=\s*[,.;:]|\s+(?:which|that|to|for|is)\b)"
 )
 # "Our approach, implemented in GraphGuard, uses …": the paper's own tool
+# (an aside: ", implemented in NAME," — not the toolchain of "is implemented in OpenMPI for")
 _RE_OUR_IMPLEMENTED_IN = re.compile(
     r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?:approach|system|method|technique|design|framework|tool"
-    r"|algorithm|prototype|solution|idea|implementation)s?,?\s+(?:is\s+|was\s+)?"
-    rf"implemented\s+(?:in|as)\s+({_NAME}){_NAME_ENDS}"
+    r"|algorithm|prototype|solution|idea|implementation)s?"
+    rf"(?:,\s+implemented\s+in\s+({_NAME}),|,?\s+(?:is\s+|was\s+)?implemented\s+as\s+"
+    rf"({_NAME}){_NAME_ENDS})"
 )
 _RE_VERSION_WORD = re.compile(r"v?\d+(?:\.\d+)*[a-z]?$")
 _MATH = re.compile(r"\$([^$]{1,12})\$")
