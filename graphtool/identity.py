@@ -19,14 +19,16 @@ decides, for every mention of a name that some corpus paper introduces, whether 
   (Spark ≠ SPARK), no conflicting long form of its own, a compatible kind (the "Frontier
   supercomputer" is hardware), not newer than the citing paper, and, for names that are
   short or dictionary-like (two- and three-letter acronyms, "Prism", "Aurora"), abstracts
-  that share distinctive vocabulary (TF-IDF cosine, scikit-learn). The weaker the name, the
+  that share distinctive vocabulary (a TF-IDF cosine with a fixed background IDF, so
+  that it depends on the two papers only). The weaker the name, the
   more similarity it needs. A multi-word name inside a longer capitalised name is not a
   mention of it ("Memory Access" in "Multipath Memory Access").
 * **Versions.** A mention links to the paper that introduced that exact artefact; Llama 3 is
   not LLaMA. A version-less family name (DeepSpeed, ZeRO-series) may link to a paper that
   introduced a member of the family: that link is marked ``via_family`` and weaker.
 
-Everything is linear in the number of mentions plus one TF-IDF fit; no loop over all pairs.
+Everything is linear in the number of mentions plus the vectors of the papers compared; no
+loop over all pairs.
 """
 
 from __future__ import annotations
@@ -189,8 +191,71 @@ def _sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?:;"
 
 
+#: Columns of the hashed term space (scikit-learn's ``HashingVectorizer``): a word's column
+#: depends on the word alone, so two papers' vectors never depend on the rest of the corpus.
+_N_FEATURES = 1 << 20
+_TOKENS = r"(?u)\b[A-Za-z][A-Za-z0-9\-]+\b"
+
+
+@lru_cache(maxsize=1)
+def _hasher():
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        n_features=_N_FEATURES,
+        stop_words="english",
+        token_pattern=_TOKENS,
+        alternate_sign=False,
+        norm=None,
+        dtype=np.float64,
+    )
+
+
+def _analyzer():
+    """The words identity's similarity sees in a text (lower case, English stop words out).
+
+    Example:
+        >>> _analyzer()("We present FlashAttention, an IO-aware attention.")
+        ['present', 'flashattention', 'io-aware', 'attention']
+    """
+    return _hasher().build_analyzer()
+
+
+@lru_cache(maxsize=1)
+def _idf() -> np.ndarray:
+    """The IDF of every hashed column, from the background table ``lexicon/idf.json``
+    (scikit-learn's smoothed IDF, ``ln((1 + n) / (1 + df)) + 1``); a word not in the table
+    has the IDF of a word seen once, the largest. Two table words in one column: the
+    smaller IDF."""
+    with open(data_path("lexicon", "idf.json"), encoding="utf-8") as f:
+        table = json.load(f)
+    n = table["documents"]
+    idf = np.full(_N_FEATURES, np.log((1 + n) / 2) + 1)
+    words = list(table["df"])
+    if words:
+        df = np.array([table["df"][w] for w in words], dtype=np.float64)
+        coo = _hasher().transform(words).tocoo()
+        np.minimum.at(idf, coo.col, np.log((1 + n) / (1 + df[coo.row])) + 1)
+    return idf
+
+
+def _vectors(texts: Iterable[str]):
+    """Sublinear TF × the background IDF, L2-normalised, each row's columns sorted: the
+    rows whose dot product is the cosine."""
+    from sklearn.preprocessing import normalize
+
+    X = _hasher().transform(texts)
+    X.sum_duplicates()
+    X.data = (np.log(X.data) + 1.0) * _idf()[X.indices]
+    X = normalize(X, copy=False)
+    X.sort_indices()  # each row's terms in column order: the order the sums take
+    return X
+
+
 class _Similarity:
-    """TF-IDF cosine between two papers' titles and abstracts (scikit-learn), fitted once.
+    """TF-IDF cosine between two papers' titles and abstracts: sublinear TF, hashed words
+    and a fixed background IDF (:func:`_idf`), so that the cosine of two papers depends on
+    those two papers only, whatever else the corpus holds.
 
     The attribution asks, for every paper that names one of a group of meanings, its
     cosine with the papers that introduce them: :meth:`focus` computes those as one
@@ -198,6 +263,15 @@ class _Similarity:
     instead of one small product per pair. Each cosine is the sum of the products of
     the shared terms in column order, as ``numpy.dot`` of the two rows' shared entries
     sums them (the same value, to the last bits of floating point).
+
+    Example:
+        >>> a = Paper("a", "Prism", "GPU sharing for LLM serving with memory swapping.")
+        >>> b = Paper("b", "Fast serving", "LLM serving with GPU sharing.")
+        >>> c = Paper("c", "Radio", "Detecting fast radio bursts on FPGA boards.")
+        >>> _Similarity([a, b, c])("a", "b") == _Similarity([a, b])("a", "b") > 0.3
+        True
+        >>> _Similarity([a, b, c])("a", "c")
+        0.0
     """
 
     #: Largest block of cosines computed at once (naming papers × introducing papers).
@@ -211,18 +285,7 @@ class _Similarity:
         self._block: tuple | None = None
 
     def _fit(self):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        vec = TfidfVectorizer(
-            stop_words="english",
-            sublinear_tf=True,
-            min_df=1,
-            token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9\-]+\b",
-            dtype=np.float64,
-        )
-        X = vec.fit_transform(f"{p.title}. {p.abstract}" for p in self.papers)
-        X.sort_indices()  # each row's terms in column order: the order the sums take
-        return X
+        return _vectors(f"{p.title}. {p.abstract}" for p in self.papers)
 
     def focus(
         self, group: object, askers: Iterable[str], introducers: Iterable[str] | None = None

@@ -463,3 +463,22 @@ def test_a_bracket_in_a_title_prefix_is_a_definition_only_when_the_abstract_pres
     dp = Paper(dp.id, dp.title.replace("Privacy:", "Privacy (DP):"), dp.abstract, dp.year)
     m = next(m for m in gt.link([dp]) if m.relation == "introduces")
     assert not _titled(m, dp)
+
+
+def test_the_similarity_of_two_papers_does_not_depend_on_the_rest_of_the_corpus():
+    # A build and an add must take the same decisions: the cosine that decides whether a
+    # weak name links is the same whatever other papers the corpus holds.
+    from graphtool.identity import _Similarity
+
+    a, b = _pick(DS, "2303.05416", "2106.07447")  # FaceXHuBERT uses HuBERT
+    alone = _Similarity([a, b])(a.id, b.id)
+    assert alone > 0.12  # enough for a name the lexicon knows without its source
+    assert _Similarity([*DS, *LLM])(a.id, b.id) == alone
+    assert _Similarity([*LLM[:50], b, a])(a.id, b.id) == alone
+
+
+def test_a_homonym_of_a_lexicon_name_links_where_the_abstracts_agree():
+    # "We effectively employ self-supervised pretrained HuBERT model": the HuBERT paper's
+    # artefact, though the lexicon knows another HuBERT without its source.
+    G = gt.build_graph(_pick(DS, "2303.05416", "2106.07447"))
+    assert {(a, b) for a, b, _ in _builds_on(G)} == {("2303.05416", "2106.07447")}
