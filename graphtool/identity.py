@@ -323,6 +323,22 @@ class _Similarity:
             return 0.0
         return self._cosine(ia, ib)
 
+    def cosines(self, a: str) -> tuple[np.ndarray | None, dict[str, int]]:
+        """Paper ``a``'s cosines with the focused block's papers (a row of it, computed
+        when first asked) and the block's column of each paper; (None, {}) where ``a``
+        is not one of the block's rows."""
+        blk = self._block
+        if blk is None:
+            return None, {}
+        _, rows, cols, chunk, parts = blk
+        i = rows.get(a)
+        if i is None:
+            return None, {}
+        part = parts.get(i // chunk)
+        if part is None:
+            part = parts[i // chunk] = self._part(rows, cols, i // chunk, chunk)
+        return part[i % chunk], cols
+
     def _part(self, rows: dict, cols: dict, k: int, chunk: int) -> np.ndarray:
         if self._X is None:
             self._X = self._fit()
@@ -585,6 +601,7 @@ def resolve(
         if m.relation == "introduces":
             own_spans[m.paper].append((m.field, m.start, m.end))
     own_defs: dict[str, tuple[dict[str, str], list[tuple[str, int, int]]]] = {}
+    spelled: dict = {}  # the meanings of a slot each spelling fits
     decided: list[tuple[_Meaning, float, bool] | None] = []
     unattributed: set[str] = set()  # names some mention uses in another sense
     acronyms: dict[int, str | None] = {}  # unattributed acronym mentions: their own long form
@@ -606,7 +623,9 @@ def resolve(
         if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
             continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
         sim.focus(slot or family_slot, users[key])  # the cosines this name asks for
-        best = _attribute(m, a, slot or family_slot, by_id, sim, defs, family=not slot)
+        best = _attribute(
+            m, a, slot or family_slot, by_id, sim, defs, family=not slot, spelled=spelled
+        )
         if best is not None:
             decided[-1] = (best[0], best[1], not slot)
         elif slot and not any(a.id in x.papers for x in slot):
@@ -765,36 +784,54 @@ def _attribute(
     sim: _Similarity,
     defs: dict[str, str],
     family: bool = False,
+    spelled: dict | None = None,
 ) -> tuple[_Meaning, float] | None:
-    """The one meaning the evidence supports for mention ``m`` in paper ``a``, or None."""
+    """The one meaning the evidence supports for mention ``m`` in paper ``a``, or None.
+
+    ``spelled``: a cache, for a slot and a spelling, of the meanings whose forms the
+    spelling fits and what each needs (nothing of a meaning changes while the mentions
+    are attributed)."""
     text = a.title if m.field == "title" else a.abstract
     if " " in m.surface.strip() and _inside_longer_name(text, m.start, m.end, m.surface):
         return None
     cue = _cue_kind(m.sentence, m.surface)
     own_long = defs.get(m.surface)
-    cands: list[tuple[_Meaning, list[str]]] = []
-    for x in slot:
-        others = [b for b in x.papers if b != a.id]
-        if not others or a.id in x.papers:
-            continue
-        forms = {x.family} if family else x.surfaces
-        if not case_compatible(m.surface, forms) and not case_compatible(m.entity, forms):
-            continue
-        if own_long and x.long_form and _key(own_long) != _key(x.long_form):
-            continue  # A spells it out as something else
-        if not _compatible(cue, x.kind):
-            continue
-        cands.append((x, others))
+    key = (id(slot), family, m.surface, m.entity)
+    fits = spelled.get(key) if spelled is not None else None
+    if fits is None:
+        fits = [(x, _need(x, family), x.long_form.casefold() if x.long_form else None)
+                for x in slot
+                if case_compatible(m.surface, forms := ({x.family} if family else x.surfaces))
+                or case_compatible(m.entity, forms)]  # fmt: skip
+        if spelled is not None:
+            spelled[key] = fits
+    cands = [
+        t
+        for t in fits
+        if a.id not in t[0].papers  # so every paper that presents it is another than A
+        and not (own_long and t[0].long_form and _key(own_long) != _key(t[0].long_form))
+        and (cue is None or _compatible(cue, t[0].kind))
+    ]  # A spelling it out as something else, or a word nearby of another kind: not it
+    if not cands:
+        return None
     good: list[tuple[float, _Meaning]] = []
-    for x, others in cands:
-        need = 0.0 if x.confirmed else _weakness(x.family if family else x.name)
-        if x.homonym and need > 0:  # "Orca" the serving system, known, or the Orca model?
-            need = max(need, _cues()["need"]["known"])
-        agrees = bool(x.long_form and x.long_form.casefold() in a.abstract.casefold())
-        if len(cands) == 1 and (need == 0.0 or agrees):
-            score = sim(a.id, others[0])  # nothing to weigh: the cosine is only reported
-        else:
-            score = max(sim(a.id, b) for b in others[:8])
+    row, cols = sim.cosines(a.id)  # A's cosines with the group's papers
+    folded = a.abstract.casefold() if any(lf for _, _, lf in cands) else ""
+    alone = len(cands) == 1
+    for x, need, lf in cands:
+        agrees = bool(lf) and lf in folded
+        # alone and nothing to weigh: the cosine with the first paper is only reported
+        bs = x.papers[:1] if alone and (need == 0.0 or agrees) else x.papers[:8]
+        score = None
+        if row is not None:  # read from the block: the same value as sim(a.id, b)
+            if len(bs) == 1:
+                j = cols.get(bs[0])
+                score = None if j is None else row.item(j)
+            else:
+                js = [cols.get(b) for b in bs]
+                score = None if None in js else float(row[js].max())
+        if score is None:
+            score = max(sim(a.id, b) for b in bs)
         if not agrees and score < need:
             continue
         good.append((score + (1.0 if agrees else 0.0), x))
@@ -804,6 +841,14 @@ def _attribute(
     if len(good) > 1 and good[0][0] - good[1][0] < _cues()["margin"]:
         return None  # two meanings fit about as well: keep the mention, infer nothing
     return good[0][1], round(min(good[0][0], 1.0), 3)
+
+
+def _need(x: _Meaning, family: bool) -> float:
+    """The cosine a mention needs with the papers presenting ``x`` to be attributed to it."""
+    need = 0.0 if x.confirmed else _weakness(x.family if family else x.name)
+    if x.homonym and need > 0:  # "Orca" the serving system, known, or the Orca model?
+        need = max(need, _cues()["need"]["known"])
+    return need
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}s?")
