@@ -211,6 +211,77 @@ def test_add_rechecks_only_papers_holding_a_new_name(tmp_path):
     _same_store(whole, path)
 
 
+
+_BY_ID = {r["id"]: r for r in ROWS}
+
+
+def _grow(tmp_path: Path, first: list[dict], then: list[dict]):
+    """A store of ``first``, added ``then``: it must equal a build of both; its graph."""
+    a = _jsonl(tmp_path / "first.jsonl", first)
+    b = _jsonl(tmp_path / "then.jsonl", then)
+    grown = store.build(gt.read(a), tmp_path / "grown.gtdb", jobs=1)
+    store.add(grown, gt.read(b), jobs=1)
+    _same_store(store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1), grown)
+    return gt.open(grown)
+
+
+def test_an_add_that_gives_a_stored_name_a_second_meaning_equals_a_build(tmp_path):
+    # The store holds one Prism (GPU sharing) and a paper that builds on it; the add
+    # brings PRISM (performance modelling) and an FPGA paper with its own PRISM: the
+    # stored entity is renamed to its meaning, as a build names it.
+    user = {"id": "u", "title": "Sharing GPUs Among Served Models", "year": 2025,
+            "date": "2025-09-01", "abstract": "Unlike Prism, our GPU-sharing scheduler for "
+            "multi-LLM serving adapts KV cache memory across models."}  # fmt: skip
+    G = _grow(
+        tmp_path,
+        [_BY_ID["2505.04021"], user],
+        [_BY_ID["2510.15596"], _BY_ID["2508.14917"]],
+    )
+    names = sorted(d["name"] for n, d in G.nodes(data=True) if n.startswith("entity:prism"))
+    assert len(names) == 3 and "Prism" not in names
+    assert G.has_edge("paper:u", "paper:2505.04021", "builds_on")
+
+
+def test_an_add_that_introduces_a_member_of_a_stored_family_equals_a_build(tmp_path):
+    # "We extend DeepSpeed": stored as a plain mention; the added DeepSpeed-MoE paper
+    # makes it a family link.
+    a = {"id": "a", "title": "Sparse Experts at Scale", "year": 2023,
+         "abstract": "We extend DeepSpeed to train mixture-of-experts models with expert "
+         "parallelism and MoE inference."}  # fmt: skip
+    b = {"id": "b", "title": "DeepSpeed-MoE: Advancing Mixture-of-Experts Inference and "
+         "Training", "year": 2022, "abstract": "We present DeepSpeed-MoE, an end-to-end MoE "
+         "training and inference solution as part of the DeepSpeed library."}  # fmt: skip
+    G = _grow(tmp_path, [a], [b])
+    assert G.edges["paper:a", "paper:b", "builds_on"]["via_family"] is True
+
+
+def test_an_add_that_defines_a_stored_acronym_otherwise_equals_a_build(tmp_path):
+    # DP is data parallelism in one stored paper and differential privacy in another; the
+    # added DPMM-CFL introduces "Dirichlet Process (DP)".
+    G = _grow(
+        tmp_path,
+        [_BY_ID["2509.16495"], _BY_ID["2508.07505"]],
+        [_BY_ID["2510.07132"], _BY_ID["2510.23931"]],
+    )
+    assert G.has_edge("paper:2509.16495", "entity:data-parallelism", "uses")
+    assert G.has_edge("paper:2508.07505", "entity:dp-differential-privacy", "mentions")
+    assert G.has_edge("paper:2510.07132", "entity:dp-dirichlet-process", "introduces")
+
+
+def test_an_add_of_a_stored_papers_other_version_equals_a_build(tmp_path):
+    # The new record is the stored paper's v2 (merged into it, with its longer abstract
+    # that now introduces a name) and a new paper names it.
+    v1 = {"id": "2601.00001v1", "title": "Hydrant: Many-Headed Decoding for LLMs",
+          "year": 2026, "abstract": "Decoding with many heads."}  # fmt: skip
+    v2 = {"id": "2601.00001v2", "title": "Hydrant: Many-Headed Decoding for LLMs",
+          "year": 2026, "abstract": "We present Hydrant, a decoding method with many heads "
+          "that drafts tokens in parallel."}  # fmt: skip
+    user = {"id": "u", "title": "Drafting Faster", "year": 2026,
+            "abstract": "We compare against Hydrant on long prompts."}  # fmt: skip
+    G = _grow(tmp_path, [v1], [v2, user])
+    assert len([n for n, d in G.nodes(data=True) if d.get("kind") == "paper"]) == 2
+    assert G.has_edge("paper:u", "entity:hydrant")
+
 KILLER = """
 import os, signal, sys
 import graphtool as gt
