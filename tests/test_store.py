@@ -211,7 +211,6 @@ def test_add_rechecks_only_papers_holding_a_new_name(tmp_path):
     _same_store(whole, path)
 
 
-
 _BY_ID = {r["id"]: r for r in ROWS}
 
 
@@ -281,6 +280,7 @@ def test_an_add_of_a_stored_papers_other_version_equals_a_build(tmp_path):
     G = _grow(tmp_path, [v1], [v2, user])
     assert len([n for n, d in G.nodes(data=True) if d.get("kind") == "paper"]) == 2
     assert G.has_edge("paper:u", "entity:hydrant")
+
 
 KILLER = """
 import os, signal, sys
