@@ -231,9 +231,9 @@ def _idf() -> np.ndarray:
         table = json.load(f)
     n = table["documents"]
     idf = np.full(_N_FEATURES, np.log((1 + n) / 2) + 1)
-    words = list(table["df"])
+    words = [w for w, _ in table["df"]]
     if words:
-        df = np.array([table["df"][w] for w in words], dtype=np.float64)
+        df = np.array([n for _, n in table["df"]], dtype=np.float64)
         coo = _hasher().transform(words).tocoo()
         np.minimum.at(idf, coo.col, np.log((1 + n) / (1 + df[coo.row])) + 1)
     return idf

@@ -162,15 +162,14 @@ _DECODER = json.JSONDecoder(object_hook=_revive)
 
 
 def _loads_many(texts: Sequence[str]) -> list:
-    """``[loads(t) for t in texts]``, in one pass of the C decoder: only the texts that
-    hold a tuple or a set go through :func:`loads` again."""
+    """``[loads(t) for t in texts]``, in one pass of the C decoder (turning tuples and
+    sets back on the way where any text holds one)."""
     if not texts:
         return []
-    values = json.loads("[" + ",".join(texts) + "]")
-    for i, t in enumerate(texts):
-        if "__tuple__" in t or "__set__" in t:
-            values[i] = _DECODER.decode(t)
-    return values
+    joined = "[" + ",".join(texts) + "]"
+    if "__tuple__" in joined or "__set__" in joined:
+        return _DECODER.decode(joined)
+    return json.loads(joined)
 
 
 def _expanded(texts: Sequence[str], owners: Sequence[tuple[str, str] | None]) -> list:
@@ -901,9 +900,10 @@ def _update_rows(con, papers, mentions, G, intros, merges, changed, redo, relink
         )  # fmt: skip
     con.executemany("DELETE FROM mentions WHERE paper = ?", ((p,) for p in relinked))
     con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", rows)
-    if not _update_nodes(con, G, by_node):
+    dirty = {graph_mod.paper_node(papers[i].id) for i in changed}
+    if not _update_nodes(con, G, by_node, dirty):
         return False
-    _update_edges(con, G, by_node)
+    _update_edges(con, G, by_node, dirty)
     start = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM merges").fetchone()[0]
     con.executemany(
         "INSERT INTO merges VALUES (?, ?, ?, ?, ?)",
@@ -918,12 +918,27 @@ def _update_rows(con, papers, mentions, G, intros, merges, changed, redo, relink
     return True
 
 
-def _update_nodes(con, G: nx.MultiDiGraph, by_node: dict) -> bool:
+def _update_nodes(con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str]) -> bool:
     """The nodes whose attributes changed, rewritten; the new ones, and the ones that
     moved in the order, put between the old ones that keep their place (the longest run
-    of stored nodes still in order). False where there is no room between two."""
-    old = {n: (pos, kind, attrs) for pos, n, kind, attrs in con.execute("SELECT * FROM nodes")}
-    new = [(n, a.get("kind"), dumps(_squeeze(a, by_node.get(n)))) for n, a in G.nodes(data=True)]
+    of stored nodes still in order). False where there is no room between two. ``dirty``:
+    the nodes of papers whose text changed (their stored spans point into the old text:
+    compared as written, not as values)."""
+    rows = con.execute("SELECT pos, id, kind, attrs FROM nodes").fetchall()
+    old = {n: (pos, kind, attrs) for pos, n, kind, attrs in rows}
+    # the stored attributes as values (spans read from the papers' texts): a node whose
+    # attributes equal them keeps its row as it is, without writing them out again
+    values = _expanded([r[3] for r in rows], [by_node.get(r[1]) for r in rows])
+    stored = {r[1]: (r[2], v) for r, v in zip(rows, values, strict=True)}
+    del rows, values
+    new = []
+    for n, a in G.nodes(data=True):
+        kind = a.get("kind")
+        if n not in dirty and stored.get(n) == (kind, a):
+            new.append((n, kind, old[n][2]))
+        else:
+            new.append((n, kind, dumps(_squeeze(a, by_node.get(n)))))
+    del stored
     place: list[int | None] = [old[n][0] if n in old else None for n, _, _ in new]
     keep = _increasing(place)
     for k in range(len(place)):
@@ -989,8 +1004,9 @@ def _increasing(seq: Sequence[int | None]) -> set[int]:
     return out
 
 
-def _update_edges(con, G: nx.MultiDiGraph, by_node: dict) -> None:
-    """Each node's out-edges, rewritten (after all others) where any of them changed."""
+def _update_edges(con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str]) -> None:
+    """Each node's out-edges, rewritten (after all others) where any of them changed;
+    ``dirty`` as for :func:`_update_nodes`."""
     old: dict[str, list] = {}
     for pos, u, v, k, attrs in con.execute(
         "SELECT pos, source, target, key, attrs FROM edges ORDER BY pos"
@@ -1000,6 +1016,17 @@ def _update_edges(con, G: nx.MultiDiGraph, by_node: dict) -> None:
     gone, rows = [], []
     for u in G:
         owner = by_node.get(u)
+        out = list(G.out_edges(u, keys=True, data=True))
+        was = old.get(u, [])
+        if u not in dirty and len(was) == len(out) and out:
+            keys = _loads_many([k for _, _, k, _ in was])
+            values = _expanded([a for _, _, _, a in was], [owner] * len(was))
+            if all(
+                (v, k, a) == (x[1], xk, xa)
+                for (_, v, k, a), x, xk, xa in zip(out, was, keys, values, strict=True)
+            ):
+                del old[u]  # the same edges, as values: their rows stay
+                continue
         new = [
             (v, dumps(k), a.get("relation"), dumps(_squeeze(a, owner)))
             for _, v, k, a in G.out_edges(u, keys=True, data=True)

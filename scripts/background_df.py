@@ -44,20 +44,18 @@ def main() -> None:
                 continue  # the same paper in two corpora counts once
             seen.add(text)
             df.update(set(analyze(text)))
-    table = {w: n for w, n in sorted(df.items()) if n >= 2}
+    table = [[w, n] for w, n in sorted(df.items()) if n >= 2]
     out = ROOT / "data" / "lexicon" / "idf.json"
-    doc = {
-        "_comment": (
-            "Background document frequencies of graphtool.identity's similarity, written by "
-            "scripts/background_df.py from the abstracts of "
-            + ", ".join(CORPORA)
-            + ": documents = abstracts counted; df = word -> abstracts holding it (words "
-            "seen once are left out: they, and words not in the table, get the largest IDF)."
-        ),
-        "documents": len(seen),
-        "df": table,
-    }
-    out.write_text(json.dumps(doc, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    comment = (
+        "Background document frequencies of graphtool.identity's similarity, written by "
+        "scripts/background_df.py from the abstracts of "
+        + ", ".join(CORPORA)
+        + ": documents = abstracts counted; df = [word, abstracts holding it] pairs (words "
+        "seen once are left out: they, and words not in the table, get the largest IDF)."
+    )
+    head = json.dumps({"_comment": comment, "documents": len(seen)}, ensure_ascii=False)
+    pairs = ",\n".join(json.dumps(p, ensure_ascii=False) for p in table)
+    out.write_text(f'{head[:-1]},\n"df": [\n{pairs}\n]}}\n', encoding="utf-8")
     print(f"{len(seen)} abstracts, {len(table)} words seen in two or more -> {out}")
 
 

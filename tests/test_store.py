@@ -331,7 +331,7 @@ store.add(sys.argv[1], gt.read(sys.argv[2]), jobs=1)
 """
 
 
-@pytest.mark.parametrize("when", [50, 2000])
+@pytest.mark.parametrize("when", [50, 500])  # the mentions; the changed edges
 def test_an_add_killed_midway_leaves_the_previous_store_intact(built, tmp_path, when):
     path, papers = built
     target = tmp_path / "field.gtdb"
