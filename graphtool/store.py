@@ -752,6 +752,17 @@ def add(
         >>> add(p, ps[80:])["added"]
         9
     """
+    with _gc_paused():  # many small objects and no reference cycles: no collector passes
+        return _add(path, new, lexicon, jobs, progress)
+
+
+def _add(
+    path: str | os.PathLike,
+    new: Sequence[Paper],
+    lexicon: Lexicon | None,
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+) -> dict:
     st = Store(path)
     try:
         if lexicon is None:
