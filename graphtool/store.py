@@ -234,9 +234,10 @@ def build(
         from . import dask_link
 
         dask_link.write_parquet(mentions, parquet)
-    G = graph_mod.build_graph(papers, mentions)
     merges = list(getattr(papers, "merges", []) or [])
-    return write(path, papers, mentions, G, intros, merges, lexicon_files)
+    with _gc_paused():  # many small objects and no reference cycles: no collector passes
+        G = graph_mod.build_graph(papers, mentions)
+        return write(path, papers, mentions, G, intros, merges, lexicon_files)
 
 
 def write(
