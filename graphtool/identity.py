@@ -280,12 +280,35 @@ class _Similarity:
     def __init__(self, papers: list[Paper]) -> None:
         self.row = {p.id: i for i, p in enumerate(papers)}
         self.papers = papers
-        self._X = None
+        self._vec: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # row -> columns, values
         self._blocks: dict[int, tuple] = {}
         self._block: tuple | None = None
 
-    def _fit(self):
-        return _vectors(f"{p.title}. {p.abstract}" for p in self.papers)
+    def prepare(self, ids: Iterable[str]) -> None:
+        """Work out the vectors of these papers now, in one batch (each paper's vector is
+        otherwise worked out when a cosine first asks for it: only those are)."""
+        self._ensure([self.row[i] for i in ids if i in self.row])
+
+    def _ensure(self, rows: Iterable[int]) -> None:
+        need = [i for i in dict.fromkeys(rows) if i not in self._vec]
+        if not need:
+            return
+        X = _vectors(f"{p.title}. {p.abstract}" for p in (self.papers[i] for i in need))
+        for k, i in enumerate(need):
+            s, e = X.indptr[k], X.indptr[k + 1]
+            self._vec[i] = (X.indices[s:e], X.data[s:e])
+
+    def _matrix(self, rows: list[int]):
+        """The vectors of ``rows``, in that order, as the rows of a CSR matrix."""
+        from scipy.sparse import csr_matrix
+
+        self._ensure(rows)
+        parts = [self._vec[i] for i in rows]
+        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum([len(c) for c, _ in parts], out=indptr[1:])
+        indices = np.concatenate([c for c, _ in parts]) if parts else np.zeros(0, np.int32)
+        data = np.concatenate([d for _, d in parts]) if parts else np.zeros(0)
+        return csr_matrix((data, indices, indptr), shape=(len(rows), _N_FEATURES))
 
     def focus(
         self, group: object, askers: Iterable[str], introducers: Iterable[str] | None = None
@@ -340,20 +363,17 @@ class _Similarity:
         return part[i % chunk], cols
 
     def _part(self, rows: dict, cols: dict, k: int, chunk: int) -> np.ndarray:
-        if self._X is None:
-            self._X = self._fit()
-        X = self._X
         asked = [self.row[a] for a in list(rows)[k * chunk : (k + 1) * chunk]]
-        return (X[asked] @ X[[self.row[b] for b in cols]].T).toarray()
+        intro = [self.row[b] for b in cols]
+        self._ensure(asked + intro)  # one batch for the vectors not worked out yet
+        return (self._matrix(asked) @ self._matrix(intro).T).toarray()
 
     def _cosine(self, ia: int, ib: int) -> float:
-        if self._X is None:
-            self._X = self._fit()
-        X = self._X  # CSR rows, L2-normalised, sorted: the cosine is the dot product
-        ca = X.indices[X.indptr[ia] : X.indptr[ia + 1]].tolist()
-        cb = X.indices[X.indptr[ib] : X.indptr[ib + 1]].tolist()
-        da = X.data[X.indptr[ia] : X.indptr[ia + 1]].tolist()
-        db = dict(zip(cb, X.data[X.indptr[ib] : X.indptr[ib + 1]].tolist(), strict=True))
+        self._ensure((ia, ib))
+        # rows L2-normalised, columns sorted: the cosine is the dot product
+        (ca, da), (cb, db) = self._vec[ia], self._vec[ib]
+        ca, da = ca.tolist(), da.tolist()
+        db = dict(zip(cb.tolist(), db.tolist(), strict=True))
         total = 0.0
         for c, v in zip(ca, da, strict=True):
             w = db.get(c)
@@ -527,6 +547,12 @@ def resolve(
     #    the exact name and most of their words (a journal version: FairRec, FairRec).
     sim = _Similarity(papers)
     intros = [m for m in mentions if m.relation == "introduces" and m.kind != "method"]
+    presenting: dict[str, set[str]] = defaultdict(set)
+    for m in intros:
+        presenting[m.entity.casefold()].add(m.paper)
+    # the papers that present a name another paper presents too are compared pairwise
+    # (another version of one artefact?): their vectors in one batch
+    sim.prepare(b for ps in presenting.values() if len(ps) > 1 for b in sorted(ps))
     long_names = {a for m in intros for a in (m.entity, *m.aliases) if " " in a and not a.islower()}
     concepts = _concepts(papers, long_names)
     demoted: set[tuple[str, str]] = set()  # a general term, not an artefact: no introduction
