@@ -32,7 +32,7 @@ def main() -> None:
 
     Example:
         $ python scripts/background_df.py
-        1843 abstracts, 9012 words seen in two or more -> data/lexicon/idf.json
+        1635 abstracts, 7801 words seen in two or more -> data/lexicon/idf.json
     """
     analyze = _analyzer()
     seen: set[str] = set()

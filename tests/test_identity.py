@@ -482,3 +482,16 @@ def test_a_homonym_of_a_lexicon_name_links_where_the_abstracts_agree():
     # artefact, though the lexicon knows another HuBERT without its source.
     G = gt.build_graph(_pick(DS, "2303.05416", "2106.07447"))
     assert {(a, b) for a, b, _ in _builds_on(G)} == {("2303.05416", "2106.07447")}
+
+
+def test_the_background_idf_weighs_rare_and_unseen_words_most():
+    # The fixed table (data/lexicon/idf.json): a common word weighs little, a coined name
+    # no abstract holds weighs the most, as a word seen once does.
+    from graphtool.identity import _hasher, _idf
+
+    idf = _idf()
+
+    def weight(word: str) -> float:
+        return float(idf[_hasher().transform([word]).indices[0]])
+
+    assert weight("model") < weight("speculative") < weight("zenrutorkalomi") == idf.max()
