@@ -1026,17 +1026,18 @@ def _update_edges(con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str]) -> No
         old.setdefault(u, []).append((pos, v, k, attrs))
     nxt = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM edges").fetchone()[0]
     gone, rows = [], []
+    succ = G._succ  # networkx's own dicts, in out_edges' order, without a view per node
     for u in G:
         owner = by_node.get(u)
-        out = list(G.out_edges(u, keys=True, data=True))
+        out = [(v, k, a) for v, kd in succ[u].items() for k, a in kd.items()]
         was = old.get(u, [])
         if u not in dirty and len(was) == len(out) and out:
-            keys = _loads_many([k for _, _, k, _ in was])
-            values = _expanded([a for _, _, _, a in was], [owner] * len(was))
-            if all(
-                (v, k, a) == (x[1], xk, xa)
-                for (_, v, k, a), x, xk, xa in zip(out, was, keys, values, strict=True)
-            ):
+            both = _loads_many([k for _, _, k, _ in was] + [a for _, _, _, a in was])
+            keys, values = both[: len(was)], both[len(was) :]
+            if owner is not None:
+                for value in values:
+                    _expand(value, owner)
+            if out == [(x[1], xk, xa) for x, xk, xa in zip(was, keys, values, strict=True)]:
                 del old[u]  # the same edges, as values: their rows stay
                 continue
         new = [
