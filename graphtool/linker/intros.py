@@ -423,10 +423,7 @@ _RE_OTHERS = re.compile(
 )
 # "Bercow, a new ordered consensus protocol": a name presented as new
 _RE_NEW_AFTER = re.compile(r"\s*(?:,|--|—|-)\s+an?\s+(?:new|novel)\b")
-_RE_PRESENTING_VERB = re.compile(
-    r"\b(?:propos|introduc|present|develop|design|outlin|describ|releas|creat|devis"
-    r"|contribut|offer)\w*\s+"
-)
+_RE_PRESENTING_VERB = re.compile(_RE_PRESENTING.pattern + r"\w*\s+")  # the whole verb
 # From a presenting verb to its object: "introduce ", "present a novel ", "introduces the
 # concept, design, and experimental evaluation of the "
 _RE_OBJECT_GAP = re.compile(

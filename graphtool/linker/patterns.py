@@ -150,11 +150,15 @@ _RE_LISTED_DEF = re.compile(
 # "we introduce two new benchmarks: HFTBench, a trading simulation, and StreetFighter, a …"
 _RE_LISTED_APPOSITION = re.compile(rf"({_MULTI_NAME}),\s+(?:an?|the)\s")
 # "we propose a doubly-adaptive approach AdaCalib.": a name right after the noun it names
+# The nouns of a made thing that a name may follow or stand in apposition to.
+_ARTEFACT_NOUN = (
+    r"approach|framework|system|method|model|algorithm|library|tool|benchmark|dataset"
+    r"|scheduler|engine|compiler|runtime|architecture|platform|technique|mechanism|protocol"
+    r"|pipeline|strategy"
+)
 _RE_WE_NOUN_NAME = re.compile(
     rf"[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+(?:a|an|the|our)\s+"
-    r"(?:[\w\-]+\s+){0,4}?(?:approach|framework|system|method|model|algorithm|library|tool"
-    r"|benchmark|dataset|scheduler|engine|compiler|runtime|architecture|platform|technique"
-    rf"|mechanism|protocol|pipeline|strategy)\s+({_NAME}){_NAME_ENDS}"
+    rf"(?:[\w\-]+\s+){{0,4}}?(?:{_ARTEFACT_NOUN})\s+({_NAME}){_NAME_ENDS}"
 )
 # "we introduce two new algorithms, Rennala NIGT and Malenia NIGT, which …", "propose two
 # calibration methods, namely Gaussian calibration and Gamma calibration": a counted list
@@ -181,9 +185,7 @@ _RE_WE_NOUN_LONG_SHORT = re.compile(
     r"|release|offer)[sd]?\s+(?:a|an|the|our)\s+"
     r"(?:(?!prior\b|existing\b|standard\b|widely\b|used\b|popular\b|baseline\b|classic"
     r"|conventional\b|state-of-the-art\b|previous\b|well-known\b)[\w\-]+\s+){0,5}?"
-    r"(?:approach|framework|system|method|model|algorithm|library|tool"
-    r"|benchmark|dataset|scheduler|engine|compiler|runtime|architecture|platform|technique"
-    r"|mechanism|protocol|pipeline|strategy|metric|paradigm),\s+"
+    rf"(?:{_ARTEFACT_NOUN}|metric|paradigm),\s+"
     r"([A-Z][\w\-]*(?:\s(?:(?:with|of|for|and|via|in|on|to|the)\s)?[A-Z0-9][\w\-]*){1,8})"
     rf"\s\(({_NAME}(?:\s{_NAME})?)\)(?=\s*[,.;:]|\s+(?:which|that|to|for|is)\b)"
 )
