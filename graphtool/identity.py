@@ -529,9 +529,13 @@ def resolve(
     #    lexicon names as a name's source introduces it ("SAM" in the Segment Anything paper).
     source_of = {k.arxiv: name for name, k in known.items() if k.arxiv and k.kind != "method"}
     fixed: list[Mention] = []
+    refused: set[str] = set()  # abbreviations defined for the reader: a field, no artefact
+    kept: set[str] = set()
     for m in mentions:
         p = by_id.get(m.paper)
         if m.relation == "introduces" and p is not None and not credited(m, p):
+            if m.how == "definition":
+                refused.add(m.entity)
             m = replace(m, relation="mentions", how="lexicon", confidence=min(m.confidence, 0.8))
         elif (
             m.relation == "mentions"
@@ -540,8 +544,14 @@ def resolve(
             and source_of.get(p.arxiv) == m.entity
         ):
             m = replace(m, relation="introduces", how="source")
+        if m.relation == "introduces":
+            kept.add(m.entity)
         fixed.append(m)
-    mentions = fixed
+    # "Semi-Supervised Learning (SSL) … aims to": a field's name, which the linker's second
+    # pass found in other papers only because the first read it as an introduction; no
+    # paper presents it and the lexicon does not know it: no named entity at all.
+    fields = {e for e in refused - kept if e not in known}
+    mentions = [m for m in fixed if m.entity not in fields] if fields else fixed
 
     # 2. The meanings: one per introducing paper, merged when they share a long form, or
     #    the exact name and most of their words (a journal version: FairRec, FairRec).
