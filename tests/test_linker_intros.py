@@ -462,3 +462,25 @@ def test_a_name_presented_far_into_a_long_sentence():
 )
 def test_a_name_after_to_or_based_on_is_used_not_presented(abstract):
     assert _introduced("A title", abstract) == []
+
+
+# ------------------------------------- after the fifth sitting's blind score (blind 8 and 9)
+
+
+def test_a_title_prefix_that_is_a_sentence_is_no_name():
+    # llm-systems 2510.10747: a lower-case verb between the capitalised words
+    assert _introduced("CPU-Limits kill Performance: Time to rethink Resource Control") == []
+    # capitalised words, or a name and its version, still make a name
+    assert _introduced("Lagrangian PINNs: A Causality-Conforming Solution") == [
+        ("Lagrangian PINNs", ())
+    ]
+    assert _introduced("QuokkaServe v2: Fast LLM Serving") == [("QuokkaServe v2", ())]
+
+
+def test_this_work_presents_a_noun_then_its_name_not_what_it_is_for():
+    # deepscholar-dev 2504.06211: zkSpeed is presented; HyperPlonk is what it accelerates
+    assert _introduced(
+        "Need for zkSpeed: Accelerating HyperPlonk for Zero-Knowledge Proofs",
+        "This work presents an accelerator, zkSpeed, for HyperPlonk, a state-of-the-art ZKP "
+        "protocol that supports universal setup.",
+    ) == [("zkSpeed", ())]

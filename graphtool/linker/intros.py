@@ -192,7 +192,7 @@ class IntroFinder:
                     m = _RE_CALLED_BRACKET.match(text, pos - 1)
                     if m:
                         add(m.group(1), "abstract", m.start(1), "intro")
-        for pos in trig.get("we", ()):
+        for pos in (*trig.get("we", ()), *trig.get("this", ())):
             m = _noun_apposition(text, pos)
             if m and _NAMEY.search(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro")
@@ -345,8 +345,12 @@ class IntroFinder:
         if not m or self._lookup(m.group(1)) or self.lexicon.is_blocked(m.group(1)):
             return
         name = m.group(1)
-        if strict and not (_RE_NEW_AFTER.match(text, comma) or _object_of(text, we[-1], lo)):
-            return  # "we apply it to FFTMatvec - an HPC application": a thing used, not made
+        if (strict or _RE_PREPOSITION_BEFORE.search(text, max(0, lo - 9), lo)) and not (
+            _RE_NEW_AFTER.match(text, comma) or _object_of(text, we[-1], lo)
+        ):
+            # "we apply it to FFTMatvec - an HPC application", "This work presents an
+            # accelerator, zkSpeed, for HyperPlonk, a …": a thing used, not made
+            return
         if " " in name or _NAMEY.search(name) or (name[1:].islower() and len(name) > 3):
             add(name, "abstract", m.start(1), "intro")
 
@@ -421,6 +425,9 @@ _RE_OTHERS = re.compile(
     r"\b(?:against|compare[ds]?|comparing|than|versus|vs\.|prior|previous|et al|existing"
     r"|extends?|builds? on|recently)\b"
 )
+_RE_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:for|to|on|upon|onto|into|from|using|via|over|atop|of|against|by)\s+$"
+)
 # "Bercow, a new ordered consensus protocol": a name presented as new
 _RE_NEW_AFTER = re.compile(r"\s*(?:,|--|—|-)\s+an?\s+(?:new|novel)\b")
 _RE_PRESENTING_VERB = re.compile(_RE_PRESENTING.pattern + r"\w*\s+")  # the whole verb
@@ -480,11 +487,17 @@ def _triggers(low: str) -> dict[str, list[int]]:
 
 
 def _noun_apposition(text: str, pos: int) -> re.Match | None:
-    """At a "we" (``pos``): "we learn a slim communication block, ComMDM, …" — the
-    match of ", NAME, " after the first listed noun that is followed by one."""
-    if text[pos] not in "Ww" or not text[pos + 2 : pos + 3].isspace():
+    """At a "we" or "this work" (``pos``): "we learn a slim communication block, ComMDM,
+    …", "This work presents an accelerator, zkSpeed, for …" — the match of ", NAME, "
+    after the first listed noun that is followed by one."""
+    if text[pos] in "Ww" and text[pos + 2 : pos + 3].isspace():
+        begin = pos + 3
+    elif text[pos] in "Tt" and text[pos + 4 : pos + 5].isspace():
+        begin = text.find(" ", pos + 5) + 1  # after "this paper "
+        if not begin:
+            return None
+    else:
         return None
-    begin = pos + 3
     stop = _RE_CLAUSE_END.search(text, begin, begin + 140)
     limit = stop.start() if stop else begin + 140
     c = text.find(",", begin, limit + 1)

@@ -30,6 +30,8 @@ def _title_name(prefix: str, long_of: dict, abbr_of: dict, lexicon: Lexicon) -> 
     words = p.split()
     if not words or len(words) > 4 or any(w.lower() in _TITLE_STOP for w in words):
         return False
+    if any(w.isalpha() and w.islower() and w not in _JOINING for w in words[1:]):
+        return False  # a sentence: "CPU-Limits kill Performance:" (a verb in lower case)
     if len(words) == 1:
         return p[0].isupper() or bool(_NAMEY.search(p))
     if len(words) == 2 and _RE_VERSION_WORD.match(words[1]) and words[0][0].isupper():
@@ -42,6 +44,11 @@ def _title_name(prefix: str, long_of: dict, abbr_of: dict, lexicon: Lexicon) -> 
     if generic[-1] and _capsy(words[-1]) and words[-2][0].isupper():
         return True  # a named kind of a generic class: "Lagrangian PINNs", "Speculative MoE"
     return _norm(p) in abbr_of
+
+
+# Lower-case words a name's words may be joined with ("Ring Attention with Blockwise …").
+_JOINING = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or",
+                      "the", "to", "via", "with"})  # fmt: skip
 
 
 def _capsy(word: str) -> bool:
