@@ -255,7 +255,9 @@ def _vectors(texts: Iterable[str]):
 class _Similarity:
     """TF-IDF cosine between two papers' titles and abstracts: sublinear TF, hashed words
     and a fixed background IDF (:func:`_idf`), so that the cosine of two papers depends on
-    those two papers only, whatever else the corpus holds.
+    those two papers only, whatever else the corpus holds (other identity rules still read
+    the corpus: the lower-case use of long names, who used a name first, how many papers
+    present it).
 
     The attribution asks, for every paper that names one of a group of meanings, its
     cosine with the papers that introduce them: :meth:`focus` computes those as one

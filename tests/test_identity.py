@@ -475,6 +475,14 @@ def test_the_similarity_of_two_papers_does_not_depend_on_the_rest_of_the_corpus(
     assert alone > 0.12  # enough for a name the lexicon knows without its source
     assert _Similarity([*DS, *LLM])(a.id, b.id) == alone
     assert _Similarity([*LLM[:50], b, a])(a.id, b.id) == alone
+    # the block the attribution reads (one sparse product per name) gives the same values
+    sim = _Similarity(DS)
+    askers = [p.id for p in DS[:40]] + [a.id]
+    direct = {x: sim(x, b.id) for x in askers}
+    sim.focus(object(), askers, [b.id])
+    assert {x: sim(x, b.id) for x in askers} == direct
+    row, cols = sim.cosines(a.id)
+    assert float(row[cols[b.id]]) == alone
 
 
 def test_a_homonym_of_a_lexicon_name_links_where_the_abstracts_agree():

@@ -612,9 +612,12 @@ def _own_clause(text: str, at: int, found: dict) -> bool:
 
 
 def _object_of(text: str, begin: int, name: int) -> bool:
-    """Is the name at ``name`` the object of the last presenting verb after ``begin``?"""
-    ends = [v.end() for v in _RE_PRESENTING_VERB.finditer(text, begin, name)]
-    return bool(ends) and _RE_OBJECT_GAP.fullmatch(text, ends[-1], name) is not None
+    """Is the name at ``name`` the object of a presenting verb after ``begin`` ("we outline
+    the design of PolicySmith": "design" is no verb there)?"""
+    return any(
+        _RE_OBJECT_GAP.fullmatch(text, v.end(), name)
+        for v in _RE_PRESENTING_VERB.finditer(text, begin, name)
+    )
 
 
 def _counted_list(text: str, we: int) -> list[tuple[int, str]]:
