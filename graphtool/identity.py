@@ -335,14 +335,10 @@ class _Similarity:
 
     def __call__(self, a: str, b: str) -> float:
         blk = self._block
-        if blk is not None:
-            _, rows, cols, chunk, parts = blk
-            i, j = rows.get(a), cols.get(b)
-            if i is not None and j is not None:
-                part = parts.get(i // chunk)
-                if part is None:
-                    part = parts[i // chunk] = self._part(rows, cols, i // chunk, chunk)
-                return float(part[i % chunk, j])
+        if blk is not None and b in blk[2]:
+            row, cols = self.cosines(a)
+            if row is not None:
+                return float(row[cols[b]])
         ia, ib = self.row.get(a), self.row.get(b)
         if ia is None or ib is None:
             return 0.0
@@ -661,9 +657,7 @@ def resolve(
         if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
             continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
         sim.focus(slot or family_slot, users[key])  # the cosines this name asks for
-        best = _attribute(
-            m, a, slot or family_slot, by_id, sim, defs, family=not slot, spelled=spelled
-        )
+        best = _attribute(m, a, slot or family_slot, sim, defs, family=not slot, spelled=spelled)
         if best is not None:
             decided[-1] = (best[0], best[1], not slot)
         elif slot and not any(a.id in x.papers for x in slot):
@@ -818,7 +812,6 @@ def _attribute(
     m: Mention,
     a: Paper,
     slot: list[_Meaning],
-    by_id: dict[str, Paper],
     sim: _Similarity,
     defs: dict[str, str],
     family: bool = False,
