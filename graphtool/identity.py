@@ -82,6 +82,9 @@ class _Meaning:
     confirmed: bool = False  # the lexicon's entity, by its source paper or a machine's title
     # the lexicon knows a thing of this name but not its source: a mention may mean either
     homonym: bool = False
+    # the lexicon's name, but another artefact (a simulator named Frontier): a mention the
+    # linker read as the lexicon's entity is this one only by how it is written
+    foreign: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -146,10 +149,19 @@ def _key(s: str) -> str:
     return _norm(s)  # the linker's comparison key: no case, spaces, hyphens; Greek spelled
 
 
-def _cue_kind(sentence: str, surface: str) -> str | None:
+def _cue_kind(sentence: str, surface: str, start: int | None = None) -> str | None:
     """The kind the words around a mention give it: "the Frontier supercomputer" and
-    "on Frontier's GPUs" are hardware, "the Kingsnake dataset" a dataset."""
-    i = sentence.find(surface)
+    "on Frontier's GPUs" are hardware, "the Kingsnake dataset" a dataset, and so is a
+    class noun just before it ("the current supercomputing cluster, Frontier,",
+    "datasets such as Kingsnake").
+
+    Example:
+        >>> _cue_kind("the top supercomputing cluster, Frontier, which", "Frontier")
+        'hardware'
+        >>> _cue_kind("we run Frontier on eight nodes", "Frontier") is None
+        True
+    """
+    i = sentence.find(surface) if start is None else start
     if i < 0:
         return None
     before = _WORD.findall(sentence[max(0, i - 40) : i].lower())[-1:]
@@ -159,9 +171,38 @@ def _cue_kind(sentence: str, surface: str) -> str | None:
     head = after[:1]
     if head == ["machine"] and after[1:] == ["learning"]:
         head = []  # "machine learning" names no machine
+    cls = _CLASS_BEFORE.search(sentence[max(0, i - 60) : i])
     for kind, words in _cues()["kind_cues"].items():
         if set(head) & set(words) or set(before) & set(_cues()["kind_before"].get(kind, [])):
             return kind
+        if cls and cls.group(1).lower() in words:
+            return kind
+    return None
+
+
+# A class noun right before a name: an apposition ("cluster, Frontier") or a Hearst
+# pattern ("clusters such as Frontier", "datasets like Kingsnake and …").
+_CLASS_BEFORE = re.compile(
+    r"\b([a-z]+)(?:,\s*|\s+(?:such\s+as|like|including|namely|e\.g\.,?)\s+"
+    r"(?:[A-Z][\w.-]*,?\s+(?:and\s+|or\s+)?){0,3})$"
+)
+
+
+def _paper_cue(a: Paper, surface: str) -> str | None:
+    """The kind a paper's words give a name anywhere it writes it: one paper, one sense
+    ("infrastructure like Frontier, equipped with AMD GPUs" in a paper that later says
+    "the supercomputing cluster, Frontier")."""
+    return _paper_cues(a.title, a.abstract, surface)
+
+
+@lru_cache(maxsize=65536)
+def _paper_cues(title: str, abstract: str, surface: str) -> str | None:
+    pattern = re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])")
+    for text in (title, abstract):
+        for hit in pattern.finditer(text):
+            cue = _cue_kind(text, surface, hit.start())
+            if cue is not None:
+                return cue
     return None
 
 
@@ -615,6 +656,7 @@ def resolve(
 
                 b = by_id[x.papers[0]]
                 x.kind = _guess_kind(b.title, b.abstract, x.name)
+                x.foreign = True
             elif k is not None and k.kind != "method":
                 x.confirmed = (
                     bool(k.arxiv)
@@ -763,6 +805,7 @@ class Known:
     arxiv: str | None = None
     title: str | None = None
     canonical: str | None = None
+    long_forms: tuple[str, ...] = ()
 
 
 def known_names(lexicon) -> dict[str, Known]:
@@ -782,7 +825,8 @@ def known_names(lexicon) -> dict[str, Known]:
                 out.setdefault(a.lower(), Known("method", canonical=e.name))
             continue
         src = e.introduced_by or {}
-        out[e.name] = Known(e.kind, src.get("arxiv"), src.get("title"), e.name)
+        long_forms = tuple(a for a in e.aliases if " " in a)
+        out[e.name] = Known(e.kind, src.get("arxiv"), src.get("title"), e.name, long_forms)
     return out
 
 
@@ -793,16 +837,30 @@ _HARDWARE_TITLE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _paper_key(title: str, abstract: str) -> str:
+    return _key(f"{title} {abstract}")
+
+
+def _writes(p: Paper | None, form: str) -> bool:
+    """Does paper ``p`` write ``form`` (compared without case, spaces or hyphens)?"""
+    return p is not None and _key(form) in _paper_key(p.title, p.abstract)
+
+
 def _same_as_known(x: _Meaning, k: Known | None, by_id: dict[str, Paper]) -> bool:
     """Is what the corpus paper introduces the lexicon's entity of that name?
 
     Not when the lexicon knows another source paper, nor when the lexicon's entity is
-    hardware and the paper presents no machine (a simulator named Frontier)."""
+    hardware and the paper presents no machine (a simulator named Frontier), nor when the
+    lexicon spells the name out and the paper never does (a system named C4 is not the
+    Colossal Clean Crawled Corpus)."""
     if k is None or k.kind == "method":
         return True
     papers = [by_id[b] for b in x.papers]
     if k.arxiv:
         return any(p.arxiv == k.arxiv for p in papers)
+    if k.long_forms and not any(_writes(p, lf) for p in papers for lf in k.long_forms):
+        return False  # the C4 corpus is the "Colossal Clean Crawled Corpus", never written
     if k.kind == "hardware":
         return any(_HARDWARE_TITLE.search(p.title) for p in papers)
     return True
@@ -825,22 +883,22 @@ def _attribute(
     text = a.title if m.field == "title" else a.abstract
     if " " in m.surface.strip() and _inside_longer_name(text, m.start, m.end, m.surface):
         return None
-    cue = _cue_kind(m.sentence, m.surface)
+    cue = _cue_kind(m.sentence, m.surface) or _paper_cue(a, m.surface)
     own_long = defs.get(m.surface)
     key = (id(slot), family, m.surface, m.entity)
     fits = spelled.get(key) if spelled is not None else None
     if fits is None:
-        fits = [(x, _need(x, family), x.long_form.casefold() if x.long_form else None)
+        fits = [(x, _need(x, family, m.surface), x.long_form.casefold() if x.long_form else None)
                 for x in slot
                 if case_compatible(m.surface, forms := ({x.family} if family else x.surfaces))
-                or case_compatible(m.entity, forms)]  # fmt: skip
+                or (not x.foreign and case_compatible(m.entity, forms))]  # fmt: skip
         if spelled is not None:
             spelled[key] = fits
     cands = [
         t
         for t in fits
         if a.id not in t[0].papers  # so every paper that presents it is another than A
-        and not (own_long and t[0].long_form and _key(own_long) != _key(t[0].long_form))
+        and not (own_long and _spelled_otherwise(own_long, t[0], m.surface))
         and (cue is None or _compatible(cue, t[0].kind))
     ]  # A spelling it out as something else, or a word nearby of another kind: not it
     if not cands:
@@ -874,9 +932,34 @@ def _attribute(
     return good[0][1], round(min(good[0][0], 1.0), 3)
 
 
-def _need(x: _Meaning, family: bool) -> float:
-    """The cosine a mention needs with the papers presenting ``x`` to be attributed to it."""
+def _spelled_otherwise(own_long: str, x: _Meaning, surface: str) -> bool:
+    """Does paper A spell the acronym ``surface`` out as something ``x`` is not? ``x``'s long
+    form, or else its longer names ("Nonuniform-Tensor-Parallelism" for NTP), must be A's
+    ("Next-Token Prediction (NTP)" is not it). A meaning with no longer form says nothing
+    against A's ("Grade School Math 8K (GSM8K)" for the GSM8K dataset).
+
+    Example:
+        >>> x = _Meaning("Nonuniform-Tensor-Parallelism", "method", "Nonuniform-Tensor-Parallelism",
+        ...              ["b"], {"Nonuniform-Tensor-Parallelism", "NTP"}, None)
+        >>> _spelled_otherwise("Next-Token Prediction", x, "NTP")
+        True
+        >>> _spelled_otherwise("nonuniform tensor parallelism", x, "NTP")
+        False
+    """
+    own = _key(own_long)
+    if x.long_form:
+        return _key(x.long_form) != own
+    longer = [_key(f) for f in x.surfaces if len(_key(f)) > len(_key(surface))]
+    return bool(longer) and own not in longer
+
+
+def _need(x: _Meaning, family: bool, surface: str = "") -> float:
+    """The cosine a mention needs with the papers presenting ``x`` to be attributed to it:
+    by the weaker of the name and the mention's spelling ("NTP" for
+    Nonuniform-Tensor-Parallelism is a three-letter acronym, however coined the name)."""
     need = 0.0 if x.confirmed else _weakness(x.family if family else x.name)
+    if surface and not x.confirmed:
+        need = max(need, _weakness(surface))
     if x.homonym and need > 0:  # "Orca" the serving system, known, or the Orca model?
         need = max(need, _cues()["need"]["known"])
     return need

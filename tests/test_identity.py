@@ -532,3 +532,62 @@ def test_a_field_acronym_defined_for_the_reader_is_no_entity_anywhere(ds_graph):
     G = gt.build_graph([a, b, c], gt.link([a, b, c]))  # fmt: skip
     assert "entity:tbs" in G
     assert ("c", "b", "TBS") in _builds_on(G)
+
+
+# A paper of the bundled parallel-papers listing, the Frontier supercomputer named twice.
+PAR = gt.read(gt.bundled_corpus())
+
+
+def test_an_acronym_mention_needs_context_however_coined_the_name_it_abbreviates():
+    # NTP abbreviates "Nonuniform-Tensor-Parallelism" (a coined name that needs no context);
+    # "Next-Token Prediction (NTP)" and "a serious Negative Transfer Problem (NTP)" in
+    # other fields are three-letter acronyms, and say nothing of tensor parallelism.
+    ntp = _pick(LLM, "2504.06095")
+    others = _pick(DS, "2505.20227", "2505.22757")
+    G = gt.build_graph([*ntp, *others])
+    assert not {e for e in _builds_on(G) if e[1] == "2504.06095"}
+    assert _entity_of(G, "2505.20227", "NTP")  # the mention stays
+
+
+def test_an_acronym_its_paper_spells_out_otherwise_is_not_the_corpus_name():
+    # B: "Nonuniform-Tensor-Parallelism (NTP)"; A spells NTP out as next-token prediction,
+    # in words that share all of B's vocabulary: still not B's NTP.
+    b = Paper(
+        "b",
+        "Nonuniform-Tensor-Parallelism: Mitigating GPU failure impact for LLM Training",
+        "We propose Nonuniform-Tensor-Parallelism (NTP) for tensor-parallel LLM training "
+        "on GPU scale-up domains.",
+        year=2025,
+    )
+    a = Paper(
+        "a",
+        "Faster LLM training on GPU scale-up domains",
+        "Next-Token Prediction (NTP) is the objective of LLM training; we study NTP for "
+        "tensor-parallel LLM training on GPU scale-up domains.",
+        year=2025,
+    )
+    G = gt.build_graph([b, a])
+    assert _builds_on(G) == set()
+
+
+def test_a_corpus_system_named_like_a_lexicon_dataset_takes_none_of_its_long_form():
+    # The C4 system paper never writes "Colossal Clean Crawled Corpus", the lexicon's long
+    # form of the C4 dataset; Switch Transformers pre-trains on that corpus.
+    c4 = [p for p in PAR if p.id.startswith("boosting-large-scale-parallel-training")]
+    ps = [*c4, *_pick(DS, "2101.03961")]
+    G = gt.build_graph(ps)
+    assert _builds_on(G) == set()
+    node = G.nodes[next(iter(_entity_of(G, c4[0].id, "C4")))]
+    assert "Colossal" not in node["name"] and "Colossal Clean Crawled Corpus" not in node.get(
+        "aliases", ()
+    )
+
+
+def test_one_paper_one_sense_a_kind_word_anywhere_in_it_settles_a_name():
+    # "infrastructure like Frontier, equipped with AMD GPUs" (no kind word next to it) in a
+    # paper that also writes "the current Top-1 supercomputing cluster, Frontier,": the
+    # machine, not the Frontier simulator.
+    frontier = [p for p in PAR if "training-on-frontier" in p.id]
+    G = gt.build_graph([*frontier, *_pick(LLM, "2508.03148")])
+    assert _builds_on(G) == set()
+    assert _entity_of(G, frontier[0].id, "Frontier") == {"entity:frontier"}

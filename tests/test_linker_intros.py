@@ -183,7 +183,7 @@ def test_an_organisation_before_an_introduced_name_is_a_mention_of_its_own():
         # a lexicon name the paper introduces
         ("Segment Anything",
          "We introduce the Segment Anything (SA) project: a new task, model, and dataset for "
-         "image segmentation.", {("Segment Anything", ("Segment Anything Model",))}),
+         "image segmentation.", {("Segment Anything", ())}),  # the lexicon's aliases it writes
         # "This paper presents NAME, a …" (real: 2509.15940, 2507.12205, 2012.14884)
         ("Efficient Pre-Training of LLMs",
          "This paper presents Arnold, a scheduling system summarizing our experience.",
@@ -484,3 +484,14 @@ def test_this_work_presents_a_noun_then_its_name_not_what_it_is_for():
         "This work presents an accelerator, zkSpeed, for HyperPlonk, a state-of-the-art ZKP "
         "protocol that supports universal setup.",
     ) == [("zkSpeed", ())]
+
+
+def test_a_lexicon_name_a_paper_introduces_keeps_only_the_aliases_it_writes():
+    # A system named like the lexicon's ABCNet (the "Adaptive Bezier-Curve Network") takes
+    # none of that long form; the lexicon's source paper (arXiv 2002.10200) keeps it.
+    title, abstract = "ABCNet: A Cache for Serving", "We present ABCNet, a KV cache for LLMs."
+    assert _introduced(title, abstract) == [("ABCNet", ())]
+    src = gt.link([Paper("s", title, abstract, arxiv="2002.10200")])
+    assert [m.aliases for m in src if m.relation == "introduces"] == [
+        ("Adaptive Bezier-Curve Network",)
+    ]

@@ -215,6 +215,17 @@ class Linker(IntroFinder, DefinitionFinder, Scanner, Discoverer):
         kept = self._kept.pop(id(paper), None)
         return kept[1] if kept is not None and kept[0] is paper else self._prepare(paper)
 
+    def _written(self, paper: Paper, e: LexEntry) -> tuple[str, ...]:
+        """The aliases of a name a paper introduces: of a lexicon name, only those the paper
+        writes (a system named C4 is not the "Colossal Clean Crawled Corpus"), all of them
+        in the paper the lexicon names as the source."""
+        if not e.aliases or e.name not in self.lexicon.entries:
+            return e.aliases
+        if paper.arxiv and (e.introduced_by or {}).get("arxiv") == paper.arxiv:
+            return e.aliases
+        text = _norm(f"{paper.title} {paper.abstract}")
+        return tuple(a for a in e.aliases if _norm(a) in text)
+
     def _link_paper(self, paper: Paper, prep: _Prepared, auto) -> list[Mention]:
         intro_records = prep.intros
         own = {f.entry.name for f in intro_records}
@@ -247,7 +258,7 @@ class Linker(IntroFinder, DefinitionFinder, Scanner, Discoverer):
                     confidence=CONFIDENCE[intro.how],
                     how=intro.how,
                     title=paper.title,
-                    aliases=e.aliases,
+                    aliases=self._written(paper, e),
                 )
             )
         for field, text, fdefs in (
