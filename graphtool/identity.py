@@ -607,7 +607,10 @@ def resolve(
     demoted: set[tuple[str, str]] = set()  # a general term, not an artefact: no introduction
     meanings: dict[str, list[_Meaning]] = defaultdict(list)  # casefold name -> meanings
     for m in sorted(intros, key=lambda m: (m.entity, m.paper)):
-        if m.entity in concepts or (m.aliases and all(a in concepts for a in m.aliases)):
+        named = m.entity in known and known[m.entity].kind != "method"
+        if not named and (
+            m.entity in concepts or (m.aliases and all(a in concepts for a in m.aliases))
+        ):  # a name the lexicon holds is a name, however the corpus writes its long form (PPO)
             if not _titled(m, by_id.get(m.paper)):
                 demoted.add((m.paper, m.entity))
             # The paper whose title presents the name ("Proximal Policy Optimization
@@ -662,6 +665,7 @@ def resolve(
                     bool(k.arxiv)
                     or k.kind == "hardware"
                     or _first_of_many(x, users.get(x.name.casefold(), set()), by_id)
+                    or _presents_as(x, k, by_id)
                 )
                 x.homonym = not x.confirmed
 
@@ -1153,6 +1157,17 @@ def _holds_word(text: str, name: str, flags: int = 0) -> bool:
     if name.casefold() not in text.casefold():
         return False
     return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text, flags) is not None
+
+
+def _presents_as(x: _Meaning, k: Known, by_id: dict[str, Paper]) -> bool:
+    """Does the paper present the lexicon's dataset as a dataset, in its own words ("we
+    introduce GSM8K, a dataset of 8.5K … problems")? Then it is that dataset's source."""
+    from .linker.titles import _guess_kind
+
+    if k.kind != "dataset" or len(x.papers) != 1:
+        return False
+    b = by_id[x.papers[0]]
+    return _guess_kind(b.title, b.abstract, x.name) == "dataset"
 
 
 def _first_of_many(x: _Meaning, users: set[str], by_id: dict[str, Paper]) -> bool:

@@ -439,9 +439,8 @@ def test_a_name_the_title_defines_stays_introduced_when_its_long_form_is_a_gener
     ds_graph,
 ):
     # F-AL's title defines it; CHASe (2504.17448) writes "Federated Active Learning (FAL)"
-    # for the field, as more of the corpus does. The PPO paper calls its method proximal
-    # policy optimization (PPO), a term the corpus writes in lower case. Each paper keeps
-    # its introduction; no other paper's use of the general term becomes a "builds on" edge.
+    # for the field, as more of the corpus does. The paper keeps its introduction; no other
+    # paper's use of the general term becomes a "builds on" edge.
     G = ds_graph
     intros = {
         (u[6:], v)
@@ -449,8 +448,17 @@ def test_a_name_the_title_defines_stays_introduced_when_its_long_form_is_a_gener
         if d["relation"] == "introduces" and u.startswith("paper:")
     }
     assert ("2202.00195", "entity:f-al") in intros
-    assert ("1707.06347", "entity:ppo") in intros
-    assert not {(a, b) for a, b, _ in _builds_on(G) if b in ("2202.00195", "1707.06347")}
+    assert not {(a, b) for a, b, _ in _builds_on(G) if b == "2202.00195"}
+
+
+def test_a_lexicon_name_stays_a_name_however_the_corpus_writes_its_long_form():
+    # The PPO paper calls its method proximal policy optimization (PPO), a term the corpus
+    # also writes in lower case; the lexicon knows PPO as a named algorithm, so an RL
+    # autoscaler "based on Proximal Policy Optimization" builds on the paper.
+    G = gt.build_graph([*_pick(DS, "1707.06347"), *_pick(LLM, "2507.07932")])
+    assert {(a, b) for a, b, _ in _builds_on(G)} == {("2507.07932", "1707.06347")}
+    ppo = G.edges["paper:2507.07932", "paper:1707.06347", "builds_on"]
+    assert ppo["surface"] == "Proximal Policy Optimization" and "PPO" in ppo["via"]
 
 
 def test_a_bracket_in_a_title_prefix_is_a_definition_only_when_the_abstract_presents_it():
@@ -591,3 +599,14 @@ def test_one_paper_one_sense_a_kind_word_anywhere_in_it_settles_a_name():
     G = gt.build_graph([*frontier, *_pick(LLM, "2508.03148")])
     assert _builds_on(G) == set()
     assert _entity_of(G, frontier[0].id, "Frontier") == {"entity:frontier"}
+
+
+def test_a_paper_presenting_a_lexicon_dataset_as_a_dataset_is_its_source():
+    # "we introduce GSM8K, a dataset of 8.5K … grade school math word problems": a serving
+    # paper evaluated "on … the GSM8K dataset" builds on it, whatever else it is about.
+    G = gt.build_graph([*_pick(DS, "2110.14168"), *_pick(LLM, "2502.15763")])
+    assert {(a, b) for a, b, _ in _builds_on(G)} == {("2502.15763", "2110.14168")}
+    # a paper that only uses a dataset the lexicon knows is not its source
+    user = Paper("u", "Serving math agents", "We evaluate our planner on GSM8K and MATH.", 2024)
+    G = gt.build_graph([user, *_pick(LLM, "2502.15763")])
+    assert _builds_on(G) == set()
