@@ -605,12 +605,14 @@ def resolve(
     long_names = {a for m in intros for a in (m.entity, *m.aliases) if " " in a and not a.islower()}
     concepts = _concepts(papers, long_names)
     demoted: set[tuple[str, str]] = set()  # a general term, not an artefact: no introduction
+    general: set[str] = set()  # the names of those general terms
     meanings: dict[str, list[_Meaning]] = defaultdict(list)  # casefold name -> meanings
     for m in sorted(intros, key=lambda m: (m.entity, m.paper)):
         named = m.entity in known and known[m.entity].kind != "method"
         if not named and (
             m.entity in concepts or (m.aliases and all(a in concepts for a in m.aliases))
         ):  # a name the lexicon holds is a name, however the corpus writes its long form (PPO)
+            general.add(m.entity.casefold())
             if not _titled(m, by_id.get(m.paper)):
                 demoted.add((m.paper, m.entity))
             # The paper whose title presents the name ("Proximal Policy Optimization
@@ -685,6 +687,7 @@ def resolve(
     decided: list[tuple[_Meaning, float, bool] | None] = []
     unattributed: set[str] = set()  # names some mention uses in another sense
     acronyms: dict[int, str | None] = {}  # unattributed acronym mentions: their own long form
+    spelled_out: dict[int, str] = {}  # "Differential Privacy" of a general term: its sense
     for m in mentions:
         decided.append(None)
         if m.relation == "introduces":
@@ -695,13 +698,25 @@ def resolve(
         if not slot and m.entity == m.family and m.kind != "hardware":
             family_slot = members_of.get(m.family)  # "DeepSpeed": its members
         a = by_id.get(m.paper)
-        if (not slot and not family_slot) or a is None:
+        if a is None:
             continue
-        if a.id not in own_defs:
-            own_defs[a.id] = _own_names(a, own_spans.get(a.id, []))
-        defs, spans = own_defs[a.id]
+        if not slot and not family_slot:
+            if key in general and _ACRONYM.fullmatch(m.surface):
+                # "DP" where the one paper presenting it means a general term: the
+                # sense the mention's own paper spells out, as for any unclaimed acronym
+                acronyms[len(decided) - 1] = _own_defs(a, own_defs, own_spans)[0].get(m.surface)
+            elif key in general and " " in m.surface and _ACRONYM.fullmatch(m.entity):
+                spelled_out[len(decided) - 1] = _sense_name(m.entity, m.surface)
+            continue
+        defs, spans = _own_defs(a, own_defs, own_spans)
         if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
             continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
+        own_long = defs.get(m.surface)
+        if own_long and _ACRONYM.fullmatch(m.surface) and _is_concept(own_long, known):
+            # "data parallelism (DP)": A spells it out as a method, not anyone's artefact
+            unattributed.add(key)
+            acronyms[len(decided) - 1] = own_long
+            continue
         sim.focus(slot or family_slot, users[key])  # the cosines this name asks for
         best = _attribute(m, a, slot or family_slot, sim, defs, family=not slot, spelled=spelled)
         if best is not None:
@@ -739,6 +754,8 @@ def resolve(
     sim.focus(None, ())
     # 6. The mentions, renamed to their meaning, and who builds on whom.
     senses = _acronym_senses(papers, mentions, acronyms, sim, known)
+    for i, name in spelled_out.items():
+        senses[i] = replace(mentions[i], entity=name, family=name)
     out: list[Mention] = []
     links: dict[tuple[str, str], Link] = {}
     for i, (m, d) in enumerate(zip(mentions, decided, strict=True)):
@@ -1057,6 +1074,18 @@ def _sense_name(abbr: str, long_form: str) -> str:
     words = long_form.split()
     plain = [w.lower() if w[1:].islower() or w.islower() else w for w in words]
     return f"{abbr} ({' '.join(plain)})"
+
+
+def _is_concept(long_form: str, known: dict[str, Known]) -> bool:
+    """Is ``long_form`` a method concept the lexicon knows ("data parallelism")?"""
+    k = known.get(long_form.lower())
+    return k is not None and k.kind == "method"
+
+
+def _own_defs(a: Paper, cache: dict, own_spans: dict) -> tuple[dict[str, str], list]:
+    if a.id not in cache:
+        cache[a.id] = _own_names(a, own_spans.get(a.id, []))
+    return cache[a.id]
 
 
 def _own_names(

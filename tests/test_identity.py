@@ -206,7 +206,7 @@ def test_llm_systems_corpus_has_no_entity_with_two_meanings():
     dp_meanings = {
         d["name"] for _, d in G.nodes(data=True) if d.get("name", "").split(" (")[0] == "DP"
     }
-    assert {"DP (Dirichlet Process)", "DP (differential privacy)"} <= dp_meanings
+    assert {"DP (dirichlet process)", "DP (differential privacy)"} <= dp_meanings
     # "Differential Privacy: Gradient Leakage Attacks …": a descriptive title prefix that
     # the corpus uses as a general term introduces nothing
     assert not [v for _, v, k in G.out_edges("paper:2510.23931", keys=True) if k == "introduces"]
@@ -214,13 +214,22 @@ def test_llm_systems_corpus_has_no_entity_with_two_meanings():
 
 def test_an_acronym_takes_the_sense_its_paper_spells_out():
     # 2509.16495: "data parallelism (DP) obtains a higher throughput": the method, not the
-    # DP that DPMM-CFL introduces; 2508.07505: "differential privacy (DP)".
-    ps = _pick(LLM, "2510.07132", "2509.16495v1", "2508.07505")
+    # DP that a serving paper presents; 2508.07505: "differential privacy (DP)"; DPMM-CFL's
+    # "Dirichlet Process (DP)", a concept it builds with ("via Dirichlet Process …" after
+    # its own name in the title), not something it presents.
+    dp = Paper(
+        "dp",
+        "DP: A Dynamic Partitioner for Serving LLMs",
+        "We present DP, a dynamic partitioner that splits LLM serving requests across GPUs.",
+        2025,
+    )
+    ps = [dp, *_pick(LLM, "2510.07132", "2509.16495v1", "2508.07505")]
     G = gt.build_graph(ps)
     assert _builds_on(G) == set()
     assert G.has_edge("paper:2509.16495v1", "entity:data-parallelism", "uses")
     assert G.has_edge("paper:2508.07505", "entity:dp-differential-privacy", "mentions")
-    assert G.has_edge("paper:2510.07132", "entity:dp-dirichlet-process", "introduces")
+    assert G.has_edge("paper:2510.07132", "entity:dp-dirichlet-process", "mentions")
+    assert G.has_edge("paper:dp", "entity:dp-a-dynamic-partitioner-for", "introduces")
 
 
 def test_a_well_known_name_links_to_its_source_paper_in_the_corpus():
@@ -610,3 +619,18 @@ def test_a_paper_presenting_a_lexicon_dataset_as_a_dataset_is_its_source():
     user = Paper("u", "Serving math agents", "We evaluate our planner on GSM8K and MATH.", 2024)
     G = gt.build_graph([user, *_pick(LLM, "2502.15763")])
     assert _builds_on(G) == set()
+
+
+def test_an_acronym_whose_only_presenter_means_a_general_term_takes_its_users_sense():
+    # "Differential Privacy: …" presents DP, a general term (two papers write "differential
+    # privacy" in lower case): no artefact. A serving paper's "DP" is still resolved like
+    # any unclaimed acronym: data parallelism, as the papers like it spell it out, a method
+    # it uses, not a named system "DP".
+    ids = ("2510.23931", "2510.00976", "2510.12494", "2503.04398", "2509.16495v1", "2511.11586")
+    G = gt.build_graph(_pick(LLM, *ids))
+    dp = {
+        (v, d["relation"])
+        for _, v, d in G.out_edges("paper:2503.04398", data=True)
+        if d.get("surface") == "DP"
+    }
+    assert dp == {("entity:data-parallelism", "uses")}

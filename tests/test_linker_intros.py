@@ -495,3 +495,47 @@ def test_a_lexicon_name_a_paper_introduces_keeps_only_the_aliases_it_writes():
     assert [m.aliases for m in src if m.relation == "introduces"] == [
         ("Adaptive Bezier-Curve Network",)
     ]
+
+
+@pytest.mark.parametrize(
+    "title, abstract, expected",
+    [
+        # two technologies the title's subject coordinates: studied, not presented
+        ("Reconfigurable Holographic Surfaces and Near Field Communication for Non-Terrestrial "
+         "Networks: Potential and Challenges",
+         "This article presents a combined use of Near Field Communication (NFC) and "
+         "Reconfigurable Holographic Surfaces (RHS) for Non-Terrestrial Networks (NTN).",
+         set()),
+        # the title names the paper's own system; "with …" is what it is built with
+        ("InfiniteHBD: Building Datacenter-Scale High-Bandwidth Domain for LLM with Optical "
+         "Circuit Switching Transceivers",
+         "We propose InfiniteHBD, a transceiver-centric HBD architecture that integrates "
+         "connectivity and dynamic switching at the transceiver level by embedding Optical "
+         "Circuit Switching (OCS) within each transceiver.",
+         {"InfiniteHBD"}),
+        # a title without its own name: "with Speculative Jacobi Decoding (SJD)" is the subject
+        ("Accelerating Auto-regressive Text-to-Image Generation with Training-free Speculative "
+         "Jacobi Decoding",
+         "We propose a training-free probabilistic parallel decoding algorithm, Speculative "
+         "Jacobi Decoding (SJD), to accelerate auto-regressive text-to-image generation.",
+         {"SJD"}),
+    ],
+)  # fmt: skip
+def test_a_long_form_in_the_title_is_presented_only_as_its_subject(title, abstract, expected):
+    assert {e for e, _ in _introduced(title, abstract)} == expected
+
+
+@pytest.mark.parametrize("title", [
+    "LoongServe: Efficiently Serving Long-Context Large Language Models with Elastic Sequence "
+    "Parallelism",
+    "Efficiently serving long-context large language models",
+])  # fmt: skip
+def test_a_new_noun_then_a_lower_case_long_form_and_its_initials_is_introduced(title):
+    abstract = (
+        "To address this problem, we propose a new parallelism paradigm, elastic sequence "
+        "parallelism (ESP), to elastically adapt to the variance between different requests."
+    )
+    assert ("ESP", ("elastic sequence parallelism",)) in _introduced(title, abstract)
+    # initials that are not the brackets' letters: no name ("a new scheme, fast sync (FX)")
+    other = abstract.replace("(ESP)", "(EPS)")
+    assert "EPS" not in {e for e, _ in _introduced("Efficient serving", other)}

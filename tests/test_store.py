@@ -256,15 +256,19 @@ def test_an_add_that_introduces_a_member_of_a_stored_family_equals_a_build(tmp_p
 
 def test_an_add_that_defines_a_stored_acronym_otherwise_equals_a_build(tmp_path):
     # DP is data parallelism in one stored paper and differential privacy in another; the
-    # added DPMM-CFL introduces "Dirichlet Process (DP)".
+    # add brings a serving system named DP and DPMM-CFL's "Dirichlet Process (DP)".
+    dp = {"id": "dp", "title": "DP: A Dynamic Partitioner for Serving LLMs", "year": 2025,
+          "abstract": "We present DP, a dynamic partitioner that splits LLM serving requests "
+          "across GPUs."}  # fmt: skip
     G = _grow(
         tmp_path,
         [_BY_ID["2509.16495"], _BY_ID["2508.07505"]],
-        [_BY_ID["2510.07132"], _BY_ID["2510.23931"]],
+        [dp, _BY_ID["2510.07132"], _BY_ID["2510.23931"]],
     )
     assert G.has_edge("paper:2509.16495", "entity:data-parallelism", "uses")
     assert G.has_edge("paper:2508.07505", "entity:dp-differential-privacy", "mentions")
-    assert G.has_edge("paper:2510.07132", "entity:dp-dirichlet-process", "introduces")
+    assert G.has_edge("paper:2510.07132", "entity:dp-dirichlet-process", "mentions")
+    assert not [e for e in G.edges(keys=True) if e[2] == "builds_on"]
 
 
 def test_an_add_of_a_stored_papers_other_version_equals_a_build(tmp_path):

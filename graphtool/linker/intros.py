@@ -53,6 +53,7 @@ from .patterns import (
     _RE_THIS_WORK_NAME,
     _RE_TITLE_INNER,
     _RE_TITLE_PREFIX,
+    _RE_WE_NEW_NOUN_LOWER_LONG,
     _RE_WE_NOUN_LONG_SHORT,
     _RE_WE_NOUN_NAME,
     _RE_WE_PROPOSE,
@@ -262,6 +263,10 @@ class IntroFinder:
         for pos in trig.get("we", ()) if bracket or counted else ():
             m = _RE_WE_NOUN_LONG_SHORT.match(text, pos) if bracket else None
             if m and _short_of(m.group(2), m.group(1)) and not self._lookup(m.group(2)):
+                long_of.setdefault(m.group(2), m.group(1))
+                add(m.group(2), "abstract", m.start(2), "definition")
+            m = _RE_WE_NEW_NOUN_LOWER_LONG.match(text, pos) if bracket else None
+            if m and _initials(m.group(1)) == m.group(2) and not self._lookup(m.group(1)):
                 long_of.setdefault(m.group(2), m.group(1))
                 add(m.group(2), "abstract", m.start(2), "definition")
             listed = _counted_list(text, pos) if counted else []
@@ -661,6 +666,11 @@ def _short_of(short: str, long_form: str) -> bool:
         return False  # "Ring Attention with … (Rao)": an author, no short name
     caps = iter(c for c in long_form if c.isupper() or c.isdigit())
     return all(c in caps for c in marks)
+
+
+def _initials(words: str) -> str:
+    """ "elastic sequence parallelism" -> "ESP"; "mixture-of-experts layer" -> "MOEL"."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", words) if w).upper()
 
 
 def _plain_word(text: str) -> bool:

@@ -189,6 +189,14 @@ _RE_WE_NOUN_LONG_SHORT = re.compile(
     r"([A-Z][\w\-]*(?:\s(?:(?:with|of|for|and|via|in|on|to|the)\s)?[A-Z0-9][\w\-]*){1,8})"
     rf"\s\(({_NAME}(?:\s{_NAME})?)\)(?=\s*[,.;:]|\s+(?:which|that|to|for|is)\b)"
 )
+# "we propose a new parallelism paradigm, elastic sequence parallelism (ESP), to …": a new
+# noun, then a lower-case long form whose initials are exactly the capitals in brackets
+_RE_WE_NEW_NOUN_LOWER_LONG = re.compile(
+    r"[Ww]e\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|design)[sd]?"
+    r"\s+(?:a|an)\s+(?:novel|new)\s+(?:[\w\-]+\s+){0,3}?"
+    rf"(?:{_ARTEFACT_NOUN}|metric|paradigm),\s+"
+    r"([a-z][a-z\-]*(?:\s[a-z][a-z\-]*){1,5})\s\(([A-Z]{2,6})\)(?=\s*[,.;:]|\s+(?:which|that|to|for)\b)"
+)
 # "Our approach, implemented in GraphGuard, uses …": the paper's own tool
 # (an aside: ", implemented in NAME," — not the toolchain of "is implemented in OpenMPI for")
 _RE_OUR_IMPLEMENTED_IN = re.compile(

@@ -79,12 +79,22 @@ def _presented_in(prefix: str, abstract: str, trig: dict[str, list[int]]) -> boo
     return False
 
 
+# A title that opens with the paper's own name ("InfiniteHBD: Building …").
+_RE_OWN_PREFIX = re.compile(r"\s*[A-Z][\w\-+.]*[A-Z0-9][\w\-+.]*\s*:")
+
+
 def _in_title_as_name(long_form: str, title: str) -> bool:
     """Is a defined long form the title's subject ("Parallel Vertex Diffusion for …",
     "… with Training-free Speculative Jacobi Decoding")?"""
     key = _norm(long_form)
     if _norm(title).startswith(key):
-        return True
+        # "Reconfigurable Holographic Surfaces and Near Field Communication for …": two
+        # technologies the paper studies, not a name it presents
+        after = title[len(long_form) :] if title.startswith(long_form) else ""
+        rest = re.match(r"\s*(\w+)", after)
+        return not (rest and rest.group(1) in ("and", "or", "vs", "versus"))
+    if _RE_OWN_PREFIX.match(title):
+        return False  # "InfiniteHBD: … with Optical Circuit Switching Transceivers": its means
     for m in re.finditer(r"\b(?:with|via|using|through)\s+", title):
         rest = title[m.end() :]
         skip_one = rest.split(" ", 1)[-1]
