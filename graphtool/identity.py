@@ -779,8 +779,12 @@ def resolve(
         a = by_id[m.paper]
         # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a family member
         text = f"{a.title} {a.abstract}".casefold() if _ACRONYM_NAME.fullmatch(x.name) else ""
-        member = via_family or _named_after(
-            own_names.get(a.id, ()), x.name, x.long_form, title_heads.get(a.id, ()), text
+        member = (
+            via_family
+            or _family_mention(m)
+            or _named_after(
+                own_names.get(a.id, ()), x.name, x.long_form, title_heads.get(a.id, ()), text
+            )
         )
         if via_family and x.family in own_families.get(a.id, ()):
             continue  # A presents a member of the family too: siblings, neither builds on other
@@ -1103,6 +1107,33 @@ def _own_names(
     if ":" in a.title and any(f == "title" and s == 0 for f, s, _ in intro_spans):
         spans.append(("title", 0, len(a.title)))  # "SIGMA: Selective Gated Mamba for …"
     return defs, spans
+
+
+_FAMILY_AFTER = re.compile(r"(?:-|\s+)(?:family|families|series)\b", re.IGNORECASE)
+_FAMILY_BEFORE = re.compile(
+    r"\bfamil(?:y|ies)\s*(?:\(|:|,?\s+(?:such\s+as|like|including|e\.g\.,?))[^.()]*$",
+    re.IGNORECASE,
+)
+
+
+def _family_mention(m: Mention) -> bool:
+    """Does the mention name a family, not one artefact ("three popular LLM families (GPT,
+    LLaMA, PaLM)", "the Llama family", "PaLM-series models")?
+
+    Example:
+        >>> from graphtool.model import Mention
+        >>> s = "including three popular LLM families (GPT, LLaMA, PaLM), and discuss"
+        >>> _family_mention(Mention("p", "PaLM", "model", "PaLM", "mentions", "PaLM",
+        ...                         "abstract", 0, 4, s, 0.9, "lexicon"))
+        True
+    """
+    s, surface = m.sentence, m.surface
+    i = s.find(surface)
+    if i < 0:
+        return False
+    return bool(
+        _FAMILY_AFTER.match(s, i + len(surface)) or _FAMILY_BEFORE.search(s[max(0, i - 80) : i])
+    )
 
 
 def _named_after(

@@ -634,3 +634,15 @@ def test_an_acronym_whose_only_presenter_means_a_general_term_takes_its_users_se
         if d.get("surface") == "DP"
     }
     assert dp == {("entity:data-parallelism", "uses")}
+
+
+def test_a_family_named_in_a_list_of_families_links_as_family():
+    # "three popular LLM families (GPT, LLaMA, PaLM)": the family, not the 540B PaLM of
+    # the PaLM paper: the edge stays, marked via_family, at half confidence.
+    G = gt.build_graph(_pick(DS, "2402.06196", "2204.02311"))
+    e = G.edges["paper:2402.06196", "paper:2204.02311", "builds_on"]
+    assert e["via_family"] is True and "families (GPT, LLaMA, PaLM)" in e["sentence"]
+    # the same name as one artefact: a plain link
+    one = Paper("u", "Probing PaLM", "We probe the 540B PaLM model on arithmetic.", 2024)
+    G = gt.build_graph([one, *_pick(DS, "2204.02311")])
+    assert G.edges["paper:u", "paper:2204.02311", "builds_on"]["via_family"] is False
