@@ -111,6 +111,8 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
         [('APG', 'Adaptive Projected Guidance', 11, 40)]
         >>> abbreviation_definitions("speculative decoding (SD) is fast")[0][:2]
         ('SD', 'speculative decoding')
+        >>> abbreviation_definitions('a "Declarative Data Pipeline" (DDP) architecture')[0][:2]
+        ('DDP', 'Declarative Data Pipeline')
     """
     out = []
     for m in _PAREN.finditer(text):
@@ -133,8 +135,14 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
             initials = _initials(letters, window)
             found = found if initials is None else initials
         if found is not None and (found > 0 or lo == 0):
-            out.append((abbr, before[found:].strip(), lo + found, m.start(1)))
+            long_form = before[found:].strip()
+            if long_form[-1:] in _CLOSE_QUOTES and long_form[-1:] not in long_form[:-1]:
+                long_form = long_form[:-1].rstrip()  # 'a "Declarative Data Pipeline" (DDP)'
+            out.append((abbr, long_form, lo + found, m.start(1)))
     return out
+
+
+_CLOSE_QUOTES = "\"”'’"
 
 
 def _one_plain_word(s: str) -> bool:

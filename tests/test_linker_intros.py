@@ -539,3 +539,41 @@ def test_a_new_noun_then_a_lower_case_long_form_and_its_initials_is_introduced(t
     # initials that are not the brackets' letters: no name ("a new scheme, fast sync (FX)")
     other = abstract.replace("(ESP)", "(EPS)")
     assert "EPS" not in {e for e, _ in _introduced("Efficient serving", other)}
+
+
+@pytest.mark.parametrize(
+    "abstract, expected",
+    [
+        # an adverb between "we" and its verb
+        ("In this work, we first develop a fully automated online characterization framework "
+         "qMeter, and then conduct an in-depth characterization.", ("qMeter", ())),
+        # a quoted long form, its abbreviation, then the noun
+        ('We present a "Declarative Data Pipeline" (DDP) architecture that addresses these '
+         "challenges.", ("DDP", ("Declarative Data Pipeline",))),
+        # "is called the Long Form (LF) algorithm"
+        ("This combined approach is called the Reinforcement Improved Golden Eagle Optimization "
+         "(RIGEO) algorithm. Experiments show that RIGEO saves energy.",
+         ("RIGEO", ("Reinforcement Improved Golden Eagle Optimization",))),
+        # "Our framework, NAME, is …"
+        ("We present a new tensor offloading framework. Our framework, TERAIO, is developed "
+         "explicitly for LLM training.", ("TERAIO", ())),
+        # "a novel … architecture, A Capitalised Name, for …"
+        ("In this paper, we propose a novel graph convolutional network architecture, Graph "
+         "Stacked Hourglass Networks, for 2D-to-3D human pose estimation tasks.",
+         ("Graph Stacked Hourglass Networks", ())),
+    ],
+)  # fmt: skip
+def test_more_ways_a_paper_presents_its_own_name(abstract, expected):
+    assert _introduced("A study of systems", abstract) == [expected]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Our framework, unlike PyTorch, is developed for training.",  # a known name
+        "We present a new serving framework, Apache Spark, for batch jobs.",  # a known name
+        "We compare against a new baseline, the Graph Stacked Networks, for pose estimation.",
+    ],
+)
+def test_near_misses_of_those_ways_introduce_nothing(abstract):
+    assert _introduced("A study of systems", abstract) == []

@@ -53,6 +53,7 @@ from .patterns import (
     _RE_THIS_WORK_NAME,
     _RE_TITLE_INNER,
     _RE_TITLE_PREFIX,
+    _RE_WE_NEW_NOUN_LONG_NAME,
     _RE_WE_NEW_NOUN_LOWER_LONG,
     _RE_WE_NOUN_LONG_SHORT,
     _RE_WE_NOUN_NAME,
@@ -255,8 +256,13 @@ class IntroFinder:
                     add(name, "abstract", m.start(1), "intro")
         for pos in trig.get("our", ()):
             m = _RE_OUR_IMPLEMENTED_IN.match(text, pos)
-            k = 1 if m and m.group(1) else 2
-            if m and _NAMEY.search(m.group(k)) and not self._lookup(m.group(k)):
+            k = next((k for k in (1, 2, 3) if m.group(k)), 1) if m else 1
+            name = m.group(k) if m else ""
+            if (
+                m
+                and (_NAMEY.search(name) or (name.isupper() and len(name) > 2))
+                and not (self._lookup(name))
+            ):
                 add(m.group(k), "abstract", m.start(k), "intro")
         bracket = "(" in text
         counted = _RE_COUNT_WORD.search(text) is not None
@@ -274,6 +280,9 @@ class IntroFinder:
                 for start, item in listed:
                     add(item, "abstract", start, "intro")
         for pos in trig.get("we", ()):
+            m = _RE_WE_NEW_NOUN_LONG_NAME.match(text, pos)
+            if m and not self._lookup(m.group(1)):
+                add(m.group(1), "abstract", m.start(1), "intro")
             m = _RE_WE_NOUN_NAME.match(text, pos)
             if (
                 m

@@ -27,6 +27,11 @@ _WORDS = _load_words()
 
 # Words that make a title prefix rhetorical rather than a name.
 _TITLE_STOP = _WORDS["title_stop"]
+# Adverbs between "we" and its verb ("we first develop", "we therefore propose").
+_ADVERB = (
+    r"(?:(?:also|further|then|first|now|here|therefore|thus|hence|additionally|finally|next)"
+    r"\s+)?"
+)
 _INTRO_VERB = r"(?:propose|introduce|present|develop|design|build|release|describe|name|call|offer)"
 _NAME = (
     r"[A-Z0-9$][\w\-+.$α-ωΑ-Ω]*[\w+$α-ω]|[A-Z]"
@@ -44,7 +49,7 @@ _INTRO_TAIL = (
     r"(?:[\w\-]+\s+){0,2}"
 )
 _RE_WE_PROPOSE = re.compile(
-    rf"\b[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+"
+    rf"\b[Ww]e\s+{_ADVERB}{_INTRO_VERB}[sd]?\s+"
     rf"(?:(?:a|an|the|our)\s+[^.;:]{{0,120}}?,?\s+(?:called|named|termed|dubbed|namely)\s+)?"
     rf"({_MULTI_NAME}){_NAME_ENDS}"
 )
@@ -79,10 +84,10 @@ _RE_CALLED_QUOTED_LOWER = re.compile(
 # What may stand right before a defined long form that a paper introduces, from a
 # "we …" or "called …" phrase to the long form: "we propose a novel <Long Form (LF)>".
 _RE_INTRO_LEAD = re.compile(
-    rf"(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+{_INTRO_TAIL}"
+    rf"(?:[Ww]e\s+{_ADVERB}{_INTRO_VERB}[sd]?\s+{_INTRO_TAIL}"
     r"|[Tt]his\s+(?:paper|work|article|study|report)\s+(?:also\s+|then\s+|further\s+)?"
     rf"(?:(?:propos|introduc|describ)es|presents)\s+{_INTRO_TAIL}"
-    r"|(?:called|named|termed|dubbed|namely|coined)\s+)"
+    r"|(?:called|named|termed|dubbed|namely|coined)\s+(?:the\s+)?)[\"“]?"
 )
 _RE_WE_PRESENT = re.compile(
     r"[Ww]e\s+(?:also\s+)?(?:propose|introduce|present|develop|design)[sd]?\s+"
@@ -118,7 +123,7 @@ _RE_THIS_WORK_NAME = re.compile(
 # framework": a name-shaped word before the noun it names (groups: "This", the verb, the
 # name, the words between)
 _RE_WE_THE_NAME_NOUN = re.compile(
-    r"(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?"
+    rf"(?:[Ww]e\s+{_ADVERB}"
     r"|([Tt]his)\s+(?:paper|work|article|study|report)\s+(?:also\s+|then\s+|further\s+)?)"
     rf"({_INTRO_VERB}[sd]?|(?:propos|introduc)es|presents)\s+(?:the|our)\s+"
     rf"(?:(?:new|novel)\s+)?({_NAME})\s+((?:[a-z][a-z\-]+\s+){{0,2}})"
@@ -140,7 +145,7 @@ _RE_PROPOSING_BRACKET = re.compile(
 # "We design three policies: Fair Share (FSP), Priority Queue (PQP) and …": definitions
 # listed after a colon that an introducing "we" leads up to.
 _RE_LIST_LEAD = re.compile(
-    r"[Ww]e\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|design)[sd]?"
+    rf"[Ww]e\s+{_ADVERB}(?:propose|introduce|present|develop|design)[sd]?"
     r"\b[^.;:]{0,80}:\s"
 )
 _RE_LISTED_DEF = re.compile(
@@ -157,14 +162,14 @@ _ARTEFACT_NOUN = (
     r"|pipeline|strategy"
 )
 _RE_WE_NOUN_NAME = re.compile(
-    rf"[Ww]e\s+(?:also\s+|further\s+|then\s+)?{_INTRO_VERB}[sd]?\s+(?:a|an|the|our)\s+"
+    rf"[Ww]e\s+{_ADVERB}{_INTRO_VERB}[sd]?\s+(?:a|an|the|our)\s+"
     rf"(?:[\w\-]+\s+){{0,4}}?(?:{_ARTEFACT_NOUN})\s+({_NAME}){_NAME_ENDS}"
 )
 # "we introduce two new algorithms, Rennala NIGT and Malenia NIGT, which …", "propose two
 # calibration methods, namely Gaussian calibration and Gamma calibration": a counted list
 # (matched at a "we": the verb is the paper's own, or joined to it by "and")
 _RE_COUNTED_LEAD = re.compile(
-    rf"[Ww]e\s+(?:also\s+|further\s+|then\s+)?(?:[^.;:]{{0,120}}?\band\s+)?{_INTRO_VERB}[sd]?"
+    rf"[Ww]e\s+{_ADVERB}(?:[^.;:]{{0,120}}?\band\s+)?{_INTRO_VERB}[sd]?"
     r"\s+(two|three|four|five|[2-5])\s+(?:(?!of\b|for\b|to\b|in\b|on\b|with\b|from\b)[\w\-]+\s+)"
     r"{0,3}?(?:algorithms|methods|techniques|models|systems|frameworks|schedulers|policies"
     r"|protocols|benchmarks|datasets|strategies|mechanisms|architectures|approaches|heuristics"
@@ -181,7 +186,7 @@ _RE_COUNTED_SEP = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 # "We present a novel approach, Ring Attention with Blockwise Transformers (Ring
 # Attention), which …": a noun, then its long name and the short name in brackets.
 _RE_WE_NOUN_LONG_SHORT = re.compile(
-    r"[Ww]e\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|design|build"
+    rf"[Ww]e\s+{_ADVERB}(?:propose|introduce|present|develop|design|build"
     r"|release|offer)[sd]?\s+(?:a|an|the|our)\s+"
     r"(?:(?!prior\b|existing\b|standard\b|widely\b|used\b|popular\b|baseline\b|classic"
     r"|conventional\b|state-of-the-art\b|previous\b|well-known\b)[\w\-]+\s+){0,5}?"
@@ -192,10 +197,17 @@ _RE_WE_NOUN_LONG_SHORT = re.compile(
 # "we propose a new parallelism paradigm, elastic sequence parallelism (ESP), to …": a new
 # noun, then a lower-case long form whose initials are exactly the capitals in brackets
 _RE_WE_NEW_NOUN_LOWER_LONG = re.compile(
-    r"[Ww]e\s+(?:also\s+|further\s+|then\s+)?(?:propose|introduce|present|develop|design)[sd]?"
+    rf"[Ww]e\s+{_ADVERB}(?:propose|introduce|present|develop|design)[sd]?"
     r"\s+(?:a|an)\s+(?:novel|new)\s+(?:[\w\-]+\s+){0,3}?"
     rf"(?:{_ARTEFACT_NOUN}|metric|paradigm),\s+"
     r"([a-z][a-z\-]*(?:\s[a-z][a-z\-]*){1,5})\s\(([A-Z]{2,6})\)(?=\s*[,.;:]|\s+(?:which|that|to|for)\b)"
+)
+# "we propose a novel graph convolutional network architecture, Graph Stacked Hourglass
+# Networks, for …": a new noun, then a capitalised name of two to six words in apposition
+_RE_WE_NEW_NOUN_LONG_NAME = re.compile(
+    rf"[Ww]e\s+{_ADVERB}(?:propose|introduce|present|develop|design)[sd]?\s+(?:a|an)\s+"
+    rf"(?:novel|new)\s+(?:[\w\-]+\s+){{0,5}}?(?:{_ARTEFACT_NOUN}|network|paradigm|metric),\s+"
+    r"([A-Z][\w\-]*(?:\s[A-Z0-9][\w\-]*){1,5}),\s"
 )
 # "Our approach, implemented in GraphGuard, uses …": the paper's own tool
 # (an aside: ", implemented in NAME," — not the toolchain of "is implemented in OpenMPI for")
@@ -203,8 +215,8 @@ _RE_OUR_IMPLEMENTED_IN = re.compile(
     r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?:approach|system|method|technique|design|framework|tool"
     r"|algorithm|prototype|solution|idea|implementation)s?"
     rf"(?:,\s+implemented\s+in\s+({_NAME}),|,?\s+(?:is\s+|was\s+)?implemented\s+as\s+"
-    rf"({_NAME}){_NAME_ENDS})"
-)
+    rf"({_NAME}){_NAME_ENDS}|,\s+({_NAME}),\s)"
+)  # or its name in apposition: "Our framework, TERAIO, is developed for …"
 _RE_VERSION_WORD = re.compile(r"v?\d+(?:\.\d+)*[a-z]?$")
 _MATH = re.compile(r"\$([^$]{1,12})\$")
 
