@@ -76,13 +76,20 @@ def quality(blind: bool = False) -> None:
     sets.append(("spent blind 7 (deepscholar-dev, 40 papers, fourth sitting; now dev)",
                  DATA / "deepscholar-dev.jsonl",
                  DATA / "eval" / "deepscholar-blind6-gold.json"))  # fmt: skip
+    # the fifth sitting's blind sets, scored once then; the sixth sitting's rules saw them
+    sets.append(("spent blind 8 (llm-systems-2025, 50 papers, fifth sitting; now dev)",
+                 DATA / "llm-systems-2025.jsonl",
+                 DATA / "eval" / "llm-systems-blind7-gold.json"))  # fmt: skip
+    sets.append(("spent blind 9 (deepscholar-dev, 40 papers, fifth sitting; now dev)",
+                 DATA / "deepscholar-dev.jsonl",
+                 DATA / "eval" / "deepscholar-blind7-gold.json"))  # fmt: skip
     if blind:  # look once per sitting, when the rules are final (data/README.md)
-        sets.append(("blind 8 (llm-systems-2025, 50 papers, fifth sitting; *-blind7-gold)",
+        sets.append(("blind 10 (llm-systems-2025, 60 papers, sixth sitting; *-blind8-gold)",
                      DATA / "llm-systems-2025.jsonl",
-                     DATA / "eval" / "llm-systems-blind7-gold.json"))  # fmt: skip
-        sets.append(("blind 9 (deepscholar-dev, 40 papers, fifth sitting; *-blind7-gold)",
+                     DATA / "eval" / "llm-systems-blind8-gold.json"))  # fmt: skip
+        sets.append(("blind 11 (deepscholar-dev, 40 papers, sixth sitting; *-blind8-gold)",
                      DATA / "deepscholar-dev.jsonl",
-                     DATA / "eval" / "deepscholar-blind7-gold.json"))  # fmt: skip
+                     DATA / "eval" / "deepscholar-blind8-gold.json"))  # fmt: skip
     linker = gt.Linker()
     known = known_names(linker.lexicon)
     for name, corpus, gold_path in sets:

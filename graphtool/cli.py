@@ -398,7 +398,7 @@ def map_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output, view
 def link_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, output):
     """Write every mention in CORPUS as JSON Lines, one object a line, as the graph
     sees it: a name with two meanings in the corpus is two entities ("DP (differential
-    privacy)", "DP (Dirichlet Process)").
+    privacy)", "DP (dirichlet process)").
 
     Keys: paper, title, entity, entity_id, kind, family, relation, surface,
     field, start, end, sentence, how, confidence.

@@ -13,8 +13,8 @@ decides, for every mention of a name that some corpus paper introduces, whether 
   a paper whose name is also a known lexicon entity of another kind (a simulator named
   Frontier, the Frontier supercomputer), give distinct entities. Where a name has more than
   one meaning, each introduced meaning is named with its long form or its paper's subject
-  ("DP (Dirichlet Process)", "Frontier (Simulating the Next Generation…)"), and mentions
-  that cannot be attributed stay on the plain name.
+  ("Prism (Unleashing GPU Sharing for…)", "Frontier (Simulating the Next Generation…)"),
+  and mentions that cannot be attributed stay on the plain name.
 * **A mention links to an introducing paper only when the evidence agrees:** the same case
   (Spark ≠ SPARK), no conflicting long form of its own, a compatible kind (the "Frontier
   supercomputer" is hardware), not newer than the citing paper, and, for names that are
@@ -1000,8 +1000,8 @@ def _acronym_senses(
     sim: _Similarity,
     known: dict[str, Known],
 ) -> dict[int, Mention]:
-    """An acronym mention that no introducing paper can claim ("DP" where DPMM-CFL defines
-    "Dirichlet Process (DP)") takes the sense its own paper spells out ("data parallelism
+    """An acronym mention that no introducing paper can claim ("DP" where a serving system
+    named DP is in the corpus) takes the sense its own paper spells out ("data parallelism
     (DP)": the method concept), else the sense of the corpus papers it is most like; with
     no clear sense it stays the plain acronym, at half confidence."""
     if not acronyms:
@@ -1281,7 +1281,7 @@ def _not_newer(a: Paper, b: Paper) -> bool:
 
 
 def _disambiguated(x: _Meaning, by_id: dict[str, Paper]) -> str:
-    """ "DP (Dirichlet Process)", "Frontier (Simulating the Next Generation…)"."""
+    """ "Prism (Unleashing GPU Sharing for…)", "Frontier (Simulating the Next Generation…)"."""
     if x.long_form and _key(x.long_form) != _key(x.name):
         return f"{x.name} ({x.long_form})"
     title = by_id[x.papers[0]].title
