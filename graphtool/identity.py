@@ -192,6 +192,8 @@ def _paper_cue(a: Paper, surface: str) -> str | None:
     """The kind a paper's words give a name anywhere it writes it: one paper, one sense
     ("infrastructure like Frontier, equipped with AMD GPUs" in a paper that later says
     "the supercomputing cluster, Frontier")."""
+    if a.abstract.count(surface) + a.title.count(surface) < 2:
+        return None  # written once: its sentence said all there is
     return _paper_cues(a.title, a.abstract, surface)
 
 

@@ -258,11 +258,8 @@ class IntroFinder:
             m = _RE_OUR_IMPLEMENTED_IN.match(text, pos)
             k = next((k for k in (1, 2, 3) if m.group(k)), 1) if m else 1
             name = m.group(k) if m else ""
-            if (
-                m
-                and (_NAMEY.search(name) or (name.isupper() and len(name) > 2))
-                and not (self._lookup(name))
-            ):
+            namey = _NAMEY.search(name) or (name.isupper() and len(name) > 2)
+            if m and namey and not self._lookup(name):
                 add(m.group(k), "abstract", m.start(k), "intro")
         bracket = "(" in text
         counted = _RE_COUNT_WORD.search(text) is not None
