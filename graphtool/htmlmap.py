@@ -521,6 +521,8 @@ def _evidence(G: nx.MultiDiGraph, u: str, d: dict) -> dict:
         ev["start"], ev["end"] = _utf16(text, d["start"]), _utf16(text, d["end"])
     if "confidence" in d:
         ev["confidence"] = round(float(d["confidence"]), 3)
+    if d.get("via_family"):
+        ev["via_family"] = True  # the panel says the link is to a family member, and weaker
     return ev
 
 

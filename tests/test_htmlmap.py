@@ -980,3 +980,23 @@ def test_views_give_the_same_bytes_whatever_the_hash_seed(tmp_path):
                              env=env, check=True)  # fmt: skip
         pages.append(run.stdout)
     assert pages[0] == pages[1]
+
+
+def test_a_family_link_says_so_in_the_panel(browser, tmp_path):
+    # "three popular LLM families (GPT, LLaMA, PaLM)": the survey builds on the PaLM paper
+    # through the family; the panel says so, next to the evidence. ReMixMatch names
+    # MixMatch itself: no such mark.
+    ds = gt.read(gt.bundled_corpus().parent / "deepscholar-dev.jsonl")
+    ids = ("2402.06196", "2204.02311", "1911.09785", "1905.02249")
+    out = gt.render(gt.build_graph([p for p in ds if p.id in ids]), tmp_path / "family.html")
+    page, _, errors, _ = _open(browser, out)
+    page.evaluate("graphtoolSelect('paper:2402.06196')")
+    items = page.locator("#panel li").all_text_contents()
+    palm = [x for x in items if x.startswith("PaLM: Scaling")]
+    assert palm and "via PaLM" in palm[0] and "(family: another member or version" in palm[0]
+    page.evaluate("graphtoolSelect('paper:1911.09785')")
+    items = page.locator("#panel li").all_text_contents()
+    mix = [x for x in items if x.startswith("MixMatch: A Holistic")]
+    assert mix and "via MixMatch" in mix[0] and "(family" not in mix[0]
+    assert errors == []
+    page.close()

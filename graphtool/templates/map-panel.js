@@ -159,6 +159,7 @@ function showPanel(i) {
       if (x.shared && x.shared.length) li.appendChild(el("span", " — " + x.shared.join(", "), "kindtag"));
       else if (x.weight && g === "Named together with") li.appendChild(el("span", " — " + x.weight + " paper" + (x.weight === 1 ? "" : "s"), "kindtag"));
       if (x.ev.via) li.appendChild(el("span", " via " + x.ev.via + (x.ev.entity && x.ev.entity !== x.ev.via ? " → " + x.ev.entity : ""), "kindtag"));
+      if (x.ev.via_family) li.appendChild(el("span", " (family: another member or version, weaker)", "kindtag family"));
       if (x.ev.sentence) li.appendChild(sentence(x.ev));
       ul.appendChild(li);
     });
