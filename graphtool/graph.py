@@ -82,6 +82,21 @@ def build_graph(
 
         mentions = Linker(lexicon).link(papers)
     mentions, links = resolve(papers, mentions, _known_names(lexicon))
+    return assemble(papers, mentions, links)
+
+
+def assemble(papers: list[Paper], mentions: list[Mention], links: list[Link]) -> nx.MultiDiGraph:
+    """The graph of papers and of mentions and links that :func:`~graphtool.identity.resolve`
+    gave (what :func:`build_graph` does after resolving).
+
+    Example:
+        >>> import graphtool as gt
+        >>> from graphtool.identity import resolve
+        >>> ps = gt.read(gt.bundled_corpus())
+        >>> ms, links = resolve(ps, gt.link(ps), _known_names(None))
+        >>> assemble(ps, ms, links).number_of_edges() == build_graph(ps).number_of_edges()
+        True
+    """
     G = nx.MultiDiGraph()
     for p in papers:
         G.add_node(

@@ -11,7 +11,9 @@ table                     rows
 ``papers``                one per merged paper, in corpus order (``record``: JSON)
 ``papers_fts``            SQLite FTS5 index of titles and abstracts (``search``)
 ``introductions``         what each paper presents (pass 1 of the linker), for ``add``
-``mentions``              every mention with its evidence (``record``: JSON)
+``mentions``              every mention with its evidence (``record``: JSON), as the
+                          linker found it, and what identity made of it (``resolved``:
+                          NULL where nothing, ``-`` where dropped, else the changed fields)
 ``nodes``, ``edges``      the graph; attributes as JSON, whatever they are
 ``entities``              a view of the entity nodes
 ``merges``                which records were merged into which paper, and why
@@ -33,13 +35,16 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import os
 import re
 import sqlite3
 import tempfile
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import ahocorasick
@@ -49,13 +54,14 @@ from . import analysis, parallel
 from . import graph as graph_mod
 from .corpus import Corpus
 from .errors import GraphtoolError
+from .identity import resolve
 from .lexicon import LexEntry, Lexicon
 from .linker import Linker, _gc_paused
 from .merge import Merge, merge_papers, resolve_references
 from .model import Mention, Paper
 
 #: Bumped when the tables change; a store of another version is refused, not misread.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: The first bytes of every SQLite file: a store is recognised by content, not by name.
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Suffix ``graphtool build`` suggests (any name works).
@@ -69,7 +75,7 @@ CREATE VIRTUAL TABLE papers_fts USING fts5(title, abstract, content='papers',
     content_rowid='pos', tokenize='porter unicode61 remove_diacritics 2');
 CREATE TABLE introductions (paper INTEGER NOT NULL, entry TEXT NOT NULL);
 CREATE TABLE mentions (pos INTEGER PRIMARY KEY, paper TEXT NOT NULL, entity TEXT NOT NULL,
-                       relation TEXT NOT NULL, record TEXT NOT NULL);
+                       relation TEXT NOT NULL, record TEXT NOT NULL, resolved TEXT);
 CREATE TABLE nodes (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT,
                     attrs TEXT NOT NULL);
 CREATE TABLE edges (pos INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL,
@@ -236,8 +242,9 @@ def build(
         dask_link.write_parquet(mentions, parquet)
     merges = list(getattr(papers, "merges", []) or [])
     with _gc_paused():  # many small objects and no reference cycles: no collector passes
-        G = graph_mod.build_graph(papers, mentions)
-        return write(path, papers, mentions, G, intros, merges, lexicon_files)
+        resolved, links = resolve(papers, mentions, graph_mod._known_names(None))
+        G = graph_mod.assemble(papers, resolved, links)
+        return write(path, papers, mentions, G, intros, merges, lexicon_files, resolved)
 
 
 def write(
@@ -248,10 +255,13 @@ def write(
     intros: Sequence[Sequence[LexEntry]],
     merges: Sequence[Merge] = (),
     lexicon_files: Sequence[str] = (),
+    resolved: Sequence[Mention] | None = None,
 ) -> Path:
     """Write a store of these papers, mentions and graph to ``path``: to a temporary
     file in the same folder, in one transaction, then renamed over ``path``; on any
-    failure (or a kill) the previous file at ``path`` is untouched.
+    failure (or a kill) the previous file at ``path`` is untouched. ``resolved``: the
+    mentions as :func:`~graphtool.identity.resolve` gave them for the graph (resolved
+    here when not given).
 
     Example:
         >>> import graphtool as gt, tempfile, os
@@ -264,6 +274,8 @@ def write(
     """
     from . import __version__
 
+    if resolved is None:
+        resolved = resolve(papers, mentions, graph_mod._known_names(None))[0]
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists() and not target.is_file():
@@ -304,10 +316,15 @@ def write(
                 ("dense" if places is None else "sparse",),
             )
             con.executemany(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
                 (
-                    (i, m.paper, m.entity, m.relation, dumps(_mention_record(m, texts)))
-                    for i, m in zip(places or range(len(mentions)), mentions, strict=True)
+                    (i, m.paper, m.entity, m.relation, dumps(_mention_record(m, texts)), r)
+                    for i, m, r in zip(
+                        places or range(len(mentions)),
+                        mentions,
+                        _resolutions(mentions, resolved),
+                        strict=True,
+                    )
                 ),
             )
             con.executemany(
@@ -416,6 +433,43 @@ def _mention_record(m: Mention, texts: dict[str, tuple[str, str]]) -> dict:
     return _squeeze(rec, texts.get(m.paper))
 
 
+#: ``resolved`` of a mention that identity dropped (a field's name, no entity).
+_DROPPED = "-"
+
+
+def _resolutions(raw: Sequence[Mention], resolved: Sequence[Mention]) -> list[str | None]:
+    """Per mention of ``raw``, what :func:`~graphtool.identity.resolve` made of it:
+    None where nothing, :data:`_DROPPED`, or the JSON of the fields it changed
+    (``resolved`` holds the mentions it kept, in order, at the same places)."""
+    out: list[str | None] = []
+    j, n = 0, len(resolved)
+    for m in raw:
+        r = resolved[j] if j < n else None
+        if r is m:
+            out.append(None)
+        elif r is not None and (r.paper, r.field, r.start, r.end, r.surface) == (
+            m.paper, m.field, m.start, m.end, m.surface
+        ):  # fmt: skip
+            diff = {f: v for f in Mention.__slots__ if (v := getattr(r, f)) != getattr(m, f)}
+            out.append(dumps(diff) if diff else None)
+        else:
+            out.append(_DROPPED)
+            continue
+        j += 1
+    if j != n:
+        raise ValueError("resolved mentions out of step with the linker's")
+    return out
+
+
+def _resolved(m: Mention, resolution: str | None) -> Mention | None:
+    """The mention as identity left it (:func:`_resolutions` undone)."""
+    if resolution is None:
+        return m
+    if resolution == _DROPPED:
+        return None
+    return replace(m, **loads(resolution))
+
+
 # -------------------------------------------------------------------------------- reading
 
 
@@ -506,15 +560,25 @@ class Store:
             return self._mentions()
 
     def _mentions(self) -> list[Mention]:
+        return self._both()[0]
+
+    def _both(self) -> tuple[list[Mention], list[Mention]]:
+        """The mentions as the linker found them, and as identity resolved them."""
         texts = self._texts()
         rows = self.con.execute(
-            "SELECT paper, entity, relation, record FROM mentions ORDER BY pos"
+            "SELECT paper, entity, relation, record, resolved FROM mentions ORDER BY pos"
         ).fetchall()
         records = _expanded([r[3] for r in rows], [texts.get(r[0]) for r in rows])
-        return [
+        raw = [
             Mention(paper=p, entity=e, relation=r, **rec)
-            for (p, e, r, _), rec in zip(rows, records, strict=True)
+            for (p, e, r, _, _), rec in zip(rows, records, strict=True)
         ]
+        resolved = [
+            x
+            for m, row in zip(raw, rows, strict=True)
+            if (x := m if row[4] is None else _resolved(m, row[4])) is not None
+        ]
+        return raw, resolved
 
     def _texts(self) -> dict[str, tuple[str, str]]:
         return {i: (t, a) for i, t, a in self.con.execute("SELECT id, title, abstract FROM papers")}
@@ -771,7 +835,7 @@ def _add(
         lexicon_files = st.lexicon_files
         old = st.papers()
         old_intros = st.introductions()
-        old_mentions = st.mentions()
+        old_mentions, old_resolved = st._both()
         sparse = st.meta.get("positions") == "sparse"
     finally:
         st.close()
@@ -804,12 +868,14 @@ def _add(
     for m in found:
         by_paper.setdefault(m.paper, []).append(m)
     mentions = [m for p in papers for m in by_paper.get(p.id, [])]
-    G = graph_mod.build_graph(papers, mentions)
+    del by_paper
+    resolved, links = resolve(papers, mentions, graph_mod._known_names(None))
+    G = graph_mod.assemble(papers, resolved, links)
+    del links
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))
-    if not in_place or not _update(
-        path, papers, mentions, G, intros, papers.merges[len(old.merges) :], changed, redo, relink
-    ):
-        write(path, papers, mentions, G, intros, papers.merges, lexicon_files)
+    done = _Done(mentions, resolved, old_resolved, changed, redo, relink)
+    if not in_place or not _update(path, papers, G, intros, papers.merges[len(old.merges) :], done):
+        write(path, papers, mentions, G, intros, papers.merges, lexicon_files, resolved)
     return {
         "added": len(fresh),
         "merged": len(merges),
@@ -819,21 +885,30 @@ def _add(
     }
 
 
+class _Done:
+    """What an add worked out: the mentions (as linked, and as resolved now and before
+    the add) and which papers changed (their indexes), had their introductions found
+    again (``redo``) or were linked again (``relink``)."""
+
+    def __init__(self, mentions, resolved, old_resolved, changed, redo, relink) -> None:
+        self.mentions, self.resolved, self.old_resolved = mentions, resolved, old_resolved
+        self.changed, self.redo, self.relink = changed, redo, relink
+
+
 def _update(
     path: str | os.PathLike,
     papers: Sequence[Paper],
-    mentions: Sequence[Mention],
     G: nx.MultiDiGraph,
     intros: Sequence[Sequence[LexEntry]],
     merges: Sequence[Merge],
-    changed: Sequence[int],
-    redo: Sequence[int],
-    relink: Sequence[int],
+    done: _Done,
 ) -> bool:
     """Write into the store at ``path``, in place and in one transaction, only the rows
     an add changed: the new and changed papers (and their full-text entries), their
-    introductions, the mentions of the papers linked again, the nodes and the edges
-    whose attributes or order changed, the new merges, PageRank and the meta. A crash
+    introductions, the mentions of the papers linked again or that identity now reads
+    otherwise, the nodes and the edges whose attributes or order changed (looked at
+    only where a mention, a link or a citation changed), the new merges, PageRank and
+    the meta. A crash
     leaves SQLite's journal, and the store is rolled back to what it was when next
     opened. False (nothing written) where the positions left no room: write it whole.
     """
@@ -845,8 +920,7 @@ def _update(
         con.execute("PRAGMA synchronous = FULL")
         con.execute("BEGIN IMMEDIATE")
         try:
-            done = _update_rows(con, papers, mentions, G, intros, merges, changed, redo, relink)
-            if not done:
+            if not _update_rows(con, papers, G, intros, merges, done):
                 con.execute("ROLLBACK")
                 return False
             con.executemany(
@@ -863,7 +937,8 @@ def _update(
     return True
 
 
-def _update_rows(con, papers, mentions, G, intros, merges, changed, redo, relink) -> bool:
+def _update_rows(con, papers, G, intros, merges, done: _Done) -> bool:
+    changed, redo = done.changed, done.redo
     texts = {p.id: (p.title, p.abstract) for p in papers}
     by_node = {graph_mod.paper_node(p.id): (p.title, p.abstract) for p in papers}
     stored = con.execute("SELECT count(*) FROM papers").fetchone()[0]
@@ -896,26 +971,42 @@ def _update_rows(con, papers, mentions, G, intros, merges, changed, redo, relink
             "INSERT INTO introductions VALUES (?, ?)",
             ((i, dumps(dict(vars(e)))) for e in intros[i]),
         )
-    relinked = {papers[i].id: i for i in relink}
-    seq: dict[str, int] = {}
+    # the papers linked again, and those whose mentions identity now reads otherwise
+    # (a name they use got a meaning, a family member, a sense, …): their mention rows
+    new_by, old_by = _by_paper(done.resolved), _by_paper(done.old_resolved)
+    rewrite = {papers[i].id: i for i in done.relink}
+    for i, p in enumerate(papers):
+        if p.id not in rewrite and new_by.get(p.id, []) != old_by.get(p.id, []):
+            rewrite[p.id] = i
+    raw = _by_paper(m for m in done.mentions if m.paper in rewrite)
     rows = []
-    for m in mentions:
-        i = relinked.get(m.paper)
-        if i is None:
-            continue
-        k = seq[m.paper] = seq.get(m.paper, -1) + 1
-        if k >> _MENTION_BITS:
+    for pid, i in rewrite.items():
+        ms = raw.get(pid, [])
+        if len(ms) >> _MENTION_BITS:
             return False
-        rows.append(
-            ((i << _MENTION_BITS) + k, m.paper, m.entity, m.relation,
-             dumps(_mention_record(m, texts)))
-        )  # fmt: skip
-    con.executemany("DELETE FROM mentions WHERE paper = ?", ((p,) for p in relinked))
-    con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", rows)
+        for k, (m, r) in enumerate(zip(ms, _resolutions(ms, new_by.get(pid, [])), strict=True)):
+            rows.append(
+                ((i << _MENTION_BITS) + k, m.paper, m.entity, m.relation,
+                 dumps(_mention_record(m, texts)), r)
+            )  # fmt: skip
+    con.executemany("DELETE FROM mentions WHERE paper = ?", ((p,) for p in rewrite))
+    con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows)
+    del raw, rows
+    # the nodes whose attributes may have changed: those of the papers above and of the
+    # entities (and their families) they named before or name now; all others were
+    # built from the same mentions
+    eid = functools.lru_cache(maxsize=None)(graph_mod.entity_node)
+    touched = {graph_mod.paper_node(p) for p in rewrite}
+    for pid in rewrite:
+        for m in (*old_by.get(pid, ()), *new_by.get(pid, ())):
+            touched.add(eid(m.entity))
+            touched.add(eid(m.family or m.entity))
+    del new_by, old_by
     dirty = {graph_mod.paper_node(papers[i].id) for i in changed}
-    if not _update_nodes(con, G, by_node, dirty):
+    nodes = con.execute("SELECT pos, id, kind FROM nodes").fetchall()
+    if not _update_nodes(con, G, by_node, dirty, touched, nodes):
         return False
-    _update_edges(con, G, by_node, dirty)
+    _update_edges(con, G, by_node, dirty, touched, {n for _, n, _ in nodes})
     start = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM merges").fetchone()[0]
     con.executemany(
         "INSERT INTO merges VALUES (?, ?, ?, ?, ?)",
@@ -930,24 +1021,28 @@ def _update_rows(con, papers, mentions, G, intros, merges, changed, redo, relink
     return True
 
 
-def _update_nodes(con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str]) -> bool:
+def _update_nodes(
+    con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str], touched: set[str], rows: list
+) -> bool:
     """The nodes whose attributes changed, rewritten; the new ones, and the ones that
     moved in the order, put between the old ones that keep their place (the longest run
     of stored nodes still in order). False where there is no room between two. ``dirty``:
     the nodes of papers whose text changed (their stored spans point into the old text:
-    compared as written, not as values)."""
-    rows = con.execute("SELECT pos, id, kind, attrs FROM nodes").fetchall()
-    old = {n: (pos, kind, attrs) for pos, n, kind, attrs in rows}
-    # the stored attributes as values (spans read from the papers' texts): a node whose
-    # attributes equal them keeps its row as it is, without writing them out again
-    values = _expanded([r[3] for r in rows], [by_node.get(r[1]) for r in rows])
-    stored = {r[1]: (r[2], v) for r, v in zip(rows, values, strict=True)}
-    del rows, values
+    compared as written, not as values); ``touched``: the stored nodes whose attributes
+    may have changed (the others keep their rows unread); ``rows``: the stored nodes'
+    ``pos, id, kind``."""
+    old = {n: (pos, kind) for pos, n, kind in rows}
+    # the stored attributes of the touched nodes as values (spans read from the papers'
+    # texts): a node whose attributes equal them keeps its row as it is
+    text = _attrs_of(con, "nodes", [n for n in touched if n in old])
+    values = _expanded(list(text.values()), [by_node.get(n) for n in text])
+    stored = {n: (old[n][1], v) for n, v in zip(text, values, strict=True)}
+    del values
     new = []
     for n, a in G.nodes(data=True):
         kind = a.get("kind")
-        if n not in dirty and stored.get(n) == (kind, a):
-            new.append((n, kind, old[n][2]))
+        if n in old and (n not in touched or (n not in dirty and stored.get(n) == (kind, a))):
+            new.append((n, kind, None))  # its stored row as it is
         else:
             new.append((n, kind, dumps(_squeeze(a, by_node.get(n)))))
     del stored
@@ -973,23 +1068,41 @@ def _update_nodes(con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str]) -> bo
             place[j] = lo + step * (j - k + 1)
         k = end
     kept = {new[k][0] for k in keep}
+    moved = _attrs_of(
+        con, "nodes", [n for k, (n, _, a) in enumerate(new) if a is None and k not in keep]
+    )  # stored rows that move: written again as they were
     con.executemany(
         "DELETE FROM nodes WHERE pos = ?",
-        ((pos,) for n, (pos, _, _) in old.items() if n not in kept),
+        ((pos,) for n, (pos, _) in old.items() if n not in kept),
     )
     con.executemany(
         "UPDATE nodes SET kind = ?, attrs = ? WHERE pos = ?",
         (
             (kind, attrs, place[k])
             for k, (n, kind, attrs) in enumerate(new)
-            if k in keep and old[n][1:] != (kind, attrs)
+            if k in keep and attrs is not None and text.get(n) != attrs
         ),
     )
     con.executemany(
         "INSERT INTO nodes VALUES (?, ?, ?, ?)",
-        ((place[k], n, kind, attrs) for k, (n, kind, attrs) in enumerate(new) if k not in keep),
+        (
+            (place[k], n, kind, moved[n] if attrs is None else attrs)
+            for k, (n, kind, attrs) in enumerate(new)
+            if k not in keep
+        ),
     )
     return True
+
+
+def _attrs_of(con, table: str, ids: list[str]) -> dict[str, str]:
+    """The stored ``attrs`` of these nodes (``table`` nodes), as written, in the order of
+    ``ids``."""
+    found: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        marks = ",".join("?" * len(part))
+        found.update(con.execute(f"SELECT id, attrs FROM {table} WHERE id IN ({marks})", part))
+    return {n: found[n] for n in ids if n in found}
 
 
 def _increasing(seq: Sequence[int | None]) -> set[int]:
@@ -1016,21 +1129,48 @@ def _increasing(seq: Sequence[int | None]) -> set[int]:
     return out
 
 
-def _update_edges(con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str]) -> None:
+#: Paper-to-paper edges: an add changes them for papers whose mentions stay as they were
+#: (a name they use got a new introducing paper, a new paper is cited).
+_PAPER_LINKS = ("builds_on", "cites")
+
+
+def _update_edges(
+    con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str], touched: set[str], stored: set[str]
+) -> None:
     """Each node's out-edges, rewritten (after all others) where any of them changed;
-    ``dirty`` as for :func:`_update_nodes`."""
-    old: dict[str, list] = {}
-    for pos, u, v, k, attrs in con.execute(
-        "SELECT pos, source, target, key, attrs FROM edges ORDER BY pos"
-    ):
-        old.setdefault(u, []).append((pos, v, k, attrs))
-    nxt = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM edges").fetchone()[0]
-    gone, rows = [], []
+    ``dirty`` as for :func:`_update_nodes`. Looked at: the ``touched`` nodes' edges, and
+    every paper's links to papers (the others come from the same mentions); ``stored``:
+    the ids of the stored nodes (the edges of those no longer in the graph go)."""
     succ = G._succ  # networkx's own dicts, in out_edges' order, without a view per node
+    links: dict[str, list] = defaultdict(list)
+    rows = con.execute(
+        "SELECT source, target, key, attrs FROM edges WHERE relation IN (?, ?) ORDER BY pos",
+        _PAPER_LINKS,
+    ).fetchall()
+    both = _loads_many([r[2] for r in rows] + [r[3] for r in rows])
+    for (u, v, _, _), k, a in zip(rows, both[: len(rows)], both[len(rows) :], strict=True):
+        links[u].append((v, k, a))
+    del rows, both
+    check = set()
     for u in G:
+        if u in touched or u not in stored:
+            check.add(u)
+            continue
+        out = [(v, k, a) for v, kd in succ[u].items() for k, a in kd.items() if k in _PAPER_LINKS]
+        was = links.get(u, [])
+        if len(out) != len(was) or out != [(v, k, _expand(a, by_node.get(u))) for v, k, a in was]:
+            check.add(u)
+    del links
+    nxt = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM edges").fetchone()[0]
+    gone, new_rows = [], []
+    for u in G:
+        if u not in check:
+            continue
         owner = by_node.get(u)
         out = [(v, k, a) for v, kd in succ[u].items() for k, a in kd.items()]
-        was = old.get(u, [])
+        was = con.execute(
+            "SELECT pos, target, key, attrs FROM edges WHERE source = ? ORDER BY pos", (u,)
+        ).fetchall()
         if u not in dirty and len(was) == len(out) and out:
             both = _loads_many([k for _, _, k, _ in was] + [a for _, _, _, a in was])
             keys, values = both[: len(was)], both[len(was) :]
@@ -1038,22 +1178,28 @@ def _update_edges(con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str]) -> No
                 for value in values:
                     _expand(value, owner)
             if out == [(x[1], xk, xa) for x, xk, xa in zip(was, keys, values, strict=True)]:
-                del old[u]  # the same edges, as values: their rows stay
-                continue
+                continue  # the same edges, as values: their rows stay
         new = [
             (v, dumps(k), a.get("relation"), dumps(_squeeze(a, owner)))
             for _, v, k, a in G.out_edges(u, keys=True, data=True)
         ]
-        was = old.pop(u, [])
         if [(v, k, a) for _, v, k, a in was] == [(v, k, a) for v, k, _, a in new]:
             continue
         gone += [pos for pos, _, _, _ in was]
         for v, k, relation, attrs in new:
-            rows.append((nxt, u, v, k, relation, attrs))
+            new_rows.append((nxt, u, v, k, relation, attrs))
             nxt += 1
-    gone += [pos for was in old.values() for pos, _, _, _ in was]  # edges of nodes gone
+    for u in stored - set(G):  # edges of nodes gone
+        gone += [pos for (pos,) in con.execute("SELECT pos FROM edges WHERE source = ?", (u,))]
     con.executemany("DELETE FROM edges WHERE pos = ?", ((p,) for p in gone))
-    con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", new_rows)
+
+
+def _by_paper(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        out[m.paper].append(m)
+    return out
 
 
 def _text_changed(before: dict, p: Paper) -> bool:

@@ -67,7 +67,7 @@ def _same_store(a: Path, b: Path) -> None:
 
 _ROWS = {
     "papers": "id, title, abstract, year, record",
-    "mentions": "paper, entity, relation, record",
+    "mentions": "paper, entity, relation, record, resolved",
     "nodes": "id, kind, attrs",
 }
 
