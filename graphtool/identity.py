@@ -322,10 +322,19 @@ class _Similarity:
     #: Largest block of cosines computed at once (naming papers × introducing papers).
     BLOCK = 1 << 21
 
-    def __init__(self, papers: list[Paper]) -> None:
+    def __init__(
+        self, papers: list[Paper], vectors: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
+    ) -> None:
         self.row = {p.id: i for i, p in enumerate(papers)}
         self.papers = papers
         self._vec: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # row -> columns, values
+        # ``vectors``: paper id -> its vector, worked out before (a store keeps them: a
+        # paper's vector depends on its own text only); the ones worked out here are
+        # added to it
+        self._known = vectors
+        for pid, v in (vectors or {}).items():
+            if pid in self.row:
+                self._vec[self.row[pid]] = v
         self._blocks: dict[int, tuple] = {}
         self._block: tuple | None = None
 
@@ -342,6 +351,8 @@ class _Similarity:
         for k, i in enumerate(need):
             s, e = X.indptr[k], X.indptr[k + 1]
             self._vec[i] = (X.indices[s:e], X.data[s:e])
+            if self._known is not None:
+                self._known[self.papers[i].id] = self._vec[i]
 
     def _matrix(self, rows: list[int]):
         """The vectors of ``rows``, in that order, as the rows of a CSR matrix."""
@@ -541,12 +552,15 @@ def resolve(
     papers: Iterable[Paper],
     mentions: Iterable[Mention],
     known: dict[str, Known] | None = None,
+    vectors: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> tuple[list[Mention], list[Link]]:
     """Give every mention the entity it means, and infer who builds on whom.
 
     ``known`` are the lexicon's names (see :func:`known_names`): a known name keeps its
     identity unless the corpus paper that introduces it is its source. Returns the
     mentions, with split meanings renamed, and the paper-to-paper links with their evidence.
+    ``vectors``: the papers' similarity vectors worked out before, by paper id (a
+    store's); the ones this call works out are added to it.
 
     Example:
         >>> a = Paper("a", "Prism: GPU Sharing for Cost-Efficient Serving",
@@ -596,7 +610,7 @@ def resolve(
 
     # 2. The meanings: one per introducing paper, merged when they share a long form, or
     #    the exact name and most of their words (a journal version: FairRec, FairRec).
-    sim = _Similarity(papers)
+    sim = _Similarity(papers, vectors)
     intros = [m for m in mentions if m.relation == "introduces" and m.kind != "method"]
     presenting: dict[str, set[str]] = defaultdict(set)
     for m in intros:
