@@ -553,6 +553,8 @@ def resolve(
     mentions: Iterable[Mention],
     known: dict[str, Known] | None = None,
     vectors: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+    memo: dict[tuple, tuple[str, int, float]] | None = None,
+    stale: Iterable[str] = (),
 ) -> tuple[list[Mention], list[Link]]:
     """Give every mention the entity it means, and infer who builds on whom.
 
@@ -560,7 +562,11 @@ def resolve(
     identity unless the corpus paper that introduces it is its source. Returns the
     mentions, with split meanings renamed, and the paper-to-paper links with their evidence.
     ``vectors``: the papers' similarity vectors worked out before, by paper id (a
-    store's); the ones this call works out are added to it.
+    store's); the ones this call works out are added to it. ``memo``: the attributions
+    decided before (a store's), each with a digest of the meanings it was weighed
+    against: a mention whose paper and meanings are as they were keeps its decision
+    without weighing it again; on return it holds this call's decisions. ``stale``:
+    the ids of papers whose text changed since (their decisions are weighed again).
 
     Example:
         >>> a = Paper("a", "Prism: GPU Sharing for Cost-Efficient Serving",
@@ -579,6 +585,7 @@ def resolve(
     mentions = list(mentions)
     by_id = {p.id: p for p in papers}
     known = known or {}
+    stale = set(stale)
 
     # 1. Introductions the papers really make; the rest become mentions. A paper that the
     #    lexicon names as a name's source introduces it ("SAM" in the Segment Anything paper).
@@ -704,6 +711,8 @@ def resolve(
     unattributed: set[str] = set()  # names some mention uses in another sense
     acronyms: dict[int, str | None] = {}  # unattributed acronym mentions: their own long form
     spelled_out: dict[int, str] = {}  # "Differential Privacy" of a general term: its sense
+    digests: dict[int, str | None] = {}  # a slot's evidence, as a digest (see memo)
+    now: dict[tuple, tuple[str, int, float]] = {}  # the decisions made, for memo
     for m in mentions:
         decided.append(None)
         if m.relation == "introduces":
@@ -733,8 +742,25 @@ def resolve(
             unattributed.add(key)
             acronyms[len(decided) - 1] = own_long
             continue
-        sim.focus(slot or family_slot, users[key])  # the cosines this name asks for
-        best = _attribute(m, a, slot or family_slot, sim, defs, family=not slot, spelled=spelled)
+        group = slot or family_slot
+        best = None
+        if memo is not None:  # decided before, on the same evidence?
+            mkey = (m.paper, m.field, m.start, m.end, m.entity, m.surface, not slot)
+            if id(group) not in digests:
+                digests[id(group)] = _digest(group, stale)
+            digest = digests[id(group)]
+            hit = memo.get(mkey) if digest is not None and a.id not in stale else None
+            if hit is not None and hit[0] == digest:
+                best = (group[hit[1]], hit[2]) if hit[1] >= 0 else None
+            else:
+                sim.focus(group, users[key])  # the cosines this name asks for
+                best = _attribute(m, a, group, sim, defs, family=not slot, spelled=spelled)
+            if digest is not None:
+                idx = -1 if best is None else next(i for i, x in enumerate(group) if x is best[0])
+                now[mkey] = (digest, idx, 0.0 if best is None else best[1])
+        else:
+            sim.focus(group, users[key])  # the cosines this name asks for
+            best = _attribute(m, a, group, sim, defs, family=not slot, spelled=spelled)
         if best is not None:
             decided[-1] = (best[0], best[1], not slot)
         elif slot and not any(a.id in x.papers for x in slot):
@@ -742,6 +768,10 @@ def resolve(
                 unattributed.add(key)  # a weak name used in another sense: name them apart
             if _ACRONYM.fullmatch(m.surface):
                 acronyms[len(decided) - 1] = defs.get(m.surface)
+
+    if memo is not None:
+        memo.clear()
+        memo.update(now)
 
     # 5. Display names: the plain name only where the corpus uses it in one sense.
     for key, slot in meanings.items():
@@ -971,6 +1001,23 @@ def _attribute(
     if len(good) > 1 and good[0][0] - good[1][0] < _cues()["margin"]:
         return None  # two meanings fit about as well: keep the mention, infer nothing
     return good[0][1], round(min(good[0][0], 1.0), 3)
+
+
+def _digest(group: list[_Meaning], stale: set[str]) -> str | None:
+    """What :func:`_attribute` reads of a slot's meanings (every field of each, as the
+    slot is when the mentions are attributed), as a digest; None where one of their
+    papers' text changed (its cosines did too)."""
+    import hashlib
+    from dataclasses import fields
+
+    parts = []
+    for x in group:
+        if stale and not stale.isdisjoint(x.papers):
+            return None
+        parts.append(
+            [sorted(v) if isinstance(v := getattr(x, f.name), set) else v for f in fields(x)]
+        )
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
 def _spelled_otherwise(own_long: str, x: _Meaning, surface: str) -> bool:

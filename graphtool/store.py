@@ -19,6 +19,8 @@ table                     rows
 ``merges``                which records were merged into which paper, and why
 ``scores``                PageRank of every node (``graphtool centrality`` reads it)
 ``vectors``               the similarity vectors identity worked out (a cache for ``add``)
+``decisions``             identity's attributions, with a digest of what each weighed
+                          (a cache for ``add``: the same evidence, the same decision)
 ========================  ======================================================
 
 A store is written to a temporary file next to it and renamed over the old one at the
@@ -85,6 +87,10 @@ CREATE TABLE edges (pos INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT N
 CREATE TABLE merges (pos INTEGER PRIMARY KEY, paper TEXT, kept TEXT, merged TEXT, why TEXT);
 CREATE TABLE scores (metric TEXT NOT NULL, node TEXT NOT NULL, score REAL NOT NULL);
 CREATE TABLE vectors (paper TEXT PRIMARY KEY, columns BLOB NOT NULL, vals BLOB NOT NULL);
+CREATE TABLE decisions (paper TEXT NOT NULL, field TEXT NOT NULL, start INTEGER NOT NULL,
+                        end_ INTEGER NOT NULL, entity TEXT NOT NULL, surface TEXT NOT NULL,
+                        family INTEGER NOT NULL, digest TEXT NOT NULL, meaning INTEGER NOT NULL,
+                        score REAL NOT NULL);
 CREATE VIEW entities AS
     SELECT id, kind, json_extract(attrs, '$.name') AS name,
            json_extract(attrs, '$.family') AS family, attrs
@@ -246,9 +252,12 @@ def build(
     merges = list(getattr(papers, "merges", []) or [])
     with _gc_paused():  # many small objects and no reference cycles: no collector passes
         vectors: dict = {}
-        resolved, links = resolve(papers, mentions, graph_mod._known_names(None), vectors)
+        memo: dict = {}
+        resolved, links = resolve(papers, mentions, graph_mod._known_names(None), vectors, memo)
         G = graph_mod.assemble(papers, resolved, links)
-        return write(path, papers, mentions, G, intros, merges, lexicon_files, resolved, vectors)
+        return write(
+            path, papers, mentions, G, intros, merges, lexicon_files, resolved, vectors, memo
+        )
 
 
 def write(
@@ -261,13 +270,14 @@ def write(
     lexicon_files: Sequence[str] = (),
     resolved: Sequence[Mention] | None = None,
     vectors: dict | None = None,
+    memo: dict | None = None,
 ) -> Path:
     """Write a store of these papers, mentions and graph to ``path``: to a temporary
     file in the same folder, in one transaction, then renamed over ``path``; on any
     failure (or a kill) the previous file at ``path`` is untouched. ``resolved``: the
     mentions as :func:`~graphtool.identity.resolve` gave them for the graph (resolved
     here when not given); ``vectors``: the papers' similarity vectors it worked out,
-    by paper id (kept for ``add``).
+    by paper id, and the attributions it decided (``memo``), both kept for ``add``.
 
     Example:
         >>> import graphtool as gt, tempfile, os
@@ -361,6 +371,8 @@ def write(
                     "INSERT INTO vectors VALUES (?, ?, ?)",
                     _vector_rows((p.id, vectors[p.id]) for p in papers if p.id in vectors),
                 )
+            if memo:
+                con.executemany(_INSERT_DECISION, _decision_rows(memo))
             for statement in _INDEXES.strip().split(";"):
                 if statement.strip():
                     con.execute(statement)
@@ -393,6 +405,14 @@ def _mention_positions(papers: Sequence[Paper], mentions: Sequence[Mention]) -> 
         last = i
         out.append((i << _MENTION_BITS) + seq)
     return out
+
+
+_INSERT_DECISION = "INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+def _decision_rows(memo: dict):
+    for (paper, field, start, end, entity, surface, family), (d, i, score) in memo.items():
+        yield paper, field, start, end, entity, surface, int(family), d, i, score
 
 
 def _vector_rows(items: Iterable[tuple[str, tuple]]):
@@ -617,6 +637,22 @@ class Store:
         return {
             pid: (np.frombuffer(cols, np.int32), np.frombuffer(vals, np.float64))
             for pid, cols, vals in self.con.execute("SELECT paper, columns, vals FROM vectors")
+        }
+
+    def decisions(self) -> dict:
+        """Identity's attributions as the store keeps them (``resolve``'s ``memo``).
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> len(Store(p).decisions()) > 0
+            True
+        """
+        return {
+            (paper, field, start, end, entity, surface, bool(family)): (d, i, score)
+            for paper, field, start, end, entity, surface, family, d, i, score in self.con.execute(
+                "SELECT * FROM decisions"
+            )
         }
 
     def introductions(self) -> list[list[LexEntry]]:
@@ -873,6 +909,7 @@ def _add(
         old_intros = st.introductions()
         old_mentions, old_resolved = st._both()
         vectors = st.vectors()
+        memo = st.decisions()
         sparse = st.meta.get("positions") == "sparse"
     finally:
         st.close()
@@ -909,14 +946,19 @@ def _add(
     for i in changed:  # a vector is of a paper's text
         vectors.pop(papers[i].id, None)
     stored_vectors = set(vectors)
-    resolved, links = resolve(papers, mentions, graph_mod._known_names(None), vectors)
+    stale = [papers[i].id for i in redo]  # their text changed: weighed again
+    resolved, links = resolve(papers, mentions, graph_mod._known_names(None), vectors, memo, stale)
     G = graph_mod.assemble(papers, resolved, links)
     del links
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))
     done = _Done(mentions, resolved, old_resolved, changed, redo, relink)
     done.vectors = [(p, v) for p, v in vectors.items() if p not in stored_vectors]
+    done.memo = memo
     if not in_place or not _update(path, papers, G, intros, papers.merges[len(old.merges) :], done):
-        write(path, papers, mentions, G, intros, papers.merges, lexicon_files, resolved, vectors)
+        write(
+            path, papers, mentions, G, intros, papers.merges, lexicon_files, resolved, vectors,
+            memo,
+        )  # fmt: skip
     return {
         "added": len(fresh),
         "merged": len(merges),
@@ -935,6 +977,7 @@ class _Done:
         self.mentions, self.resolved, self.old_resolved = mentions, resolved, old_resolved
         self.changed, self.redo, self.relink = changed, redo, relink
         self.vectors: list = []  # the similarity vectors worked out: (paper id, vector)
+        self.memo: dict = {}  # identity's attributions
 
 
 def _update(
@@ -1051,6 +1094,8 @@ def _update_rows(con, papers, G, intros, merges, done: _Done) -> bool:
     _update_edges(con, G, by_node, dirty, touched, {n for _, n, _ in nodes})
     con.executemany("DELETE FROM vectors WHERE paper = ?", ((papers[i].id,) for i in changed))
     con.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", _vector_rows(done.vectors))
+    con.execute("DELETE FROM decisions")
+    con.executemany(_INSERT_DECISION, _decision_rows(done.memo))
     start = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM merges").fetchone()[0]
     con.executemany(
         "INSERT INTO merges VALUES (?, ?, ?, ?, ?)",

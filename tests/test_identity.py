@@ -646,3 +646,32 @@ def test_a_family_named_in_a_list_of_families_links_as_family():
     one = Paper("u", "Probing PaLM", "We probe the 540B PaLM model on arithmetic.", 2024)
     G = gt.build_graph([one, *_pick(DS, "2204.02311")])
     assert G.edges["paper:u", "paper:2204.02311", "builds_on"]["via_family"] is False
+
+
+def test_a_decision_is_reused_only_on_the_same_evidence():
+    # add keeps identity's attributions (resolve's memo) with a digest of the meanings
+    # each weighed: one decided on the same meanings and text is taken as it is, any
+    # other is weighed again.
+    from graphtool.graph import _known_names
+    from graphtool.identity import resolve
+    from graphtool.linker import link
+
+    ps = LLM
+    ms = link(ps)
+    known = _known_names(None)
+    plain = resolve(ps, ms, known)
+    memo: dict = {}
+    assert resolve(ps, ms, known, memo=memo) == plain
+    assert any(i >= 0 for _, i, _ in memo.values())  # some mentions were attributed
+    none = {k: (d, -1, 0.0) for k, (d, _, _) in memo.items()}  # "attributed to nothing"
+    # the same digest: taken as it is (every attribution is gone; only the links of a
+    # paper presenting the same artefact again stay)
+    out, links = resolve(ps, ms, known, memo=dict(none))
+    assert out != plain[0] and len(links) < len(plain[1])
+    # another digest, or a paper whose text changed: weighed again
+    assert resolve(ps, ms, known, memo={k: ("x", -1, 0.0) for k in memo}) == plain
+    assert resolve(ps, ms, known, memo=dict(none), stale={p.id for p in ps}) == plain
+    # and the similarity vectors a store keeps give the same decisions
+    vectors: dict = {}
+    assert resolve(ps, ms, known, vectors=vectors) == plain and vectors
+    assert resolve(ps, ms, known, vectors=dict(vectors)) == plain

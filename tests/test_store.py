@@ -286,6 +286,89 @@ def test_an_add_of_a_stored_papers_other_version_equals_a_build(tmp_path):
     assert G.has_edge("paper:u", "entity:hydrant")
 
 
+def test_an_add_that_makes_a_stored_name_a_general_term_equals_a_build(tmp_path):
+    # The store holds the paper presenting "Token Expert Routing (TER)" and one that
+    # builds on it; the added papers write "token expert routing" in lower case: a
+    # general term, so the stored introduction and the builds_on edge go.
+    a = {"id": "a", "title": "Routing Tokens Sparsely", "year": 2024,
+         "abstract": "We present Token Expert Routing (TER), a scheme that sends each "
+         "token to few experts."}  # fmt: skip
+    b = {
+        "id": "b",
+        "title": "Serving Experts",
+        "year": 2025,
+        "abstract": "Unlike TER, our server batches expert calls across requests.",
+    }
+    c = {
+        "id": "c",
+        "title": "On routing",
+        "year": 2025,
+        "abstract": "Standard token "
+        "expert routing wastes memory; we study token expert routing at scale.",
+    }
+    d = {
+        "id": "d",
+        "title": "More routing",
+        "year": 2025,
+        "abstract": "We revisit token expert routing for speech models.",
+    }
+    grown = _grow(tmp_path, [a, b], [c, d])
+    assert not grown.has_edge("paper:b", "paper:a", "builds_on")
+    assert not [v for _, v, k in grown.out_edges("paper:a", keys=True) if k == "introduces"]
+    first = store.build(gt.read(tmp_path / "first.jsonl"), tmp_path / "first.gtdb", jobs=1)
+    assert gt.open(first).has_edge("paper:b", "paper:a", "builds_on")  # before the add
+
+
+def test_an_add_where_two_papers_name_each_other_equals_a_build(tmp_path):
+    # x names Kestrel before the paper presenting it arrives; y names x's HydraServe:
+    # each names the other, so neither builds on the other; z still builds on y.
+    x = {
+        "id": "x",
+        "title": "Mixture Serving at Scale",
+        "year": 2025,
+        "abstract": "We "
+        "present HydraServe, a serving system. We compare against Kestrel on routing.",
+    }
+    y = {
+        "id": "y",
+        "title": "Kestrel: Fast Expert Routing",
+        "year": 2025,
+        "abstract": "We present Kestrel, a router. We compare against HydraServe on serving.",
+    }
+    z = {"id": "z", "title": "Routing Again", "year": 2025,
+         "abstract": "We extend Kestrel to sparse experts on phones."}  # fmt: skip
+    G = _grow(tmp_path, [x, z], [y])
+    assert not G.has_edge("paper:x", "paper:y", "builds_on")
+    assert not G.has_edge("paper:y", "paper:x", "builds_on")
+    assert G.has_edge("paper:z", "paper:y", "builds_on")
+    assert G.has_edge("paper:x", "entity:kestrel", "mentions")
+
+
+def test_an_add_of_a_paper_a_stored_one_cites_or_duplicates_equals_a_build(tmp_path):
+    # p cites q before q is in the store; the add brings q, and a second record of p
+    # (its arXiv id) with a longer abstract: the stored paper's text, vectors and
+    # attributions are worked out again.
+    p = {
+        "id": "2601.00002",
+        "title": "Hydrant Serving",
+        "year": 2026,
+        "arxiv": "2601.00002",
+        "abstract": "We compare against Kestrel.",
+        "references": ["2601.00003"],
+    }
+    q = {
+        "id": "2601.00003",
+        "title": "Kestrel: Fast Expert Routing",
+        "year": 2025,
+        "abstract": "We present Kestrel, a router for sparse experts.",
+    }
+    p2 = {**p, "id": "p-v2", "abstract": "We compare against Kestrel, a router for sparse "
+          "experts, on long prompts."}  # fmt: skip
+    G = _grow(tmp_path, [p], [q, p2])
+    assert G.has_edge("paper:2601.00002", "paper:2601.00003", "cites")
+    assert G.has_edge("paper:2601.00002", "paper:2601.00003", "builds_on")
+
+
 KILLER = """
 import os, signal, sys
 import graphtool as gt
