@@ -630,6 +630,8 @@ def resolve(
     demoted: set[tuple[str, str]] = set()  # a general term, not an artefact: no introduction
     general: set[str] = set()  # the names of those general terms
     meanings: dict[str, list[_Meaning]] = defaultdict(list)  # casefold name -> meanings
+    # per slot, the first meaning with a paper, a long form: ("paper", id) or key -> index
+    first_of: dict[int, dict] = defaultdict(dict)
     for m in sorted(intros, key=lambda m: (m.entity, m.paper)):
         named = m.entity in known and known[m.entity].kind != "method"
         if not named and (
@@ -645,25 +647,34 @@ def resolve(
         long_form = next((a for a in m.aliases if " " in a and a != m.entity), None)
         forms = {m.entity, m.surface, *(a for a in m.aliases if not a.islower())}
         slot = meanings[m.entity.casefold()]
-        same = next(
-            (
-                x
-                for x in slot
-                if (x.long_form and long_form and _key(x.long_form) == _key(long_form))
-                or m.paper in x.papers
-                or (
-                    len(slot) <= _FEW_MEANINGS  # a name many papers present is no one artefact
-                    and x.name == m.entity
-                    and _other_version(m.paper, x.papers, by_id, sim)
-                )
-            ),
-            None,
-        )
+        if len(slot) <= _FEW_MEANINGS:
+            same = next(
+                (
+                    x
+                    for x in slot
+                    if (x.long_form and long_form and _key(x.long_form) == _key(long_form))
+                    or m.paper in x.papers
+                    or (x.name == m.entity and _other_version(m.paper, x.papers, by_id, sim))
+                ),
+                None,
+            )
+        else:  # a name many papers present is no one artefact: the same long form or paper
+            # (the first meaning with either, looked up, not searched for)
+            firsts = first_of[id(slot)]
+            lf = firsts.get(_key(long_form)) if long_form else None
+            found = [i for i in (firsts.get(("paper", m.paper)), lf) if i is not None]
+            same = slot[min(found)] if found else None
         if same is not None:
             if m.paper not in same.papers:
                 same.papers.append(m.paper)
+                at = next(i for i, x in enumerate(slot) if x is same)
+                first_of[id(slot)].setdefault(("paper", m.paper), at)
             same.surfaces |= forms
             continue
+        firsts = first_of[id(slot)]
+        firsts.setdefault(("paper", m.paper), len(slot))
+        if long_form:
+            firsts.setdefault(_key(long_form), len(slot))
         slot.append(_Meaning(m.entity, m.kind, m.family, [m.paper], forms, long_form))
 
     if demoted:
