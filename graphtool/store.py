@@ -18,6 +18,7 @@ table                     rows
 ``entities``              a view of the entity nodes
 ``merges``                which records were merged into which paper, and why
 ``scores``                PageRank of every node (``graphtool centrality`` reads it)
+``links``                 per paper, a digest of its links to papers (for ``add``)
 ``vectors``               the similarity vectors identity worked out (a cache for ``add``)
 ``decisions``             identity's attributions, with a digest of what each weighed
                           (a cache for ``add``: the same evidence, the same decision)
@@ -86,6 +87,7 @@ CREATE TABLE edges (pos INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT N
                     key TEXT, relation TEXT, attrs TEXT NOT NULL);
 CREATE TABLE merges (pos INTEGER PRIMARY KEY, paper TEXT, kept TEXT, merged TEXT, why TEXT);
 CREATE TABLE scores (metric TEXT NOT NULL, node TEXT NOT NULL, score REAL NOT NULL);
+CREATE TABLE links (paper TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE TABLE vectors (paper TEXT PRIMARY KEY, columns BLOB NOT NULL, vals BLOB NOT NULL);
 CREATE TABLE decisions (paper TEXT NOT NULL, field TEXT NOT NULL, start INTEGER NOT NULL,
                         end_ INTEGER NOT NULL, entity TEXT NOT NULL, surface TEXT NOT NULL,
@@ -373,6 +375,7 @@ def write(
                 )
             if memo:
                 con.executemany(_INSERT_DECISION, _decision_rows(memo))
+            con.executemany("INSERT INTO links VALUES (?, ?)", _link_digests(G).items())
             for statement in _INDEXES.strip().split(";"):
                 if statement.strip():
                     con.execute(statement)
@@ -1223,6 +1226,22 @@ def _increasing(seq: Sequence[int | None]) -> set[int]:
 _PAPER_LINKS = ("builds_on", "cites")
 
 
+def _link_digests(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Per paper with links to papers, a digest of them (targets, keys, attributes, in
+    order): ``add`` looks again at a paper's edges where it changed."""
+    import hashlib
+
+    out = {}
+    for u, nbrs in G._succ.items():
+        if not u.startswith("paper:"):
+            continue
+        edges = [(v, k, a) for v, kd in nbrs.items() for k, a in kd.items() if k in _PAPER_LINKS]
+        if edges:
+            text = repr(edges).encode("utf-8", "surrogatepass")
+            out[u] = hashlib.blake2b(text, digest_size=16).hexdigest()
+    return out
+
+
 def _update_edges(
     con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str], touched: set[str], stored: set[str]
 ) -> None:
@@ -1231,25 +1250,19 @@ def _update_edges(
     every paper's links to papers (the others come from the same mentions); ``stored``:
     the ids of the stored nodes (the edges of those no longer in the graph go)."""
     succ = G._succ  # networkx's own dicts, in out_edges' order, without a view per node
-    links: dict[str, list] = defaultdict(list)
-    rows = con.execute(
-        "SELECT source, target, key, attrs FROM edges WHERE relation IN (?, ?) ORDER BY pos",
-        _PAPER_LINKS,
-    ).fetchall()
-    both = _loads_many([r[2] for r in rows] + [r[3] for r in rows])
-    for (u, v, _, _), k, a in zip(rows, both[: len(rows)], both[len(rows) :], strict=True):
-        links[u].append((v, k, a))
-    del rows, both
-    check = set()
-    for u in G:
-        if u in touched or u not in stored:
-            check.add(u)
-            continue
-        out = [(v, k, a) for v, kd in succ[u].items() for k, a in kd.items() if k in _PAPER_LINKS]
-        was = links.get(u, [])
-        if len(out) != len(was) or out != [(v, k, _expand(a, by_node.get(u))) for v, k, a in was]:
-            check.add(u)
-    del links
+    was_links = dict(con.execute("SELECT paper, digest FROM links"))
+    now_links = _link_digests(G)
+    check = {u for u in G if u in touched or u not in stored}
+    check |= {u for u, d in now_links.items() if was_links.get(u) != d}
+    check |= {u for u in was_links if u not in now_links and u in succ}
+    con.executemany(
+        "DELETE FROM links WHERE paper = ?", ((u,) for u in was_links if u not in now_links)
+    )
+    con.executemany(
+        "INSERT OR REPLACE INTO links VALUES (?, ?)",
+        ((u, d) for u, d in now_links.items() if was_links.get(u) != d),
+    )
+    del was_links, now_links
     nxt = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM edges").fetchone()[0]
     gone, new_rows = [], []
     for u in G:
