@@ -27,7 +27,8 @@ and as a user runs them (each its own process; wall, peak RSS of that process):
 * ``graphtool map corpus.jsonl`` (the issue's "map of 100k papers");
 * ``graphtool build corpus.jsonl -o field.gtdb``;
 * ``graphtool centrality field.gtdb --metric pagerank --kind paper --top 10``;
-* ``graphtool add field.gtdb new.jsonl`` with 1,000 new papers, against the build.
+* ``graphtool add field.gtdb new.jsonl`` with 1,000 new papers, against the build
+  (``--check-add``: and whether the store it leaves equals a build from scratch).
 """
 
 from __future__ import annotations
@@ -210,7 +211,7 @@ def in_process(path: Path, tmp: Path, jobs: int | None, draw: bool) -> None:
           f"   peak RSS {_rss_mb():.0f} MB", flush=True)  # fmt: skip
 
 
-def as_user(path: Path, tmp: Path, n: int, draw: bool) -> None:
+def as_user(path: Path, tmp: Path, n: int, draw: bool, check: bool = False) -> None:
     db = tmp / "field.gtdb"
     if draw:
         command(["map", str(path), "-o", str(tmp / "map.html"), "-q"], f"graphtool map ({n:,})")
@@ -223,6 +224,25 @@ def as_user(path: Path, tmp: Path, n: int, draw: bool) -> None:
     new = write_jsonl(tmp / "new.jsonl", synthetic(1000, start=n))
     add, _ = command(["add", str(db), str(new), "-q"], "graphtool add STORE new.jsonl (1,000)")
     print(f"  add / build: {add / build:.1%}", flush=True)
+    if check:
+        whole = tmp / "whole.gtdb"
+        command(["build", str(path), str(new), "-o", str(whole), "-q"], "graphtool build (all)")
+        print(f"  add == build from scratch: {_same(db, whole)}", flush=True)
+
+
+def _same(a: Path, b: Path) -> str:
+    """Whether two stores give back the same papers, mentions, graph and PageRank."""
+    sa, sb = store.Store(a), store.Store(b)
+    for what, get in (
+        ("papers", lambda s: list(s.papers())),
+        ("mentions", lambda s: s.mentions()),
+        ("graph", lambda s: (lambda G: (G.graph, list(G.nodes(data=True)),
+                                        list(G.edges(keys=True, data=True))))(s.graph())),
+        ("pagerank", lambda s: s.centrality("pagerank")),
+    ):  # fmt: skip
+        if get(sa) != get(sb):
+            return f"no ({what} differ)"
+    return "yes (papers, mentions, nodes, edges, PageRank)"
 
 
 def _machine_cpu() -> float:
@@ -336,6 +356,12 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=None, help="linking processes (default: all)")
     ap.add_argument("--no-map", action="store_true", help="skip the map page and graphtool map")
     ap.add_argument("--no-cli", action="store_true", help="skip the commands run as a user")
+    ap.add_argument(
+        "--check-add",
+        action="store_true",
+        help="build the corpus with the added papers from "
+        "scratch too, and compare it with the store the add updated",
+    )
     ap.add_argument("--dask", default="", help="worker counts for a Dask LocalCluster, e.g. 1,2")
     ap.add_argument("--repeat", type=int, default=1, help="Dask runs per worker count (best kept)")
     ap.add_argument(
@@ -354,7 +380,7 @@ def main() -> None:
             if not args.no_stages:
                 in_process(path, tmp, args.jobs, not args.no_map)
             if not args.no_cli:
-                as_user(path, tmp, n, not args.no_map)
+                as_user(path, tmp, n, not args.no_map, args.check_add)
             if args.dask:
                 dask_speedup(path, [int(w) for w in args.dask.split(",")], args.repeat)
         os.sync()
