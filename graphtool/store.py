@@ -312,6 +312,7 @@ def write(
                 "graphtool_version": __version__,
                 "graph": dumps(dict(G.graph)),
                 "lexicon_files": dumps(list(lexicon_files)),
+                "identity": _identity_key(),
             }
             con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             con.executemany(
@@ -416,6 +417,28 @@ _INSERT_DECISION = "INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 def _decision_rows(memo: dict):
     for (paper, field, start, end, entity, surface, family), (d, i, score) in memo.items():
         yield paper, field, start, end, entity, surface, int(family), d, i, score
+
+
+@functools.lru_cache(maxsize=1)
+def _identity_key() -> str:
+    """A digest of identity's rules (its code, its cues and the background IDF): the
+    vectors and decisions a store keeps are used again only under the same rules.
+
+    Example:
+        >>> len(_identity_key())
+        32
+    """
+    import hashlib
+
+    from . import identity
+    from ._resources import data_path
+
+    h = hashlib.blake2b(digest_size=16)
+    for path in (identity.__file__, data_path("lexicon", "identity.json"),
+                 data_path("lexicon", "idf.json")):  # fmt: skip
+        with open(path, "rb") as f:
+            h.update(f.read())
+    return h.hexdigest()
 
 
 def _vector_rows(items: Iterable[tuple[str, tuple]]):
@@ -911,8 +934,10 @@ def _add(
         old = st.papers()
         old_intros = st.introductions()
         old_mentions, old_resolved = st._both()
-        vectors = st.vectors()
-        memo = st.decisions()
+        # what identity worked out before, where its rules are the same as this one's
+        kept = st.meta.get("identity") == _identity_key()
+        vectors = st.vectors() if kept else {}
+        memo = st.decisions() if kept else {}
         sparse = st.meta.get("positions") == "sparse"
     finally:
         st.close()
@@ -1095,6 +1120,11 @@ def _update_rows(con, papers, G, intros, merges, done: _Done) -> bool:
     if not _update_nodes(con, G, by_node, dirty, touched, nodes):
         return False
     _update_edges(con, G, by_node, dirty, touched, {n for _, n, _ in nodes})
+    if con.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone() != (
+        _identity_key(),
+    ):  # worked out by other rules: all of them go
+        con.execute("DELETE FROM vectors")
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (_identity_key(),))
     con.executemany("DELETE FROM vectors WHERE paper = ?", ((papers[i].id,) for i in changed))
     con.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", _vector_rows(done.vectors))
     con.execute("DELETE FROM decisions")

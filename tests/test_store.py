@@ -369,6 +369,22 @@ def test_an_add_of_a_paper_a_stored_one_cites_or_duplicates_equals_a_build(tmp_p
     assert G.has_edge("paper:2601.00002", "paper:2601.00003", "builds_on")
 
 
+def test_an_add_under_other_identity_rules_works_everything_out_again(tmp_path):
+    # The store's attributions and vectors were worked out by other rules (here: made
+    # wrong, as other rules would have them): the add uses none of them.
+    a = _jsonl(tmp_path / "a.jsonl", ROWS[:300])
+    b = _jsonl(tmp_path / "b.jsonl", ROWS[300:360])
+    grown = store.build(gt.read(a), tmp_path / "grown.gtdb", jobs=1)
+    con = sqlite3.connect(grown)
+    con.execute("UPDATE meta SET value = 'older rules' WHERE key = 'identity'")
+    con.execute("UPDATE decisions SET meaning = -1")
+    con.execute("UPDATE vectors SET vals = zeroblob(length(vals))")
+    con.commit()
+    con.close()
+    store.add(grown, gt.read(b), jobs=1)
+    _same_store(store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1), grown)
+
+
 KILLER = """
 import os, signal, sys
 import graphtool as gt
