@@ -723,6 +723,7 @@ def resolve(
     acronyms: dict[int, str | None] = {}  # unattributed acronym mentions: their own long form
     spelled_out: dict[int, str] = {}  # "Differential Privacy" of a general term: its sense
     digests: dict[int, str | None] = {}  # a slot's evidence, as a digest (see memo)
+    places: dict[int, dict[int, int]] = {}  # where each meaning stands in its slot
     now: dict[tuple, tuple[str, int, float]] = {}  # the decisions made, for memo
     for m in mentions:
         decided.append(None)
@@ -761,13 +762,15 @@ def resolve(
                 digests[id(group)] = _digest(group, stale)
             digest = digests[id(group)]
             hit = memo.get(mkey) if digest is not None and a.id not in stale else None
-            if hit is not None and hit[0] == digest:
+            if hit is not None and hit[0] == digest and -1 <= hit[1] < len(group):
                 best = (group[hit[1]], hit[2]) if hit[1] >= 0 else None
             else:
                 sim.focus(group, users[key])  # the cosines this name asks for
                 best = _attribute(m, a, group, sim, defs, family=not slot, spelled=spelled)
             if digest is not None:
-                idx = -1 if best is None else next(i for i, x in enumerate(group) if x is best[0])
+                if id(group) not in places:  # each meaning's place in its group, once
+                    places[id(group)] = {id(x): i for i, x in enumerate(group)}
+                idx = -1 if best is None else places[id(group)][id(best[0])]
                 now[mkey] = (digest, idx, 0.0 if best is None else best[1])
         else:
             sim.focus(group, users[key])  # the cosines this name asks for

@@ -98,6 +98,8 @@ CREATE VIEW entities AS
            json_extract(attrs, '$.family') AS family, attrs
     FROM nodes WHERE kind IS NOT 'paper';
 """
+#: The tables a store of this schema has (a store missing one is refused: rebuild it).
+_TABLES = frozenset(re.findall(r"CREATE (?:VIRTUAL )?TABLE (\w+)", _SCHEMA))
 _INDEXES = """
 CREATE INDEX mentions_paper ON mentions (paper);
 CREATE INDEX edges_source ON edges (source);
@@ -421,23 +423,29 @@ def _decision_rows(memo: dict):
 
 @functools.lru_cache(maxsize=1)
 def _identity_key() -> str:
-    """A digest of identity's rules (its code, its cues and the background IDF): the
-    vectors and decisions a store keeps are used again only under the same rules.
+    """A digest of the rules behind identity's decisions: graphtool's code (identity reads
+    text helpers, the linker's name keys and the lexicon's kinds), its word lists and
+    background IDF, and the versions of the libraries that weigh words (scikit-learn's
+    hashing, wordfreq's frequencies, numpy). The vectors and decisions a store keeps are
+    used again only under the same rules.
 
     Example:
         >>> len(_identity_key())
         32
     """
     import hashlib
+    from importlib.metadata import version
 
-    from . import identity
     from ._resources import data_path
 
+    package = Path(__file__).parent
     h = hashlib.blake2b(digest_size=16)
-    for path in (identity.__file__, data_path("lexicon", "identity.json"),
-                 data_path("lexicon", "idf.json")):  # fmt: skip
-        with open(path, "rb") as f:
-            h.update(f.read())
+    paths = sorted(package.rglob("*.py")) + sorted(data_path("lexicon").glob("*.json*"))
+    for path in paths:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    for lib in ("scikit-learn", "wordfreq", "numpy"):
+        h.update(f"{lib}={version(lib)}".encode())
     return h.hexdigest()
 
 
@@ -562,6 +570,9 @@ class Store:
         except sqlite3.DatabaseError as e:
             raise GraphtoolError(f"not a graphtool store ({e})", str(self.path)) from None
         version = rows.get("schema_version")
+        tables = {r[0] for r in self.con.execute("SELECT name FROM sqlite_master")}
+        if version == str(SCHEMA_VERSION) and not tables >= _TABLES:
+            version = f"{version} without the tables {', '.join(sorted(_TABLES - tables))}"
         if version != str(SCHEMA_VERSION):
             raise GraphtoolError(
                 f"store schema version {version}, this graphtool reads {SCHEMA_VERSION}: "

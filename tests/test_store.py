@@ -146,6 +146,19 @@ def test_a_store_of_another_schema_version_is_refused(built, tmp_path):
     res = CliRunner().invoke(main, ["entities", str(old)])
     assert res.exit_code == 1
     assert "schema version 0" in res.output and "graphtool build" in res.output
+    # a store of this version written before one of its tables was added: refused, with
+    # the same advice, not a traceback from the query that needs the table
+    partial = tmp_path / "partial.gtdb"
+    partial.write_bytes(path.read_bytes())
+    con = sqlite3.connect(partial)
+    con.execute("DROP TABLE links")
+    con.commit()
+    con.close()
+    new = tmp_path / "new.jsonl"
+    new.write_text(json.dumps({"id": "n", "title": "New", "abstract": "We present Foo."}) + "\n")
+    res = CliRunner().invoke(main, ["add", str(partial), str(new)])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "without the tables links" in res.output and "graphtool build" in res.output
 
 
 def test_search_finds_abstracts_by_words_and_phrases(built):
@@ -488,3 +501,59 @@ def test_add_to_a_missing_store_or_from_a_bad_file_is_a_clear_error(built, tmp_p
     assert res.exit_code == 1 and f"{bad}:2: broken JSON" in res.output
     assert "Traceback" not in res.output
     assert copy.read_bytes() == path.read_bytes()
+
+
+def test_a_stored_paper_whose_text_grows_is_weighed_again(tmp_path):
+    # A names Harbor (a dictionary word: it needs context) and builds on the paper that
+    # presents it; A's second record (same arXiv id) adds "the Harbor dataset": a kind word
+    # that makes A's Harbor another thing. The add must weigh A's mention again, not keep
+    # its stored decision.
+    a = {
+        "id": "2601.00002",
+        "title": "Prompt Caching",
+        "year": 2026,
+        "arxiv": "2601.00002",
+        "abstract": "We cache prompts; Harbor is slow.",
+    }
+    b = {
+        "id": "2601.00003",
+        "year": 2025,
+        "title": "Harbor: Sparse Expert Routing for Mixture-of-Experts Inference",
+        "abstract": "We present Harbor, a token router for sparse mixture-of-experts "
+        "inference that balances expert load across GPUs.",
+    }
+    a2 = {**a, "id": "a-v2", "abstract": a["abstract"] + " We release the Harbor dataset of "
+          "harbour photos."}  # fmt: skip
+    first = store.build(gt.read(_jsonl(tmp_path / "f.jsonl", [a, b])), tmp_path / "f.gtdb", jobs=1)
+    assert gt.open(first).has_edge("paper:2601.00002", "paper:2601.00003", "builds_on")
+    G = _grow(tmp_path, [a, b], [a2])
+    assert not G.has_edge("paper:2601.00002", "paper:2601.00003", "builds_on")
+
+
+def test_a_stored_introducers_text_change_weighs_its_names_mentions_again(tmp_path):
+    # The paper presenting Harbor gets a longer abstract (a second record): the mentions of
+    # Harbor elsewhere are weighed again against it, as a build would.
+    a = {
+        "id": "p",
+        "title": "Routing Notes",
+        "year": 2026,
+        "abstract": "Harbor routes tokens to sparse experts on GPUs.",
+    }
+    b = {
+        "id": "2601.00003",
+        "title": "Token Routing",
+        "year": 2025,
+        "arxiv": "2601.00003",
+        "abstract": "We present Harbor, a router of tokens to sparse experts on GPUs.",
+    }
+    b2 = {
+        **b,
+        "id": "q-v2",
+        "abstract": b["abstract"] + " It also covers telescopes, "
+        "lighthouse maps, seaweed farms, violin tuning, marble quarries, orchard irrigation, "
+        "glacier surveys, bakery logistics, tram timetables and beekeeping ledgers.",
+    }
+    first = store.build(gt.read(_jsonl(tmp_path / "f.jsonl", [a, b])), tmp_path / "f.gtdb", jobs=1)
+    before = gt.open(first).edges["paper:p", "paper:2601.00003", "builds_on"]["similarity"]
+    G = _grow(tmp_path, [a, b], [b2])
+    assert G.edges["paper:p", "paper:2601.00003", "builds_on"]["similarity"] < before
