@@ -194,20 +194,27 @@ _RE_WE_NOUN_LONG_SHORT = re.compile(
     r"([A-Z][\w\-]*(?:\s(?:(?:with|of|for|and|via|in|on|to|the)\s)?[A-Z0-9][\w\-]*){1,8})"
     rf"\s\(({_NAME}(?:\s{_NAME})?)\)(?=\s*[,.;:]|\s+(?:which|that|to|for|is)\b)"
 )
+
+
+def _we_new_noun(words: int, nouns: str) -> str:
+    """ "we propose a new … paradigm, ": the lead the two patterns below share."""
+    return (
+        rf"[Ww]e\s+{_ADVERB}(?:propose|introduce|present|develop|design)[sd]?\s+(?:a|an)\s+"
+        rf"(?:novel|new)\s+(?:[\w\-]+\s+){{0,{words}}}?(?:{_ARTEFACT_NOUN}|{nouns}),\s+"
+    )
+
+
 # "we propose a new parallelism paradigm, elastic sequence parallelism (ESP), to …": a new
 # noun, then a lower-case long form whose initials are exactly the capitals in brackets
 _RE_WE_NEW_NOUN_LOWER_LONG = re.compile(
-    rf"[Ww]e\s+{_ADVERB}(?:propose|introduce|present|develop|design)[sd]?"
-    r"\s+(?:a|an)\s+(?:novel|new)\s+(?:[\w\-]+\s+){0,3}?"
-    rf"(?:{_ARTEFACT_NOUN}|metric|paradigm),\s+"
-    r"([a-z][a-z\-]*(?:\s[a-z][a-z\-]*){1,5})\s\(([A-Z]{2,6})\)(?=\s*[,.;:]|\s+(?:which|that|to|for)\b)"
+    _we_new_noun(3, "metric|paradigm")
+    + r"([a-z][a-z\-]*(?:\s[a-z][a-z\-]*){1,5})\s\(([A-Z]{2,6})\)"
+    r"(?=\s*[,.;:]|\s+(?:which|that|to|for)\b)"
 )
 # "we propose a novel graph convolutional network architecture, Graph Stacked Hourglass
 # Networks, for …": a new noun, then a capitalised name of two to six words in apposition
 _RE_WE_NEW_NOUN_LONG_NAME = re.compile(
-    rf"[Ww]e\s+{_ADVERB}(?:propose|introduce|present|develop|design)[sd]?\s+(?:a|an)\s+"
-    rf"(?:novel|new)\s+(?:[\w\-]+\s+){{0,5}}?(?:{_ARTEFACT_NOUN}|network|paradigm|metric),\s+"
-    r"([A-Z][\w\-]*(?:\s[A-Z0-9][\w\-]*){1,5}),\s"
+    _we_new_noun(5, "network|paradigm|metric") + r"([A-Z][\w\-]*(?:\s[A-Z0-9][\w\-]*){1,5}),\s"
 )
 # "Our approach, implemented in GraphGuard, uses …": the paper's own tool
 # (an aside: ", implemented in NAME," — not the toolchain of "is implemented in OpenMPI for")
