@@ -818,6 +818,7 @@ def resolve(
         senses[i] = replace(mentions[i], entity=name, family=name)
     out: list[Mention] = []
     links: dict[tuple[str, str], Link] = {}
+    prior = _prior_users(mentions, decided, senses, by_id)
     for i, (m, d) in enumerate(zip(mentions, decided, strict=True)):
         if i in senses:
             out.append(senses[i])
@@ -849,7 +850,7 @@ def resolve(
         if via_family and x.family in own_families.get(a.id, ()):
             continue  # A presents a member of the family too: siblings, neither builds on other
         for b in x.papers:
-            if b == a.id or not _not_newer(a, by_id[b]):
+            if b == a.id or not _not_newer(a, by_id[b]) or (x.display, b) in prior:
                 continue
             if via_family and (a.when is None or by_id[b].when is None):
                 continue  # a family link is weak: only where the dates say who came first
@@ -1347,8 +1348,43 @@ def _share_author(a: Paper, b: Paper) -> bool:
     return bool(names(a) & names(b))
 
 
+def _prior_users(
+    mentions: list[Mention], decided: list, senses: dict, by_id: dict[str, Paper]
+) -> set[tuple[str, str]]:
+    """The (meaning, introducing paper) pairs whose name a paper older than the introducer
+    already writes in that meaning: the name was not coined there ("Agentic AI", "Gaussian
+    process (GP)" presented by a paper while earlier ones use it), so nothing builds on it
+    through that name. Family mentions ("the GPT family") do not count, nor machines: a
+    supercomputer or a chip is named before a paper describes it (TPU v4, Aurora)."""
+    prior: set[tuple[str, str]] = set()
+    for i, (m, d) in enumerate(zip(mentions, decided, strict=True)):
+        if d is None or i in senses or m.relation == "introduces" or d[2] or _family_mention(m):
+            continue
+        if d[0].kind == "hardware":
+            continue
+        a = by_id[m.paper]
+        for b in d[0].papers:
+            if b != a.id and not _not_newer(a, by_id[b]):
+                prior.add((d[0].display, b))
+    return prior
+
+
+_ARXIV_NEW = re.compile(r"(\d{4})\.(\d{4,5})(?:v\d+)?$")
+
+
+def _arxiv_order(p: Paper) -> tuple[int, int] | None:
+    """Where a new-style arXiv id puts a paper in submission order: (YYMM, number)."""
+    m = _ARXIV_NEW.match(p.arxiv or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def _not_newer(a: Paper, b: Paper) -> bool:
-    """A paper does not build on a newer one (by year and month where both are known)."""
+    """A paper does not build on a newer one: by arXiv id where both have one (numbered in
+    the order they were submitted, within a month too, whatever date a listing gives),
+    else by year and month where both are known."""
+    oa, ob = _arxiv_order(a), _arxiv_order(b)
+    if oa is not None and ob is not None:
+        return oa >= ob
     wa, wb = a.when, b.when
     if wa is None or wb is None:
         return True
