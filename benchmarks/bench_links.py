@@ -7,7 +7,10 @@ Run:  python benchmarks/bench_links.py            (dev labels; prints every edge
 Corpora: data/deepscholar-dev.jsonl (references dropped before linking, kept to compare),
 data/llm-systems-2025.jsonl, and the three bundled corpora read as one ("combined": only its
 edges between papers of two corpora; its pairs were labelled in the sixth sitting, after the
-engineers had read those edges, so its figure is a dev figure). Labels
+engineers had read those edges, so its figure is a dev figure), and, with --blind,
+"arxiv-ai-2025-11": 1,389 papers of twelve daily arXiv listings of November 2025 (cs.AI / cs.LG,
+data/eval/arxiv-ai-2025-11.jsonl) that no rule was written from, read with the three
+bundled corpora; only the edges with a fresh end count. Labels
 (data/eval/links-gold.jsonl) were made by annotators who never saw graphtool's rules: for a
 pool of candidate pairs (A names a string that B may introduce), each pair is `right` (A
 names B's artefact), `other_version` (another member or version of its family) or `wrong`.
@@ -76,18 +79,30 @@ def main() -> None:
     gold_rows = _jsonl(DATA / "eval" / "links-gold.jsonl")
     cites = _jsonl(DATA / "eval" / "citations-gold.jsonl")
     sets = ["dev", "blind"] if args.blind else ["dev"]
-    corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl"),
-               ("llm-systems-2025", DATA / "llm-systems-2025.jsonl"),
-               ("combined", [DATA / "llm-systems-2025.jsonl", DATA / "deepscholar-dev.jsonl",
-                             DATA / "parallel-papers.txt"])]  # fmt: skip
+    bundled = [DATA / "llm-systems-2025.jsonl", DATA / "deepscholar-dev.jsonl",
+               DATA / "parallel-papers.txt"]  # fmt: skip
+    fresh = DATA / "eval" / "arxiv-ai-2025-11.jsonl"
+    # (name, what is read, which edges count, the set of an edge no label names)
+    corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
+               ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
+               ("combined", bundled, "between", "dev"),
+               ("arxiv-ai-2025-11", [fresh, *bundled], "fresh", "blind")]  # fmt: skip
     table = []
-    for name, path in corpora:
+    for name, path, which, default in corpora:
+        if default == "blind" and not args.blind:
+            continue  # all of it blind: read only when asked
         es, refs, ids = edges(path)
-        if isinstance(path, list):
+        if which == "between":
             # the three corpora read as one: only the edges between two of them (those
             # inside one are scored in its own rows); all labelled after they were read
             source = {p.id: str(f) for f in path for p in gt.read(f)}
             es = [e for e in es if source.get(e["a"]) != source.get(e["b"])]
+            refs = {}
+        elif which == "fresh":
+            # papers no rule was written from, read with the bundled corpora: the edges
+            # with a fresh end (from or to one of them)
+            new = {p.id for p in gt.read(path[0])}
+            es = [e for e in es if e["a"] in new or e["b"] in new]
             refs = {}
         gold: dict[tuple[str, str], list[dict]] = {}
         set_of: dict[str, str] = {}
@@ -97,9 +112,7 @@ def main() -> None:
                 set_of[r["a"]] = r["set"]
         for s in sets:
             mine = [
-                e
-                for e in es
-                if set_of.get(e["a"], "dev" if name == "combined" else _set_for(e["a"])) == s
+                e for e in es if set_of.get(e["a"], default or _set_for(e["a"])) == s
             ]  # the combined corpus was labelled after its edges were read: all dev
             counts: Counter = Counter()
             for e in mine:
