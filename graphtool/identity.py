@@ -1059,10 +1059,22 @@ def _spelled_otherwise(own_long: str, x: _Meaning, surface: str) -> bool:
 def _need(x: _Meaning, family: bool, surface: str = "") -> float:
     """The cosine a mention needs with the papers presenting ``x`` to be attributed to it:
     by the weaker of the name and the mention's spelling ("NTP" for
-    Nonuniform-Tensor-Parallelism is a three-letter acronym, however coined the name)."""
+    Nonuniform-Tensor-Parallelism is a three-letter acronym, however coined the name), and
+    some whenever the spelling is a case variant another name could have (PALM, PaLM)."""
     need = 0.0 if x.confirmed else _weakness(x.family if family else x.name)
     if surface and not x.confirmed:
         need = max(need, _weakness(surface))
+    forms = [x.name, *x.surfaces]
+    folded = surface.casefold()
+    if (
+        surface
+        and not family
+        and any(f.casefold() == folded for f in forms)
+        and not case_compatible(surface, forms)
+    ):
+        # all capitals for a mixed-case name ("a PALM-style analysis" for PaLM): maybe
+        # another name; the context must agree, however well known the name
+        need = max(need, _cues()["need"]["known"])
     if x.homonym and need > 0:  # "Orca" the serving system, known, or the Orca model?
         need = max(need, _cues()["need"]["known"])
     return need
@@ -1348,19 +1360,24 @@ def _share_author(a: Paper, b: Paper) -> bool:
     return bool(names(a) & names(b))
 
 
+_COINED = re.compile(r"[a-z][A-Z]|\d")  # vLLM, GraphRAG, Qwen2.5: not a word, not an acronym
+
+
 def _prior_users(
     mentions: list[Mention], decided: list, senses: dict, by_id: dict[str, Paper]
 ) -> set[tuple[str, str]]:
     """The (meaning, introducing paper) pairs whose name a paper older than the introducer
     already writes in that meaning: the name was not coined there ("Agentic AI", "Gaussian
     process (GP)" presented by a paper while earlier ones use it), so nothing builds on it
-    through that name. Family mentions ("the GPT family") do not count, nor machines: a
-    supercomputer or a chip is named before a paper describes it (TPU v4, Aurora)."""
+    through that name. Family mentions ("the GPT family") do not count. Nor do products,
+    which are released, and named, before a paper describes them: machines and models
+    (TPU v4, Aurora, Llama 3), and coined names (vLLM was a released system before its
+    paper); the rule is for names made of words ("Agentic AI") and acronyms."""
     prior: set[tuple[str, str]] = set()
     for i, (m, d) in enumerate(zip(mentions, decided, strict=True)):
         if d is None or i in senses or m.relation == "introduces" or d[2] or _family_mention(m):
             continue
-        if d[0].kind == "hardware":
+        if d[0].kind in ("hardware", "model") or _COINED.search(d[0].name):
             continue
         a = by_id[m.paper]
         for b in d[0].papers:

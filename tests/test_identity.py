@@ -6,6 +6,9 @@ where they show it, and sentences written in the same pattern where they do not.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 import graphtool as gt
@@ -162,15 +165,20 @@ def test_a_bare_family_name_links_to_its_members_marked_via_family():
 
 
 def test_no_edge_to_a_newer_paper_by_year_and_month():
-    b = Paper("b", "Quokka: Fast Sparse Serving", "We propose Quokka, a serving system.",
+    b = Paper("b", "QuokkaServe: Fast Sparse Serving", "We propose QuokkaServe, a serving system.",
               year=2024, month=5)  # fmt: skip
     a = Paper("a", "Serving Sparse Models",
-              "Compared with Quokka, our serving system halves latency.", year=2024, month=1)  # fmt: skip
+              "Compared with QuokkaServe, our serving system halves latency.", year=2024,
+              month=1)  # fmt: skip
     c = Paper("c", "Serving Sparse Models Faster",
-              "Compared with Quokka, our serving system halves latency again.", year=2024,
+              "Compared with QuokkaServe, our serving system halves latency again.", year=2024,
               month=7)  # fmt: skip
     G = gt.build_graph([a, b, c])
-    assert _builds_on(G) == {("c", "b", "Quokka")}
+    assert _builds_on(G) == {("c", "b", "QuokkaServe")}
+    # a name made of a word that an older paper already uses is not the newer one's coinage
+    q = [replace(p, abstract=p.abstract.replace("QuokkaServe", "Quokka")) for p in (a, b, c)]
+    assert _builds_on(gt.build_graph(q)) == set()
+    assert _builds_on(gt.build_graph(q[1:])) == {("c", "b", "Quokka")}
 
 
 def test_a_multi_word_name_inside_a_longer_name_is_not_a_mention_of_it():
@@ -675,3 +683,44 @@ def test_a_decision_is_reused_only_on_the_same_evidence():
     vectors: dict = {}
     assert resolve(ps, ms, known, vectors=vectors) == plain and vectors
     assert resolve(ps, ms, known, vectors=dict(vectors)) == plain
+
+
+FRESH = gt.read(Path(__file__).resolve().parents[1] / "data" / "eval" / "arxiv-ai-2025-11.jsonl")
+
+
+def test_no_edge_to_a_paper_submitted_later_in_the_same_month():
+    # arXiv numbers papers in the order they are submitted: 2511.02148 came before
+    # 2511.13977, whatever date a daily listing gives either of them
+    b = Paper("2511.13977", "FooServe: serving", "We present FooServe, a serving system.",
+              year=2025, month=11, arxiv="2511.13977")  # fmt: skip
+    a = Paper("2511.02148", "A study", "We compare against FooServe on long prompts.",
+              year=2025, month=12, arxiv="2511.02148")  # fmt: skip
+    assert _builds_on(gt.build_graph([a, b])) == set()
+    later = replace(a, id="2511.20001", arxiv="2511.20001")
+    assert _builds_on(gt.build_graph([later, b])) == {("2511.20001", "2511.13977", "FooServe")}
+
+
+def test_no_edge_through_a_name_an_older_paper_already_uses():
+    # "Agentic AI for Mobile Network RAN Management …" does not coin "Agentic AI": a paper
+    # submitted before it ("today's Agentic AI systems are something new") already uses it
+    older, b, a = _pick(FRESH, "2510.27628", "2511.02532", "2511.10857")
+    assert _builds_on(gt.build_graph([b, a])) == {("2511.10857", "2511.02532", "Agentic AI")}
+    G = gt.build_graph([older, b, a])
+    assert _builds_on(G) == set()
+    assert _entity_of(G, "2511.10857", "Agentic AI")  # the mention stays
+
+
+def test_a_machine_named_before_its_paper_still_links_to_it():
+    # PaLM (2022) trained on TPU v4 chips before "TPU v4: An Optically Reconfigurable
+    # Supercomputer …" (2023) described them: the paper is still TPU v4's source
+    ps = _pick(LLM, "2502.03885") + _pick(DS, "2304.01433", "2204.02311")
+    assert ("2502.03885", "2304.01433", "TPU v4") in _builds_on(gt.build_graph(ps))
+
+
+def test_all_capitals_for_a_mixed_case_name_needs_agreeing_context():
+    # "a PALM-style convergence analysis" (proximal alternating linearized minimization)
+    # is not the PaLM language model: the mention stays, the edge goes
+    ps = _pick(FRESH, "2511.10575") + _pick(DS, "2204.02311")
+    G = gt.build_graph(ps)
+    assert _builds_on(G) == set()
+    assert _entity_of(G, "2511.10575", "PALM")
