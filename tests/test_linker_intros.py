@@ -577,3 +577,25 @@ def test_more_ways_a_paper_presents_its_own_name(abstract, expected):
 )
 def test_near_misses_of_those_ways_introduce_nothing(abstract):
     assert _introduced("A study of systems", abstract) == []
+
+
+def test_a_term_called_in_a_sentence_defining_the_field_is_not_introduced():
+    # ScalableHD (real abstract): "Hyperdimensional Computing (HDC) is a brain-inspired
+    # computing paradigm that … using high-dimensional vectors, called hypervectors (HV)."
+    (p,) = [p for p in gt.read(gt.bundled_corpus().parent / "llm-systems-2025.jsonl")
+            if p.id == "2506.09282"]  # fmt: skip
+    assert [e for e, _ in _introduced(p.title, p.abstract)] == ["ScalableHD"]
+    # the paper's own term, "called" in its own sentence, still is
+    own = "Our combined approach is called the Streaming Golden Eagle Optimization (SGEO) method."
+    assert [e for e, _ in _introduced("A scheduler", own)] == ["SGEO"]
+
+
+def test_a_long_form_joined_by_a_hyphen_in_the_title_only_qualifies_its_subject():
+    # "… with Neural Tangent Kernel-Justified Plasticity": NTK is the paper's tool, not its
+    # artefact; "… with Training-free Speculative Jacobi Decoding (SJD)" is its artefact
+    t = "Path-Coordinated Continual Learning with Neural Tangent Kernel-Justified Plasticity"
+    s = "The framework unites the Neural Tangent Kernel (NTK) theory of plasticity bounds."
+    assert _introduced(t, s) == []
+    t2 = "Accelerating Generation with Training-free Speculative Jacobi Decoding"
+    s2 = "The method unites the Speculative Jacobi Decoding (SJD) algorithm with sampling."
+    assert [e for e, _ in _introduced(t2, s2)] == ["SJD"]

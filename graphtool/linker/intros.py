@@ -531,6 +531,9 @@ def _intro_lead(text: str, lstart: int, trig: dict[str, list[int]]) -> bool:
         found = trig.get(kind, ())  # sorted: those in [lstart - 150, lstart) by bisection
         for pos in found[bisect_left(found, lstart - 150) : bisect_left(found, lstart)]:
             if _RE_INTRO_LEAD.fullmatch(text, pos, lstart):
+                if kind == "called" and _field_sentence(text, pos):
+                    continue  # "HDC … represents information using high-dimensional
+                    # vectors, called hypervectors (HV)": the field's term, for the reader
                 return True
     # "we identify the limits of X and propose Long Form (LF)": the verb joined to an
     # earlier "we" of the same sentence
@@ -595,6 +598,23 @@ def _list_items(text: str, begin: int) -> list[int]:
             out.append(i + len(sep))
             i = text.find(sep, i + 1, end)
     return sorted(set(out))
+
+
+def _field_sentence(text: str, at: int) -> bool:
+    """Is the sentence up to ``at`` a field defined for the reader ("Hyperdimensional
+    Computing (HDC) is a … paradigm that …"), with nothing of the paper's own in it?"""
+    start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at))
+    start = start + 2 if start >= 0 else 0
+    return (
+        _RE_FIELD_IS.match(text, start) is not None
+        and _RE_OWN_SUBJECT.search(text, start, at) is None
+    )
+
+
+# "Hyperdimensional Computing (HDC) is …", "Large language models (LLMs) have …"
+_RE_FIELD_IS = re.compile(
+    r"[A-Z][\w\-]*(?:\s[\w\-]+){0,5}\s\([A-Z][\w\-]*\)\s(?:is|are|has|have)\b"
+)
 
 
 def _own_coinage(text: str, called: int) -> bool:

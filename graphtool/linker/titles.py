@@ -98,9 +98,18 @@ def _in_title_as_name(long_form: str, title: str) -> bool:
     for m in re.finditer(r"\b(?:with|via|using|through)\s+", title):
         rest = title[m.end() :]
         skip_one = rest.split(" ", 1)[-1]
-        if _norm(rest).startswith(key) or _norm(skip_one).startswith(key):
-            return True
+        for r in (rest, skip_one):
+            if _norm(r).startswith(key):
+                # "… with Neural Tangent Kernel-Justified Plasticity": the long form only
+                # qualifies the title's subject (a hyphen joins it to the next word)
+                return not _hyphen_joined(r, long_form)
     return False
+
+
+def _hyphen_joined(text: str, long_form: str) -> bool:
+    """Does ``text``, which starts with ``long_form``, join it to a next word by a hyphen?"""
+    n = len(long_form)
+    return text[:n].casefold() == long_form.casefold() and text[n : n + 1] == "-"
 
 
 @lru_cache(maxsize=4096)
