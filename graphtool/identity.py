@@ -36,7 +36,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -337,6 +337,11 @@ class _Similarity:
                 self._vec[self.row[pid]] = v
         self._blocks: dict[int, tuple] = {}
         self._block: tuple | None = None
+
+    def text_of(self, pid: str) -> str:
+        """A paper's title and abstract, case-folded."""
+        p = self.papers[self.row[pid]]
+        return f"{p.title} {p.abstract}".casefold()
 
     def prepare(self, ids: Iterable[str]) -> None:
         """Work out the vectors of these papers now, in one batch (each paper's vector is
@@ -984,7 +989,7 @@ def _attribute(
         t
         for t in fits
         if a.id not in t[0].papers  # so every paper that presents it is another than A
-        and not (own_long and _spelled_otherwise(own_long, t[0], m.surface))
+        and not (own_long and _spelled_otherwise(own_long, t[0], m.surface, sim.text_of))
         and (cue is None or _compatible(cue, t[0].kind))
     ]  # A spelling it out as something else, or a word nearby of another kind: not it
     if not cands:
@@ -1035,11 +1040,16 @@ def _digest(group: list[_Meaning], stale: set[str]) -> str | None:
     return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
-def _spelled_otherwise(own_long: str, x: _Meaning, surface: str) -> bool:
+def _spelled_otherwise(
+    own_long: str, x: _Meaning, surface: str, text_of: Callable[[str], str] | None = None
+) -> bool:
     """Does paper A spell the acronym ``surface`` out as something ``x`` is not? ``x``'s long
     form, or else its longer names ("Nonuniform-Tensor-Parallelism" for NTP), must be A's
-    ("Next-Token Prediction (NTP)" is not it). A meaning with no longer form says nothing
-    against A's ("Grade School Math 8K (GSM8K)" for the GSM8K dataset).
+    ("Next-Token Prediction (NTP)" is not it). A meaning with no longer form is A's only
+    where a paper presenting it writes the words of A's ("Grade School Math 8K (GSM8K)" for
+    the GSM8K dataset, "a dataset of … grade school math word problems"; not "Deep Research
+    (DR)" for "DR. WELL", whose abstract never says "deep research"), when ``text_of`` gives
+    a paper's text.
 
     Example:
         >>> x = _Meaning("Nonuniform-Tensor-Parallelism", "method", "Nonuniform-Tensor-Parallelism",
@@ -1053,7 +1063,15 @@ def _spelled_otherwise(own_long: str, x: _Meaning, surface: str) -> bool:
     if x.long_form:
         return _key(x.long_form) != own
     longer = [_key(f) for f in x.surfaces if len(_key(f)) > len(_key(surface))]
-    return bool(longer) and own not in longer
+    if longer:
+        return own not in longer
+    words = [w for w in _WORD_OF.findall(own_long.casefold()) if len(w) > 2]
+    if text_of is None or not words:
+        return False
+    return not any(all(w in text_of(b) for w in words) for b in x.papers)
+
+
+_WORD_OF = re.compile(r"[a-z]+")
 
 
 def _need(x: _Meaning, family: bool, surface: str = "") -> float:

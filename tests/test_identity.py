@@ -724,3 +724,24 @@ def test_all_capitals_for_a_mixed_case_name_needs_agreeing_context():
     G = gt.build_graph(ps)
     assert _builds_on(G) == set()
     assert _entity_of(G, "2511.10575", "PALM")
+
+
+def test_a_model_named_like_a_machine_is_not_the_machine():
+    # "large-scale weather forecasting models like Aurora" is Microsoft's weather model,
+    # not Argonne's Aurora supercomputer that "Aurora: Architecting Argonne's First
+    # Exascale Supercomputer …" presents
+    ps = _pick(FRESH, "2511.07787") + _pick(LLM, "2509.08207")
+    G = gt.build_graph(ps)
+    assert _builds_on(G) == set()
+    assert _entity_of(G, "2511.07787", "Aurora")
+
+
+def test_an_acronym_spelled_out_in_words_its_presenter_never_writes_is_not_it():
+    # "Deep Research (DR) is an emerging agent application …" is not "DR. WELL: Dynamic
+    # Reasoning and Learning …", whose abstract never says "deep research"
+    ps = _pick(FRESH, "2511.07685", "2511.04646")
+    assert _builds_on(gt.build_graph(ps)) == set()
+    # spelled out in the words the presenter writes: it is the presenter's
+    b = Paper("b", "QX: serving", "We present QX, a queue exchange for serving.", year=2024)
+    a = Paper("a", "Faster serving", "We extend Queue Exchange (QX) to many GPUs.", year=2025)
+    assert _builds_on(gt.build_graph([a, b])) == {("a", "b", "QX")}

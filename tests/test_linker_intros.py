@@ -599,3 +599,15 @@ def test_a_long_form_joined_by_a_hyphen_in_the_title_only_qualifies_its_subject(
     t2 = "Accelerating Generation with Training-free Speculative Jacobi Decoding"
     s2 = "The method unites the Speculative Jacobi Decoding (SJD) algorithm with sampling."
     assert [e for e, _ in _introduced(t2, s2)] == ["SJD"]
+
+
+def test_a_title_prefix_followed_by_a_study_of_it_is_not_presented():
+    # a real title (llm-systems-2025, 2508.16700): the paper evaluates OpenAI's model
+    t = (
+        "GPT-OSS-20B: A Comprehensive Deployment-Centric Analysis of OpenAI's Open-Weight "
+        "Mixture of Experts Model"
+    )
+    assert _introduced(t, "We present a single-GPU evaluation of GPT-OSS-20B.") == []
+    # a name that opens a title without an article stays the paper's own
+    assert [e for e, _ in _introduced("HELM: Holistic Evaluation of Language Models")] == ["HELM"]
+    assert [e for e, _ in _introduced("FooBench: A Benchmark for LLM Serving")] == ["FooBench"]

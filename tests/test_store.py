@@ -367,10 +367,10 @@ def test_an_add_of_a_paper_a_stored_one_cites_or_duplicates_equals_a_build(tmp_p
         "year": 2026,
         "arxiv": "2601.00002",
         "abstract": "We compare against Kestrel.",
-        "references": ["2601.00003"],
+        "references": ["2512.00003"],
     }
     q = {
-        "id": "2601.00003",
+        "id": "2512.00003",
         "title": "Kestrel: Fast Expert Routing",
         "year": 2025,
         "abstract": "We present Kestrel, a router for sparse experts.",
@@ -378,8 +378,8 @@ def test_an_add_of_a_paper_a_stored_one_cites_or_duplicates_equals_a_build(tmp_p
     p2 = {**p, "id": "p-v2", "abstract": "We compare against Kestrel, a router for sparse "
           "experts, on long prompts."}  # fmt: skip
     G = _grow(tmp_path, [p], [q, p2])
-    assert G.has_edge("paper:2601.00002", "paper:2601.00003", "cites")
-    assert G.has_edge("paper:2601.00002", "paper:2601.00003", "builds_on")
+    assert G.has_edge("paper:2601.00002", "paper:2512.00003", "cites")
+    assert G.has_edge("paper:2601.00002", "paper:2512.00003", "builds_on")
 
 
 def test_an_add_under_other_identity_rules_works_everything_out_again(tmp_path):
@@ -516,7 +516,7 @@ def test_a_stored_paper_whose_text_grows_is_weighed_again(tmp_path):
         "abstract": "We cache prompts; Harbor is slow.",
     }
     b = {
-        "id": "2601.00003",
+        "id": "2512.00003",
         "year": 2025,
         "title": "Harbor: Sparse Expert Routing for Mixture-of-Experts Inference",
         "abstract": "We present Harbor, a token router for sparse mixture-of-experts "
@@ -525,9 +525,9 @@ def test_a_stored_paper_whose_text_grows_is_weighed_again(tmp_path):
     a2 = {**a, "id": "a-v2", "abstract": a["abstract"] + " We release the Harbor dataset of "
           "harbour photos."}  # fmt: skip
     first = store.build(gt.read(_jsonl(tmp_path / "f.jsonl", [a, b])), tmp_path / "f.gtdb", jobs=1)
-    assert gt.open(first).has_edge("paper:2601.00002", "paper:2601.00003", "builds_on")
+    assert gt.open(first).has_edge("paper:2601.00002", "paper:2512.00003", "builds_on")
     G = _grow(tmp_path, [a, b], [a2])
-    assert not G.has_edge("paper:2601.00002", "paper:2601.00003", "builds_on")
+    assert not G.has_edge("paper:2601.00002", "paper:2512.00003", "builds_on")
 
 
 def test_a_stored_introducers_text_change_weighs_its_names_mentions_again(tmp_path):
@@ -540,10 +540,10 @@ def test_a_stored_introducers_text_change_weighs_its_names_mentions_again(tmp_pa
         "abstract": "Harbor routes tokens to sparse experts on GPUs.",
     }
     b = {
-        "id": "2601.00003",
+        "id": "2512.00003",
         "title": "Token Routing",
         "year": 2025,
-        "arxiv": "2601.00003",
+        "arxiv": "2512.00003",
         "abstract": "We present Harbor, a router of tokens to sparse experts on GPUs.",
     }
     b2 = {
@@ -554,6 +554,6 @@ def test_a_stored_introducers_text_change_weighs_its_names_mentions_again(tmp_pa
         "glacier surveys, bakery logistics, tram timetables and beekeeping ledgers.",
     }
     first = store.build(gt.read(_jsonl(tmp_path / "f.jsonl", [a, b])), tmp_path / "f.gtdb", jobs=1)
-    before = gt.open(first).edges["paper:p", "paper:2601.00003", "builds_on"]["similarity"]
+    before = gt.open(first).edges["paper:p", "paper:2512.00003", "builds_on"]["similarity"]
     G = _grow(tmp_path, [a, b], [b2])
-    assert G.edges["paper:p", "paper:2601.00003", "builds_on"]["similarity"] < before
+    assert G.edges["paper:p", "paper:2512.00003", "builds_on"]["similarity"] < before

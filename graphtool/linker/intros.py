@@ -162,9 +162,13 @@ class IntroFinder:
         defined = _RE_BRACKET_TAIL.fullmatch(prefix) if prefix.endswith(")") else None
         if defined and _norm(long_of.get(defined.group(2), "")) == _norm(defined.group(1)):
             prefix = defined.group(1)  # "Federated Active Learning (F-AL): …": F-AL's long form
-        if m and (
-            _title_name(prefix, long_of, abbr_of, self.lexicon)
-            or _presented_in(prefix, paper.abstract, trig)
+        if (
+            m
+            and (
+                _title_name(prefix, long_of, abbr_of, self.lexicon)
+                or _presented_in(prefix, paper.abstract, trig)
+            )
+            and not _RE_STUDY_OF.match(title, m.end() - 1)  # (the match ends on a character)
         ):
             add(prefix, "title", m.start(1), "title")
         if ":" in title:
@@ -611,6 +615,13 @@ def _field_sentence(text: str, at: int) -> bool:
     )
 
 
+# "GPT-OSS-20B: A Comprehensive Deployment-Centric Analysis of OpenAI's … Model": a study
+# of the prefix's artefact, not its presentation (not "HELM: Holistic Evaluation of …")
+_RE_STUDY_OF = re.compile(
+    r"\s*(?:An?|The)\s+(?:[\w\-]+\s+){0,4}?(?:[Aa]nalys[ie]s|[Ss]tud(?:y|ies)|[Ee]valuations?"
+    r"|[Cc]haracteri[sz]ations?|[Ii]nvestigations?|[Aa]ssessments?|[Ee]xaminations?|[Aa]udits?"
+    r"|[Mm]easurements?|[Rr]eviews?|[Ss]urveys?|[Cc]omparisons?)\s+(?:of|on|into)\b"
+)
 # "Hyperdimensional Computing (HDC) is …", "Large language models (LLMs) have …"
 _RE_FIELD_IS = re.compile(
     r"[A-Z][\w\-]*(?:\s[\w\-]+){0,5}\s\([A-Z][\w\-]*\)\s(?:is|are|has|have)\b"
