@@ -1340,13 +1340,17 @@ def _presents_as(x: _Meaning, k: Known, by_id: dict[str, Paper]) -> bool:
 
 def _first_of_many(x: _Meaning, users: set[str], by_id: dict[str, Paper]) -> bool:
     """Is the introducing paper the corpus's source for a well-known name? It presents the
-    name in its title ("BERT: …", "Microsoft COCO: …"), at least three other papers name
+    name in its title ("BERT: …", "Microsoft COCO: …") or opens its title with the name's
+    long form ("Proximal Policy Optimization Algorithms"), at least three other papers name
     it, and every one of them that is dated is no older than it."""
     if len(x.papers) != 1 or by_id[x.papers[0]].when is None:
         return False
     b = by_id[x.papers[0]]
-    if x.name.casefold() not in b.title.split(":")[0].casefold():
-        return False
+    head = b.title.split(":")[0].casefold()
+    if x.name.casefold() not in head and not (
+        x.long_form and " " in x.long_form and head.startswith(x.long_form.casefold())
+    ):  # "BERT: …", or the long form its title opens with: "Proximal Policy Optimization
+        return False  # Algorithms" presents PPO
     others = [by_id[u] for u in users if u != b.id and u in by_id]
     dated = [p for p in others if p.when is not None]
     return len(others) >= 3 and len(dated) >= 3 and all(_not_newer(p, b) for p in dated)

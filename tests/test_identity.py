@@ -745,3 +745,13 @@ def test_an_acronym_spelled_out_in_words_its_presenter_never_writes_is_not_it():
     b = Paper("b", "QX: serving", "We present QX, a queue exchange for serving.", year=2024)
     a = Paper("a", "Faster serving", "We extend Queue Exchange (QX) to many GPUs.", year=2025)
     assert _builds_on(gt.build_graph([a, b])) == {("a", "b", "QX")}
+
+
+def test_a_title_opening_with_a_long_form_presents_its_well_known_acronym():
+    # "Proximal Policy Optimization Algorithms" presents PPO, which the lexicon knows without
+    # its source: with three later papers naming PPO, the corpus's history says whose it is
+    ppo = _pick(DS, "1707.06347")
+    users = _pick(FRESH, "2511.03773", "2511.03939", "2511.11079")
+    assert _builds_on(gt.build_graph(ppo + users)) == {(u.id, "1707.06347", "PPO") for u in users}
+    # two users are not yet a history: a three-letter name needs agreeing context then
+    assert _builds_on(gt.build_graph(ppo + users[:2])) == set()
