@@ -611,3 +611,19 @@ def test_a_title_prefix_followed_by_a_study_of_it_is_not_presented():
     # a name that opens a title without an article stays the paper's own
     assert [e for e, _ in _introduced("HELM: Holistic Evaluation of Language Models")] == ["HELM"]
     assert [e for e, _ in _introduced("FooBench: A Benchmark for LLM Serving")] == ["FooBench"]
+
+
+def test_a_common_word_that_opens_a_longer_name_is_not_a_name_by_itself():
+    # a real March 2026 abstract: the framework is "Thinking with Spatial Code", and
+    # "Thinking" alone must not become a system every other abstract's "Thinking" names
+    t = "Thinking with Spatial Code for Physical-World Video Reasoning"
+    s = "We introduce Thinking with Spatial Code, a framework that transforms RGB video."
+    assert "Thinking" not in [e for e, _ in _introduced(t, s)]
+    assert [e for e, _ in _introduced("A title", "We introduce Mamba, a new model.")] == ["Mamba"]
+
+
+def test_a_title_naming_its_own_system_first_does_not_present_its_means():
+    # a real November 2025 title: PersonaAgent is the paper's, GraphRAG what it uses
+    assert _introduced("PersonaAgent with GraphRAG: Community-Aware Knowledge Graphs") == []
+    t = "Efficient Training with C4: A Communication-Driven Approach"
+    assert [e for e, _ in _introduced(t)] == ["C4"]

@@ -171,7 +171,8 @@ class IntroFinder:
             and not _RE_STUDY_OF.match(title, m.end() - 1)  # (the match ends on a character)
         ):
             add(prefix, "title", m.start(1), "title")
-        if ":" in title:
+        if ":" in title and not _RE_OWN_NAME_FIRST.match(title):
+            # not "PersonaAgent with GraphRAG: …": the paper's own name first, its means after
             for m in _RE_TITLE_INNER.finditer(title):
                 add(m.group(1), "title", m.start(1), "title")
         text = paper.abstract
@@ -188,6 +189,8 @@ class IntroFinder:
                     continue  # "code-named Sapphire Rapids": a code name of a product
                 for rx in rxs:
                     m = rx.match(text, pos)
+                    if m and kind == "we" and _head_of_longer_name(text, m.group(1), m.end(1)):
+                        continue
                     if m and not (
                         kind == "our" and _defined_for_the_reader(m.group(1), text, defs)
                     ):
@@ -612,6 +615,25 @@ def _field_sentence(text: str, at: int) -> bool:
     return (
         _RE_FIELD_IS.match(text, start) is not None
         and _RE_OWN_SUBJECT.search(text, start, at) is None
+    )
+
+
+# A title that opens with a name-shaped word ("PersonaAgent with GraphRAG: …").
+_RE_OWN_NAME_FIRST = re.compile(r"\s*[A-Z][a-z0-9]+[A-Z][\w\-+.]*\s")
+# "Thinking with Spatial Code, a framework": a joining word and a capitalised word after
+_RE_JOINED_ON = re.compile(r"\s+(?:with|for|of|in|on|and|to)\s+[A-Z]")
+
+
+def _head_of_longer_name(text: str, name: str, end: int) -> bool:
+    """Is a one-word name the common word that opens a longer name ("We introduce Thinking
+    with Spatial Code, a framework …"), not a name by itself?"""
+    from wordfreq import zipf_frequency
+
+    return (
+        " " not in name
+        and name[1:].islower()
+        and _RE_JOINED_ON.match(text, end) is not None
+        and zipf_frequency(name.lower(), "en") >= 4.0
     )
 
 
