@@ -871,7 +871,11 @@ def resolve(
         for x in slot:
             if len(x.papers) < 2:
                 continue
-            dated = sorted((by_id[b].when, b) for b in x.papers if by_id[b].when is not None)
+            dated = sorted(
+                (by_id[b].when, b) for b in x.papers if by_id[b].when is not None
+            )  # by arXiv id where every one has one: the order they were submitted in
+            if len(dated) > 1 and all(_arxiv_order(by_id[b]) for _, b in dated):
+                dated.sort(key=lambda t: _arxiv_order(by_id[t[1]]))
             for when, a in dated[1:]:
                 first = dated[0][1]
                 m = presented.get((a, x.display))
@@ -1068,7 +1072,8 @@ def _spelled_otherwise(
     words = [w for w in _WORD_OF.findall(own_long.casefold()) if len(w) > 2]
     if text_of is None or not words:
         return False
-    return not any(all(w in text_of(b) for w in words) for b in x.papers)
+    stems = [re.compile(r"\b" + re.escape(w[: max(4, len(w) - 3)])) for w in words]
+    return not any(all(st.search(text_of(b)) for st in stems) for b in x.papers)
 
 
 _WORD_OF = re.compile(r"[a-z]+")
@@ -1394,7 +1399,15 @@ def _prior_users(
     through that name. Family mentions ("the GPT family") do not count. Nor do products,
     which are released, and named, before a paper describes them: machines and models
     (TPU v4, Aurora, Llama 3), and coined names (vLLM was a released system before its
-    paper); the rule is for names made of words ("Agentic AI") and acronyms."""
+    paper), and names a paper's title presents ("Horovod: fast and easy distributed deep
+    learning …" came out a year after Horovod); the rule is for names made of words that an
+    abstract presents ("We first introduce Agentic AI, tracing its evolution …") and for
+    acronyms defined there."""
+    titled = {
+        (m.paper, m.entity.casefold())
+        for m in mentions
+        if m.relation == "introduces" and m.field == "title"
+    }
     prior: set[tuple[str, str]] = set()
     for i, (m, d) in enumerate(zip(mentions, decided, strict=True)):
         if d is None or i in senses or m.relation == "introduces" or d[2] or _family_mention(m):
@@ -1403,6 +1416,8 @@ def _prior_users(
             continue
         a = by_id[m.paper]
         for b in d[0].papers:
+            if (b, d[0].name.casefold()) in titled:
+                continue  # its title presents it: the product's own paper
             if b != a.id and not _not_newer(a, by_id[b]):
                 prior.add((d[0].display, b))
     return prior

@@ -627,3 +627,10 @@ def test_a_title_naming_its_own_system_first_does_not_present_its_means():
     assert _introduced("PersonaAgent with GraphRAG: Community-Aware Knowledge Graphs") == []
     t = "Efficient Training with C4: A Communication-Driven Approach"
     assert [e for e, _ in _introduced(t)] == ["C4"]
+
+
+def test_a_study_title_rule_keeps_a_tool_or_benchmark_named_for_its_purpose():
+    for t in ("FooBench: A Benchmark for Evaluation of LLM Serving",
+              "FooServe: A Design and Evaluation of Sparse Serving",
+              "FooProbe: A Tool for Analysis of Attention Heads"):  # fmt: skip
+        assert [e for e, _ in _introduced(t)] == [t.split(":")[0]]
