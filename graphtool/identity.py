@@ -1205,6 +1205,9 @@ def _own_defs(a: Paper, cache: dict, own_spans: dict) -> tuple[dict[str, str], l
     return cache[a.id]
 
 
+_PLURAL_ES = re.compile(r"(?:ss|x|ch|sh)es$")  # "Gaussian processes": "… process"
+
+
 def _own_names(
     a: Paper, intro_spans: list[tuple[str, int, int]]
 ) -> tuple[dict[str, str], list[tuple[str, int, int]]]:
@@ -1215,6 +1218,9 @@ def _own_names(
     for field, text in (("title", a.title), ("abstract", a.abstract)):
         for abbr, lf, lstart, astart in abbreviation_definitions(text) if "(" in text else ():
             defs.setdefault(abbr, lf)
+            if abbr[-1:] == "s" and abbr[-2:-1].isupper() and lf[-1:] == "s":
+                # "Geospatial Foundation Models (GeoFMs)" spells out "GeoFM" as well
+                defs.setdefault(abbr[:-1], lf[:-2] if _PLURAL_ES.search(lf) else lf[:-1])
             if any(f == field and s <= astart < e + 3 for f, s, e in intro_spans):
                 spans.append((field, lstart, lstart + len(lf)))
     if ":" in a.title and any(f == "title" and s == 0 for f, s, _ in intro_spans):

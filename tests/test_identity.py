@@ -794,3 +794,14 @@ def test_a_journal_version_builds_on_the_first_submitted():
     second = replace(first, id="2405.00009", arxiv="2405.00009", month=4)
     edges = _builds_on(gt.build_graph([first, second]))
     assert ("2405.00001", "2405.00009", "Quokka") not in edges
+
+
+MARCH = gt.read(Path(__file__).resolve().parents[1] / "data" / "eval" / "arxiv-ai-2026-03.jsonl")
+
+
+def test_an_acronym_defined_in_the_plural_spells_out_the_singular():
+    # "large Geospatial Foundation Models (GeoFMs)" … "GeoFM-based EO workflows" is not
+    # "GeoFM: Enhancing Geometric Reasoning of MLLMs …"
+    (b,) = [p for p in [*FRESH, *MARCH, *LLM] if p.title.startswith("GeoFM: ")]
+    ps = _pick(MARCH, "2603.10658") + [b]
+    assert _builds_on(gt.build_graph(ps)) == set()
