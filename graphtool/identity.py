@@ -337,11 +337,15 @@ class _Similarity:
                 self._vec[self.row[pid]] = v
         self._blocks: dict[int, tuple] = {}
         self._block: tuple | None = None
+        self._texts: dict[str, str] = {}
 
     def text_of(self, pid: str) -> str:
-        """A paper's title and abstract, case-folded."""
-        p = self.papers[self.row[pid]]
-        return f"{p.title} {p.abstract}".casefold()
+        """A paper's title and abstract, case-folded (kept: a presenter is asked often)."""
+        text = self._texts.get(pid)
+        if text is None:
+            p = self.papers[self.row[pid]]
+            text = self._texts[pid] = f"{p.title} {p.abstract}".casefold()
+        return text
 
     def prepare(self, ids: Iterable[str]) -> None:
         """Work out the vectors of these papers now, in one batch (each paper's vector is

@@ -803,5 +803,5 @@ def test_an_acronym_defined_in_the_plural_spells_out_the_singular():
     # "large Geospatial Foundation Models (GeoFMs)" … "GeoFM-based EO workflows" is not
     # "GeoFM: Enhancing Geometric Reasoning of MLLMs …"
     (b,) = [p for p in [*FRESH, *MARCH, *LLM] if p.title.startswith("GeoFM: ")]
-    ps = _pick(MARCH, "2603.10658") + [b]
+    ps = [*_pick(MARCH, "2603.10658"), b]
     assert _builds_on(gt.build_graph(ps)) == set()

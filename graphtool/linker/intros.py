@@ -640,9 +640,11 @@ def _head_of_longer_name(text: str, name: str, end: int) -> bool:
 # "GPT-OSS-20B: A Comprehensive Deployment-Centric Analysis of OpenAI's … Model": a study
 # of the prefix's artefact, not its presentation (not "HELM: Holistic Evaluation of …")
 _RE_STUDY_OF = re.compile(
-    r"\s*(?:An?|The)\s+(?:(?!(?:for|of|to|and|with|in|on|by)\s)[\w\-]+\s+){0,4}?(?:[Aa]nalys[ie]s|[Ss]tud(?:y|ies)|[Ee]valuations?"
-    r"|[Cc]haracteri[sz]ations?|[Ii]nvestigations?|[Aa]ssessments?|[Ee]xaminations?|[Aa]udits?"
-    r"|[Mm]easurements?|[Rr]eviews?|[Ss]urveys?|[Cc]omparisons?)\s+(?:of|on|into)\b"
+    r"\s*(?:An?|The)\s+"
+    r"(?:(?!(?:for|of|to|and|with|in|on|by)\s)[\w\-]+\s+){0,4}?"  # adjectives only
+    r"(?:[Aa]nalys[ie]s|[Ss]tud(?:y|ies)|[Ee]valuations?|[Cc]haracteri[sz]ations?"
+    r"|[Ii]nvestigations?|[Aa]ssessments?|[Ee]xaminations?|[Aa]udits?|[Mm]easurements?"
+    r"|[Rr]eviews?|[Ss]urveys?|[Cc]omparisons?)\s+(?:of|on|into)\b"
 )
 # "Hyperdimensional Computing (HDC) is …", "Large language models (LLMs) have …"
 _RE_FIELD_IS = re.compile(
