@@ -12,7 +12,10 @@ engineers had read those edges, so its figure is a dev figure), and, with --blin
 data/eval/arxiv-ai-2025-11.jsonl) that no rule was written from, read with the three
 bundled corpora; only the edges with a fresh end count; and "arxiv-ai-2026-03": six daily
 listings of March 2026 (data/eval/arxiv-ai-2026-03.jsonl) read with all of those, drawn after
-the seventh sitting's rules were final, to score them blind. Labels
+the seventh sitting's rules were final, to score them blind; and "arxiv-ai-2025-10-2026-03":
+three October 2025 and four mid-March 2026 listings (data/eval/arxiv-ai-2025-10-2026-03.jsonl,
+papers in no earlier set), read with all of those, drawn after the fixes the March set showed,
+to score the final rules blind once more. Labels
 (data/eval/links-gold.jsonl) were made by annotators who never saw graphtool's rules: for a
 pool of candidate pairs (A names a string that B may introduce), each pair is `right` (A
 names B's artefact), `other_version` (another member or version of its family) or `wrong`.
@@ -85,12 +88,15 @@ def main() -> None:
                DATA / "parallel-papers.txt"]  # fmt: skip
     fresh = DATA / "eval" / "arxiv-ai-2025-11.jsonl"
     fresh2 = DATA / "eval" / "arxiv-ai-2026-03.jsonl"
+    fresh3 = DATA / "eval" / "arxiv-ai-2025-10-2026-03.jsonl"
     # (name, what is read, which edges count, the set of an edge no label names)
     corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
                ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
                ("combined", bundled, "between", "dev"),
                ("arxiv-ai-2025-11", [fresh, *bundled], "fresh", "blind"),
-               ("arxiv-ai-2026-03", [fresh2, fresh, *bundled], "fresh", "blind")]  # fmt: skip
+               ("arxiv-ai-2026-03", [fresh2, fresh, *bundled], "fresh", "blind"),
+               ("arxiv-ai-2025-10-2026-03", [fresh3, fresh2, fresh, *bundled], "fresh",
+                "blind")]  # fmt: skip
     table = []
     for name, path, which, default in corpora:
         if default == "blind" and not args.blind:
