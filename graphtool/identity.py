@@ -1422,8 +1422,10 @@ def _prior_users(
     for i, (m, d) in enumerate(zip(mentions, decided, strict=True)):
         if d is None or i in senses or m.relation == "introduces" or d[2] or _family_mention(m):
             continue
-        if d[0].kind in ("hardware", "model") or _COINED.search(d[0].name):
+        if d[0].kind in ("hardware", "model"):
             continue
+        if _COINED.search(d[0].name) and d[1] >= _cues()["need"]["known"]:
+            continue  # a coined name an older paper of the same field uses: a release
         a = by_id[m.paper]
         for b in d[0].papers:
             if (b, d[0].name.casefold()) in titled:

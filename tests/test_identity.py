@@ -805,3 +805,27 @@ def test_an_acronym_defined_in_the_plural_spells_out_the_singular():
     (b,) = [p for p in [*FRESH, *MARCH, *LLM] if p.title.startswith("GeoFM: ")]
     ps = [*_pick(MARCH, "2603.10658"), b]
     assert _builds_on(gt.build_graph(ps)) == set()
+
+
+THIRD = gt.read(
+    Path(__file__).resolve().parents[1] / "data" / "eval" / "arxiv-ai-2025-10-2026-03.jsonl"
+)
+
+
+def test_a_coined_name_an_older_paper_of_another_field_uses_is_not_the_newer_papers():
+    # GenEval, the text-to-image benchmark, is named by "EvoTok: A Unified Image
+    # Tokenizer …" before a paper on multi-modal learning presents a method it calls
+    # GenEval: later text-to-image papers' GenEval is not that method
+    ps = _pick(MARCH, "2603.12108") + _pick(THIRD, "2603.12369", "2603.12793", "2603.16139")
+    assert not any(b == "2603.12369" for _, b, _ in _builds_on(gt.build_graph(ps)))
+    # a coined name an older paper of the same field uses: a system released before its
+    # paper (vLLM's blog came before its paper), whose users still build on the paper
+    b = Paper("2309.06180", "Efficient Memory Management for LLM Serving with PagedAttention",
+              "We build vLLM, an LLM serving system with PagedAttention for the KV cache of "
+              "large language model serving, raising throughput of batched requests.",
+              year=2023, month=9, arxiv="2309.06180")  # fmt: skip
+    older = Paper("2308.00001", "Serving LLMs", "We compare our LLM serving system with vLLM on "
+                  "KV cache memory and throughput of batched requests.", year=2023, month=8,
+                  arxiv="2308.00001")  # fmt: skip
+    later = replace(older, id="2312.00001", arxiv="2312.00001", month=12)
+    assert ("2312.00001", "2309.06180", "vLLM") in _builds_on(gt.build_graph([older, b, later]))

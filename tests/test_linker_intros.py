@@ -634,3 +634,13 @@ def test_a_study_title_rule_keeps_a_tool_or_benchmark_named_for_its_purpose():
               "FooServe: A Design and Evaluation of Sparse Serving",
               "FooProbe: A Tool for Analysis of Attention Heads"):  # fmt: skip
         assert [e for e, _ in _introduced(t)] == [t.split(":")[0]]
+
+
+def test_a_title_prefix_the_abstract_defines_as_a_task_is_not_presented():
+    # a real March 2026 paper: "CVGL: Causal Learning and Geometric Topology", whose
+    # abstract opens "Cross-view geo-localization (CVGL) aims to estimate …"
+    t = "CVGL: Causal Learning and Geometric Topology"
+    s = "Cross-view geo-localization (CVGL) aims to estimate the location of an image."
+    assert "CVGL" not in [e for e, _ in _introduced(t, s)]
+    s2 = "Mirage Atom Diffusion (MiAD) is a model that generates crystal structures."
+    assert [e for e, _ in _introduced("MiAD: Mirage Atom Diffusion", s2)] == ["MiAD"]

@@ -169,6 +169,9 @@ class IntroFinder:
                 or _presented_in(prefix, paper.abstract, trig)
             )
             and not _RE_STUDY_OF.match(title, m.end() - 1)  # (the match ends on a character)
+            # "CVGL: …" whose abstract opens "Cross-view geo-localization (CVGL) aims to":
+            # the task, defined for the reader, not the paper's artefact
+            and not _task_defined(prefix, paper.abstract, defs)
         ):
             add(prefix, "title", m.start(1), "title")
         if ":" in title and not _RE_OWN_NAME_FIRST.match(title):
@@ -590,6 +593,23 @@ def _defined_for_the_reader(name: str, text: str, defs: list) -> bool:
             hi = text.find(". ", astart)
             return not _RE_PRESENTS.search(text, lo, hi if hi > 0 else len(text))
     return False
+
+
+def _task_defined(name: str, text: str, defs: list) -> bool:
+    """Does the abstract define ``name`` as a task or a problem for the reader
+    ("Cross-view geo-localization (CVGL) aims to …", "… (VSR) is a challenging task")?"""
+    for abbr, _lf, _lstart, astart in defs:
+        if abbr == name and astart >= 0:
+            return _RE_TASK_AFTER.match(text, astart + len(abbr) + 1) is not None
+    return False
+
+
+# ") aims to", ") is a fundamental task", ") is the problem of": a task named for the reader
+_RE_TASK_AFTER = re.compile(
+    r"\s+(?:aims|seeks|attempts|refers)\b"
+    r"|\s+(?:is|has\s+become|remains)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:task|problem|field|area|challenge)s?\b"
+)
 
 
 def _list_items(text: str, begin: int) -> list[int]:
