@@ -829,3 +829,18 @@ def test_a_coined_name_an_older_paper_of_another_field_uses_is_not_the_newer_pap
                   arxiv="2308.00001")  # fmt: skip
     later = replace(older, id="2312.00001", arxiv="2312.00001", month=12)
     assert ("2312.00001", "2309.06180", "vLLM") in _builds_on(gt.build_graph([older, b, later]))
+
+
+def test_a_model_released_before_its_paper_keeps_its_edges():
+    # Gemma was released (and evaluated) before the paper that presents it in its abstract
+    b = Paper("2403.08295", "Open Models Based on Gemini Research and Technology",
+              "We present Gemma, a family of lightweight, state-of-the-art open language models "
+              "built from the research used to create Gemini.", year=2024, month=3,
+              arxiv="2403.08295")  # fmt: skip
+    older = Paper("2402.00001", "Evaluating open models",
+                  "We evaluate Gemma and other open language models on reasoning benchmarks.",
+                  year=2024, month=2, arxiv="2402.00001")  # fmt: skip
+    later = Paper("2405.00001", "Fine-tuning open models",
+                  "We fine-tune Gemma, a lightweight open language model, for code.",
+                  year=2024, month=5, arxiv="2405.00001")  # fmt: skip
+    assert _builds_on(gt.build_graph([older, b, later])) == {("2405.00001", "2403.08295", "Gemma")}
