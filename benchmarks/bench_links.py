@@ -15,7 +15,9 @@ listings of March 2026 (data/eval/arxiv-ai-2026-03.jsonl) read with all of those
 the seventh sitting's rules were final, to score them blind; and "arxiv-ai-2025-10-2026-03":
 three October 2025 and four mid-March 2026 listings (data/eval/arxiv-ai-2025-10-2026-03.jsonl,
 papers in no earlier set), read with all of those, drawn after the fixes the March set showed,
-to score the final rules blind once more. Labels
+to score the rules blind once more; and "arxiv-ai-2025-10-11": four October and three
+November 2025 listings in no earlier set (data/eval/arxiv-ai-2025-10-11.jsonl), drawn after the
+third set's fixes, the last blind score of the seventh sitting's rules. Labels
 (data/eval/links-gold.jsonl) were made by annotators who never saw graphtool's rules: for a
 pool of candidate pairs (A names a string that B may introduce), each pair is `right` (A
 names B's artefact), `other_version` (another member or version of its family) or `wrong`.
@@ -89,6 +91,7 @@ def main() -> None:
     fresh = DATA / "eval" / "arxiv-ai-2025-11.jsonl"
     fresh2 = DATA / "eval" / "arxiv-ai-2026-03.jsonl"
     fresh3 = DATA / "eval" / "arxiv-ai-2025-10-2026-03.jsonl"
+    fresh4 = DATA / "eval" / "arxiv-ai-2025-10-11.jsonl"
     # (name, what is read, which edges count, the set of an edge no label names)
     corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
                ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
@@ -96,6 +99,8 @@ def main() -> None:
                ("arxiv-ai-2025-11", [fresh, *bundled], "fresh", "blind"),
                ("arxiv-ai-2026-03", [fresh2, fresh, *bundled], "fresh", "blind"),
                ("arxiv-ai-2025-10-2026-03", [fresh3, fresh2, fresh, *bundled], "fresh",
+                "blind"),
+               ("arxiv-ai-2025-10-11", [fresh4, fresh3, fresh2, fresh, *bundled], "fresh",
                 "blind")]  # fmt: skip
     table = []
     for name, path, which, default in corpora:
