@@ -533,7 +533,7 @@ def _category_or_used(m: Mention) -> bool:
 
 def _concepts(papers: list[Paper], names: set[str]) -> set[str]:
     """Multi-word names that the corpus writes in lower case, as general terms: more than
-    a third of the papers that use the phrase write it all in lower case."""
+    a third of the papers that use the phrase write it so (see :func:`_written_as_term`)."""
     if not names:
         return set()
     import ahocorasick
@@ -552,9 +552,17 @@ def _concepts(papers: list[Paper], names: set[str]) -> set[str]:
             if (start and low[start - 1].isalnum()) or low[end + 1 : end + 2].isalnum():
                 continue
             used[n].add(p.id)
-            if text[start : end + 1].islower():
+            if _written_as_term(text[start : end + 1]):
                 lower[n].add(p.id)
     return {n for n in names if len(lower[n]) >= 2 and len(lower[n]) * 3 > len(used[n])}
+
+
+def _written_as_term(phrase: str) -> bool:
+    """A phrase written as a general term: all in lower case, or only its first word
+    capitalised ("Bayesian optimization", "Gaussian processes", "Frank-Wolfe algorithm": a
+    name's adjective, or a sentence's first word)."""
+    head, _, rest = phrase.partition(" ")
+    return phrase.islower() or (bool(rest) and rest.islower() and not head.isupper())
 
 
 def resolve(
@@ -726,6 +734,10 @@ def resolve(
         if m.relation == "introduces":
             own_spans[m.paper].append((m.field, m.start, m.end))
     own_defs: dict[str, tuple[dict[str, str], list[tuple[str, int, int]]]] = {}
+    own_folded: dict[str, set[str]] = defaultdict(set)  # the names each paper presents
+    for m in mentions:
+        if m.relation == "introduces":
+            own_folded[m.paper].update(n.casefold() for n in (m.entity, m.surface))
     spelled: dict = {}  # the meanings of a slot each spelling fits
     decided: list[tuple[_Meaning, float, bool] | None] = []
     unattributed: set[str] = set()  # names some mention uses in another sense
@@ -757,6 +769,8 @@ def resolve(
         defs, spans = _own_defs(a, own_defs, own_spans)
         if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
             continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
+        if m.surface.casefold() in own_folded.get(a.id, ()):
+            continue  # A's own artefact, named like another's ("KoALA: …" and KOALA)
         own_long = defs.get(m.surface)
         if own_long and _ACRONYM.fullmatch(m.surface) and _is_concept(own_long, known):
             # "data parallelism (DP)": A spells it out as a method, not anyone's artefact

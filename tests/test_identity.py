@@ -844,3 +844,24 @@ def test_a_model_released_before_its_paper_keeps_its_edges():
                   "We fine-tune Gemma, a lightweight open language model, for code.",
                   year=2024, month=5, arxiv="2405.00001")  # fmt: skip
     assert _builds_on(gt.build_graph([older, b, later])) == {("2405.00001", "2403.08295", "Gemma")}
+
+
+FOURTH = gt.read(
+    Path(__file__).resolve().parents[1] / "data" / "eval" / "arxiv-ai-2025-10-11.jsonl"
+)
+
+
+def test_a_term_written_with_only_its_first_word_capitalised_is_general():
+    # "Bayesian Optimization for Dynamic Pricing and Learning" defines "Bayesian
+    # optimization (BO)"; the corpus writes "Bayesian optimization" as a general term
+    # (only its first word, a name's adjective, capitalised): later papers' BO is not it
+    ps = _pick(FOURTH, "2510.12447", "2510.13328", "2510.14206", "2510.14790")
+    ps += _pick(THIRD, "2510.18824") + _pick(FRESH, "2511.02570")
+    assert _builds_on(gt.build_graph(ps)) == set()
+
+
+def test_a_papers_own_name_written_like_anothers_is_its_own():
+    # "KoALA: KL-L0 Adversarial Detector …" names its own KoALA; "KOALA: Enhancing
+    # Speculative Decoding for LLM …" is another artefact
+    (b,) = [p for p in DS if p.title.startswith("KOALA: ")]
+    assert _builds_on(gt.build_graph([*_pick(FOURTH, "2510.12752"), b])) == set()
