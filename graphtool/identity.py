@@ -539,22 +539,26 @@ def _concepts(papers: list[Paper], names: set[str]) -> set[str]:
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for n in names:
-        auto.add_word(n.lower(), n)
+    for key in {n.lower() for n in names}:  # one key for "Bayesian Optimization" and
+        auto.add_word(key, key)  # "Bayesian optimization", whatever the set's order
     auto.make_automaton()
     lower: dict[str, set[str]] = defaultdict(set)
     used: dict[str, set[str]] = defaultdict(set)
     for p in papers:
         text = f"{p.title}\n{p.abstract}"
         low = text.lower()
-        for end, n in auto.iter(low):
-            start = end - len(n) + 1
+        for end, key in auto.iter(low):
+            start = end - len(key) + 1
             if (start and low[start - 1].isalnum()) or low[end + 1 : end + 2].isalnum():
                 continue
-            used[n].add(p.id)
+            used[key].add(p.id)
             if _written_as_term(text[start : end + 1]):
-                lower[n].add(p.id)
-    return {n for n in names if len(lower[n]) >= 2 and len(lower[n]) * 3 > len(used[n])}
+                lower[key].add(p.id)
+    return {
+        n
+        for n in names
+        if len(lower[n.lower()]) >= 2 and len(lower[n.lower()]) * 3 > len(used[n.lower()])
+    }
 
 
 def _written_as_term(phrase: str) -> bool:
