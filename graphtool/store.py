@@ -47,7 +47,6 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -466,6 +465,13 @@ def _umask() -> int:
 #: a reference to it (a sentence as its offsets), not again.
 _SQUEEZE = 20
 _COLUMNS = ("paper", "entity", "relation")
+#: How many fields a stored mention record holds (all of a mention's but its columns),
+#: and whether a mention takes them in the order :meth:`Store._stored` passes them.
+_RECORD_FIELDS = len(Mention.__slots__) - len(_COLUMNS)
+_RECORD_IN_ORDER = Mention.__slots__ == (
+    "paper", "entity", "kind", "family", "relation", "surface", "field", "start", "end",
+    "sentence", "confidence", "how", "title", "aliases",
+)  # fmt: skip
 
 
 def _squeeze(attrs: dict, texts: tuple[str, str] | None) -> dict:
@@ -635,25 +641,25 @@ class Store:
             return self._mentions()
 
     def _mentions(self) -> list[Mention]:
-        return self._both()[0]
+        return self._stored()[0]
 
-    def _both(self) -> tuple[list[Mention], list[Mention]]:
-        """The mentions as the linker found them, and as identity resolved them."""
+    def _stored(self) -> tuple[list[Mention], list[str | None]]:
+        """The mentions as the linker found them, and per mention what identity made
+        of it (the ``resolved`` column: see :func:`_resolutions`)."""
         texts = self._texts()
         rows = self.con.execute(
             "SELECT paper, entity, relation, record, resolved FROM mentions ORDER BY pos"
         ).fetchall()
         records = _expanded([r[3] for r in rows], [texts.get(r[0]) for r in rows])
         raw = [
-            Mention(paper=p, entity=e, relation=r, **rec)
+            Mention(p, e, rec["kind"], rec["family"], r, rec["surface"], rec["field"],
+                    rec["start"], rec["end"], rec["sentence"], rec["confidence"], rec["how"],
+                    rec["title"], rec["aliases"])
+            if _RECORD_IN_ORDER and len(rec) == _RECORD_FIELDS
+            else Mention(paper=p, entity=e, relation=r, **rec)
             for (p, e, r, _, _), rec in zip(rows, records, strict=True)
-        ]
-        resolved = [
-            x
-            for m, row in zip(raw, rows, strict=True)
-            if (x := m if row[4] is None else _resolved(m, row[4])) is not None
-        ]
-        return raw, resolved
+        ]  # fmt: skip
+        return raw, [r[4] for r in rows]
 
     def _texts(self) -> dict[str, tuple[str, str]]:
         return {i: (t, a) for i, t, a in self.con.execute("SELECT id, title, abstract FROM papers")}
@@ -944,7 +950,7 @@ def _add(
         lexicon_files = st.lexicon_files
         old = st.papers()
         old_intros = st.introductions()
-        old_mentions, old_resolved = st._both()
+        old_mentions, old_res = st._stored()
         # what identity worked out before, where its rules are the same as this one's
         kept = st.meta.get("identity") == _identity_key()
         vectors = st.vectors() if kept else {}
@@ -990,7 +996,7 @@ def _add(
     G = graph_mod.assemble(papers, resolved, links)
     del links
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))
-    done = _Done(mentions, resolved, old_resolved, changed, redo, relink)
+    done = _Done(mentions, resolved, (old_mentions, old_res), changed, redo, relink)
     done.vectors = [(p, v) for p, v in vectors.items() if p not in stored_vectors]
     done.memo = memo
     if not in_place or not _update(path, papers, G, intros, papers.merges[len(old.merges) :], done):
@@ -1008,12 +1014,13 @@ def _add(
 
 
 class _Done:
-    """What an add worked out: the mentions (as linked, and as resolved now and before
-    the add) and which papers changed (their indexes), had their introductions found
-    again (``redo``) or were linked again (``relink``)."""
+    """What an add worked out: the mentions (as linked and as resolved now; as stored
+    before the add, with what identity made of each: ``old``) and which papers changed
+    (their indexes), had their introductions found again (``redo``) or were linked
+    again (``relink``)."""
 
-    def __init__(self, mentions, resolved, old_resolved, changed, redo, relink) -> None:
-        self.mentions, self.resolved, self.old_resolved = mentions, resolved, old_resolved
+    def __init__(self, mentions, resolved, old, changed, redo, relink) -> None:
+        self.mentions, self.resolved, self.old = mentions, resolved, old
         self.changed, self.redo, self.relink = changed, redo, relink
         self.vectors: list = []  # the similarity vectors worked out: (paper id, vector)
         self.memo: dict = {}  # identity's attributions
@@ -1097,35 +1104,48 @@ def _update_rows(con, papers, G, intros, merges, done: _Done) -> bool:
         )
     # the papers linked again, and those whose mentions identity now reads otherwise
     # (a name they use got a meaning, a family member, a sense, …): their mention rows
-    new_by, old_by = _by_paper(done.resolved), _by_paper(done.old_resolved)
+    # (what identity made of each mention, as stored, compared paper by paper)
+    now_res = _resolutions(done.mentions, done.resolved)
+    new_at, old_at = _ranges(done.mentions), _ranges(done.old[0])
+    old_ms, old_res = done.old
     rewrite = {papers[i].id: i for i in done.relink}
     for i, p in enumerate(papers):
-        if p.id not in rewrite and new_by.get(p.id, []) != old_by.get(p.id, []):
-            rewrite[p.id] = i
-    raw = _by_paper(m for m in done.mentions if m.paper in rewrite)
+        if p.id not in rewrite:
+            a, b = new_at.get(p.id, (0, 0))
+            c, d = old_at.get(p.id, (0, 0))
+            if now_res[a:b] != old_res[c:d]:
+                rewrite[p.id] = i
     rows = []
     for pid, i in rewrite.items():
-        ms = raw.get(pid, [])
-        if len(ms) >> _MENTION_BITS:
+        a, b = new_at.get(pid, (0, 0))
+        if (b - a) >> _MENTION_BITS:
             return False
-        for k, (m, r) in enumerate(zip(ms, _resolutions(ms, new_by.get(pid, [])), strict=True)):
+        for k in range(b - a):
+            m = done.mentions[a + k]
             rows.append(
                 ((i << _MENTION_BITS) + k, m.paper, m.entity, m.relation,
-                 dumps(_mention_record(m, texts)), r)
+                 dumps(_mention_record(m, texts)), now_res[a + k])
             )  # fmt: skip
     con.executemany("DELETE FROM mentions WHERE paper = ?", ((p,) for p in rewrite))
     con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows)
-    del raw, rows
+    del rows
     # the nodes whose attributes may have changed: those of the papers above and of the
     # entities (and their families) they named before or name now; all others were
     # built from the same mentions
     eid = functools.lru_cache(maxsize=None)(graph_mod.entity_node)
     touched = {graph_mod.paper_node(p) for p in rewrite}
     for pid in rewrite:
-        for m in (*old_by.get(pid, ()), *new_by.get(pid, ())):
+        c, d = old_at.get(pid, (0, 0))
+        for m, r in zip(old_ms[c:d], old_res[c:d], strict=True):
+            if r != _DROPPED:
+                was = m if r is None else _resolved(m, r)
+                touched.add(eid(was.entity))
+                touched.add(eid(was.family or was.entity))
+    for m in done.resolved:
+        if m.paper in rewrite:
             touched.add(eid(m.entity))
             touched.add(eid(m.family or m.entity))
-    del new_by, old_by
+    del now_res
     dirty = {graph_mod.paper_node(papers[i].id) for i in changed}
     nodes = con.execute("SELECT pos, id, kind FROM nodes").fetchall()
     if not _update_nodes(con, G, by_node, dirty, touched, nodes):
@@ -1338,10 +1358,17 @@ def _update_edges(
     con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", new_rows)
 
 
-def _by_paper(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
-    out: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        out[m.paper].append(m)
+def _ranges(mentions: Sequence[Mention]) -> dict[str, tuple[int, int]]:
+    """Where each paper's mentions are in ``mentions`` (which are in paper order)."""
+    out: dict[str, tuple[int, int]] = {}
+    start, last = 0, None
+    for k, m in enumerate(mentions):
+        if m.paper != last:
+            if last is not None:
+                out[last] = (start, k)
+            start, last = k, m.paper
+    if last is not None:
+        out[last] = (start, len(mentions))
     return out
 
 
