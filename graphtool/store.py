@@ -993,13 +993,13 @@ def _add(
     stored_vectors = set(vectors)
     stale = [papers[i].id for i in redo]  # their text changed: weighed again
     resolved, links = resolve(papers, mentions, graph_mod._known_names(None), vectors, memo, stale)
-    G = graph_mod.assemble(papers, resolved, links)
-    del links
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))
     done = _Done(mentions, resolved, (old_mentions, old_res), changed, redo, relink)
+    done.links = links
     done.vectors = [(p, v) for p, v in vectors.items() if p not in stored_vectors]
     done.memo = memo
-    if not in_place or not _update(path, papers, G, intros, papers.merges[len(old.merges) :], done):
+    if not in_place or not _update(path, papers, intros, papers.merges[len(old.merges) :], done):
+        G = graph_mod.assemble(papers, resolved, links)
         write(
             path, papers, mentions, G, intros, papers.merges, lexicon_files, resolved, vectors,
             memo,
@@ -1022,6 +1022,7 @@ class _Done:
     def __init__(self, mentions, resolved, old, changed, redo, relink) -> None:
         self.mentions, self.resolved, self.old = mentions, resolved, old
         self.changed, self.redo, self.relink = changed, redo, relink
+        self.links: list = []  # identity's links between papers
         self.vectors: list = []  # the similarity vectors worked out: (paper id, vector)
         self.memo: dict = {}  # identity's attributions
 
@@ -1029,7 +1030,6 @@ class _Done:
 def _update(
     path: str | os.PathLike,
     papers: Sequence[Paper],
-    G: nx.MultiDiGraph,
     intros: Sequence[Sequence[LexEntry]],
     merges: Sequence[Merge],
     done: _Done,
@@ -1051,13 +1051,10 @@ def _update(
         con.execute("PRAGMA synchronous = FULL")
         con.execute("BEGIN IMMEDIATE")
         try:
-            if not _update_rows(con, papers, G, intros, merges, done):
+            if not _update_rows(con, papers, intros, merges, done):
                 con.execute("ROLLBACK")
                 return False
-            con.executemany(
-                "UPDATE meta SET value = ? WHERE key = ?",
-                [(dumps(dict(G.graph)), "graph"), (__version__, "graphtool_version")],
-            )
+            con.execute("UPDATE meta SET value = ? WHERE key = 'graphtool_version'", (__version__,))
             con.execute("COMMIT")
         except BaseException:
             if con.in_transaction:
@@ -1068,7 +1065,7 @@ def _update(
     return True
 
 
-def _update_rows(con, papers, G, intros, merges, done: _Done) -> bool:
+def _update_rows(con, papers, intros, merges, done: _Done) -> bool:
     changed, redo = done.changed, done.redo
     texts = {p.id: (p.title, p.abstract) for p in papers}
     by_node = {graph_mod.paper_node(p.id): (p.title, p.abstract) for p in papers}
@@ -1148,9 +1145,14 @@ def _update_rows(con, papers, G, intros, merges, done: _Done) -> bool:
     del now_res
     dirty = {graph_mod.paper_node(papers[i].id) for i in changed}
     nodes = con.execute("SELECT pos, id, kind FROM nodes").fetchall()
-    if not _update_nodes(con, G, by_node, dirty, touched, nodes):
+    stored = {n for _, n, _ in nodes}
+    # the graph's parts, the attributes only of the nodes new or touched (not built)
+    parts = graph_mod.Parts(
+        papers, done.resolved, done.links, lambda n: n in touched or n not in stored
+    )
+    if not _update_nodes(con, parts, by_node, dirty, touched, nodes):
         return False
-    _update_edges(con, G, by_node, dirty, touched, {n for _, n, _ in nodes})
+    _update_edges(con, parts, by_node, dirty, touched, stored)
     if con.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone() != (
         _identity_key(),
     ):  # worked out by other rules: all of them go
@@ -1167,15 +1169,37 @@ def _update_rows(con, papers, G, intros, merges, done: _Done) -> bool:
     )
     for metric in STORED_METRICS:
         con.execute("DELETE FROM scores WHERE metric = ?", (metric,))
+        scores = analysis.centrality_scores(
+            _Kinds(parts), metric, graph_mod.SimplePairs.from_edges(parts.order, parts.ends)
+        )
         con.executemany(
-            "INSERT INTO scores VALUES (?, ?, ?)",
-            ((metric, n, score) for n, score in analysis.centrality(G, metric)),
+            "INSERT INTO scores VALUES (?, ?, ?)", ((metric, n, s) for n, s in scores.items())
         )
     return True
 
 
+class _Kinds:
+    """What :func:`graphtool.analysis.centrality_scores` reads of a multigraph when it is
+    given its pairs (PageRank, degree): the kind of each node, here from the graph's
+    :class:`~graphtool.graph.Parts`."""
+
+    def __init__(self, parts: graph_mod.Parts) -> None:
+        self.nodes = _NodeKinds(parts)
+
+    def is_multigraph(self) -> bool:
+        return True
+
+
+class _NodeKinds:
+    def __init__(self, parts: graph_mod.Parts) -> None:
+        self.parts = parts
+
+    def __getitem__(self, n: str) -> dict:
+        return {"kind": self.parts.kind_of(n)}
+
+
 def _update_nodes(
-    con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str], touched: set[str], rows: list
+    con, parts: graph_mod.Parts, by_node: dict, dirty: set[str], touched: set[str], rows: list
 ) -> bool:
     """The nodes whose attributes changed, rewritten; the new ones, and the ones that
     moved in the order, put between the old ones that keep their place (the longest run
@@ -1192,10 +1216,14 @@ def _update_nodes(
     stored = {n: (old[n][1], v) for n, v in zip(text, values, strict=True)}
     del values
     new = []
-    for n, a in G.nodes(data=True):
+    for n in parts.order:
+        if n in old and n not in touched:
+            new.append((n, old[n][1], None))  # its stored row as it is
+            continue
+        a = parts.attrs(n)
         kind = a.get("kind")
-        if n in old and (n not in touched or (n not in dirty and stored.get(n) == (kind, a))):
-            new.append((n, kind, None))  # its stored row as it is
+        if n in old and n not in dirty and stored.get(n) == (kind, a):
+            new.append((n, kind, None))
         else:
             new.append((n, kind, dumps(_squeeze(a, by_node.get(n)))))
     del stored
@@ -1290,7 +1318,6 @@ _PAPER_LINKS = ("builds_on", "cites")
 def _link_digests(G: nx.MultiDiGraph) -> dict[str, str]:
     """Per paper with links to papers, a digest of them (targets, keys, attributes, in
     order): ``add`` looks again at a paper's edges where it changed."""
-    import hashlib
 
     out = {}
     for u, nbrs in G._succ.items():
@@ -1298,24 +1325,32 @@ def _link_digests(G: nx.MultiDiGraph) -> dict[str, str]:
             continue
         edges = [(v, k, a) for v, kd in nbrs.items() for k, a in kd.items() if k in _PAPER_LINKS]
         if edges:
-            text = repr(edges).encode("utf-8", "surrogatepass")
-            out[u] = hashlib.blake2b(text, digest_size=16).hexdigest()
+            out[u] = _links_digest(edges)
     return out
 
 
+def _links_digest(edges: list[tuple[str, str, dict]]) -> str:
+    """The digest of a paper's links to papers: ``(target, key, attributes)`` in order."""
+    import hashlib
+
+    text = repr(edges).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
+
+
 def _update_edges(
-    con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str], touched: set[str], stored: set[str]
+    con, parts: graph_mod.Parts, by_node: dict, dirty: set[str], touched: set[str], stored: set[str]
 ) -> None:
-    """Each node's out-edges, rewritten (after all others) where any of them changed;
-    ``dirty`` as for :func:`_update_nodes`. Looked at: the ``touched`` nodes' edges, and
-    every paper's links to papers (the others come from the same mentions); ``stored``:
-    the ids of the stored nodes (the edges of those no longer in the graph go)."""
-    succ = G._succ  # networkx's own dicts, in out_edges' order, without a view per node
+    """Each node's out-edges, from the first that changed on, rewritten (after all
+    others: the rows before it stay); ``dirty`` as for :func:`_update_nodes`. Looked at:
+    the ``touched`` nodes' edges, and every paper's links to papers (the others come
+    from the same mentions), from the graph's ``parts``; ``stored``: the ids of the
+    stored nodes (the edges of those no longer in the graph go)."""
     was_links = dict(con.execute("SELECT paper, digest FROM links"))
-    now_links = _link_digests(G)
-    check = {u for u in G if u in touched or u not in stored}
+    now_links = {u: _links_digest(e) for u in parts.linking if (e := parts.paper_links(u))}
+    nodes = set(parts.order)
+    check = {u for u in parts.order if u in touched or u not in stored}
     check |= {u for u, d in now_links.items() if was_links.get(u) != d}
-    check |= {u for u in was_links if u not in now_links and u in succ}
+    check |= {u for u in was_links if u not in now_links and u in nodes}
     con.executemany(
         "DELETE FROM links WHERE paper = ?", ((u,) for u in was_links if u not in now_links)
     )
@@ -1326,11 +1361,12 @@ def _update_edges(
     del was_links, now_links
     nxt = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM edges").fetchone()[0]
     gone, new_rows = [], []
-    for u in G:
+    for u in parts.order:
         if u not in check:
             continue
         owner = by_node.get(u)
-        out = [(v, k, a) for v, kd in succ[u].items() for k, a in kd.items()]
+        edges = parts.out_edges(u)
+        out = [(v, k, a) for _, v, k, a in edges]
         was = con.execute(
             "SELECT pos, target, key, attrs FROM edges WHERE source = ? ORDER BY pos", (u,)
         ).fetchall()
@@ -1342,17 +1378,19 @@ def _update_edges(
                     _expand(value, owner)
             if out == [(x[1], xk, xa) for x, xk, xa in zip(was, keys, values, strict=True)]:
                 continue  # the same edges, as values: their rows stay
-        new = [
-            (v, dumps(k), a.get("relation"), dumps(_squeeze(a, owner)))
-            for _, v, k, a in G.out_edges(u, keys=True, data=True)
-        ]
-        if [(v, k, a) for _, v, k, a in was] == [(v, k, a) for v, k, _, a in new]:
+        new = [(v, dumps(k), a.get("relation"), dumps(_squeeze(a, owner))) for _, v, k, a in edges]
+        same = 0  # the rows as written that stay (the first ones: a new link comes last)
+        while same < min(len(was), len(new)) and was[same][1:] == (
+            new[same][0], new[same][1], new[same][3]
+        ):  # fmt: skip
+            same += 1
+        if same == len(was) == len(new):
             continue
-        gone += [pos for pos, _, _, _ in was]
-        for v, k, relation, attrs in new:
+        gone += [pos for pos, _, _, _ in was[same:]]
+        for v, k, relation, attrs in new[same:]:  # after the rows that stay
             new_rows.append((nxt, u, v, k, relation, attrs))
             nxt += 1
-    for u in stored - set(G):  # edges of nodes gone
+    for u in stored - nodes:  # edges of nodes gone
         gone += [pos for (pos,) in con.execute("SELECT pos FROM edges WHERE source = ?", (u,))]
     con.executemany("DELETE FROM edges WHERE pos = ?", ((p,) for p in gone))
     con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", new_rows)
