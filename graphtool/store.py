@@ -65,7 +65,7 @@ from .merge import Merge, merge_papers, resolve_references
 from .model import Mention, Paper
 
 #: Bumped when the tables change; a store of another version is refused, not misread.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The first bytes of every SQLite file: a store is recognised by content, not by name.
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Suffix ``graphtool build`` suggests (any name works).
@@ -465,9 +465,10 @@ def _umask() -> int:
 #: a reference to it (a sentence as its offsets), not again.
 _SQUEEZE = 20
 _COLUMNS = ("paper", "entity", "relation")
-#: How many fields a stored mention record holds (all of a mention's but its columns),
-#: and whether a mention takes them in the order :meth:`Store._stored` passes them.
-_RECORD_FIELDS = len(Mention.__slots__) - len(_COLUMNS)
+#: A stored mention's ``record``: a JSON array of these fields (all of a mention's but
+#: its columns), in this order; its ``aliases`` as an array. A mention is made of them
+#: positionally (:meth:`Store._stored`) where its fields come in this order.
+_RECORD = tuple(f for f in Mention.__slots__ if f not in _COLUMNS)
 _RECORD_IN_ORDER = Mention.__slots__ == (
     "paper", "entity", "kind", "family", "relation", "surface", "field", "start", "end",
     "sentence", "confidence", "how", "title", "aliases",
@@ -506,9 +507,22 @@ def _paper_record(p: Paper) -> dict:
     return {f: getattr(p, f) for f in Paper.__slots__ if f != "title" and f != "abstract"}
 
 
-def _mention_record(m: Mention, texts: dict[str, tuple[str, str]]) -> dict:
-    rec = {f: getattr(m, f) for f in Mention.__slots__ if f not in _COLUMNS}
-    return _squeeze(rec, texts.get(m.paper))
+def _mention_record(m: Mention, texts: dict[str, tuple[str, str]]) -> list:
+    """The fields of :data:`_RECORD`, the long strings its paper's text holds as spans
+    (:func:`_squeeze`).
+
+    Example:
+        >>> m = Mention("p", "Medusa", "system", "Medusa", "mentions", "Medusa", "abstract",
+        ...             8, 14, "We beat Medusa on long prompts.", 0.95, "lexicon", "T")
+        >>> rec = _mention_record(m, {"p": ("T", "We beat Medusa on long prompts.")})
+        >>> rec[:6]
+        ['system', 'Medusa', 'Medusa', 'abstract', 8, 14]
+        >>> rec[6:]
+        [{'__span__': ['abstract', 0, 31]}, 0.95, 'lexicon', 'T', []]
+    """
+    rec = _squeeze({f: getattr(m, f) for f in _RECORD}, texts.get(m.paper))
+    rec["aliases"] = list(rec["aliases"])
+    return list(rec.values())
 
 
 #: ``resolved`` of a mention that identity dropped (a field's name, no entity).
@@ -650,18 +664,24 @@ class Store:
         rows = self.con.execute(
             "SELECT paper, entity, relation, record, resolved FROM mentions ORDER BY pos"
         ).fetchall()
-        records = _expanded([r[3] for r in rows], [texts.get(r[0]) for r in rows])
-        raw = [
-            Mention(p, e, rec["kind"], rec["family"], r, rec["surface"], rec["field"],
-                    rec["start"], rec["end"], rec["sentence"], rec["confidence"], rec["how"],
-                    rec["title"], rec["aliases"])
-            if _RECORD_IN_ORDER and len(rec) == _RECORD_FIELDS
-            else Mention(paper=p, entity=e, relation=r, **rec)
-            for (p, e, r, _, _), rec in zip(rows, records, strict=True)
-        ]  # fmt: skip
+        records = json.loads("[" + ",".join([r[3] for r in rows]) + "]")  # arrays: no hook
+        raw = []
+        for (p, e, r, text, _), v in zip(rows, records, strict=True):
+            if "__span__" in text and (own := texts.get(p)) is not None:
+                v = [own[x["__span__"][0] == "abstract"][x["__span__"][1] : x["__span__"][2]]
+                     if type(x) is dict else x for x in v]  # fmt: skip
+            if _RECORD_IN_ORDER:
+                raw.append(Mention(p, e, v[0], v[1], r, v[2], v[3], v[4], v[5], v[6], v[7],
+                                   v[8], v[9], tuple(v[10])))  # fmt: skip
+            else:
+                rec = dict(zip(_RECORD, v, strict=True))
+                rec["aliases"] = tuple(rec["aliases"])
+                raw.append(Mention(paper=p, entity=e, relation=r, **rec))
         return raw, [r[4] for r in rows]
 
     def _texts(self) -> dict[str, tuple[str, str]]:
+        if self._papers is not None:  # read already
+            return {p.id: (p.title, p.abstract) for p in self._papers}
         return {i: (t, a) for i, t, a in self.con.execute("SELECT id, title, abstract FROM papers")}
 
     def vectors(self) -> dict:
