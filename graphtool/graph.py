@@ -273,6 +273,7 @@ class Parts:
         self.order = [*self.papers, *kind]
         self.kind, self.family, self._attrs, self.variants = kind, family, attrs, variants
         self.known_papers = known_papers
+        self._links_of: dict[str, dict[str, dict[str, dict]]] = {}
         ends += [(u, v) for u, vs in variants.items() for v in vs]
         self.linking = [u for u, p in self.papers.items() if u in self.links or p.references]
         for u in self.linking:
@@ -310,7 +311,13 @@ class Parts:
 
     def _paper_links(self, u: str) -> dict[str, dict[str, dict]]:
         """A paper's builds_on and cites edges, as :func:`_add_builds_on` and
-        :func:`_add_citations` add them."""
+        :func:`_add_citations` add them (worked out once)."""
+        out = self._links_of.get(u)
+        if out is None:
+            out = self._links_of[u] = self._work_out_links(u)
+        return out
+
+    def _work_out_links(self, u: str) -> dict[str, dict[str, dict]]:
         out: dict[str, dict[str, dict]] = {}
         for link in self.links.get(u, ()):
             names = [{"via": link.via, "entity": link.entity, "surface": link.surface}]

@@ -1381,15 +1381,19 @@ def _update_edges(
     del was_links, now_links
     nxt = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM edges").fetchone()[0]
     gone, new_rows = [], []
-    for u in parts.order:
-        if u not in check:
-            continue
+    todo = [u for u in parts.order if u in check]
+    rows: dict[str, list[tuple]] = {}  # their stored edge rows, 500 nodes a query
+    for i in range(0, len(todo), 500):
+        part = todo[i : i + 500]
+        marks = ",".join("?" * len(part))
+        sql = f"SELECT source, pos, target, key, attrs FROM edges WHERE source IN ({marks})"
+        for row in con.execute(sql + " ORDER BY pos", part):
+            rows.setdefault(row[0], []).append(row[1:])
+    for u in todo:
         owner = by_node.get(u)
         edges = parts.out_edges(u)
         out = [(v, k, a) for _, v, k, a in edges]
-        was = con.execute(
-            "SELECT pos, target, key, attrs FROM edges WHERE source = ? ORDER BY pos", (u,)
-        ).fetchall()
+        was = rows.get(u, [])
         if u not in dirty and len(was) == len(out) and out:
             both = _loads_many([k for _, _, k, _ in was] + [a for _, _, _, a in was])
             keys, values = both[: len(was)], both[len(was) :]
