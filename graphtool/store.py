@@ -11,7 +11,7 @@ table                     rows
 ``papers``                one per merged paper, in corpus order (``record``: JSON)
 ``papers_fts``            SQLite FTS5 index of titles and abstracts (``search``)
 ``introductions``         what each paper presents (pass 1 of the linker), for ``add``
-``mentions``              every mention with its evidence (``record``: JSON), as the
+``mentions``              every mention with its evidence (``record``: a JSON array), as the
                           linker found it, and what identity made of it (``resolved``:
                           NULL where nothing, ``-`` where dropped, else the changed fields)
 ``nodes``, ``edges``      the graph; attributes as JSON, whatever they are
