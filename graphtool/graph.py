@@ -19,7 +19,7 @@ cites           paper → paper          when the input carries references
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -99,20 +99,7 @@ def assemble(papers: list[Paper], mentions: list[Mention], links: list[Link]) ->
     """
     G = nx.MultiDiGraph()
     for p in papers:
-        G.add_node(
-            paper_node(p.id),
-            kind="paper",
-            id=p.id,
-            label=p.title,
-            title=p.title,
-            abstract=p.abstract,
-            year=p.year,
-            month=p.month,
-            authors=list(p.authors),
-            url=p.url,
-            source=p.source,
-            external_refs=p.external_refs,
-        )
+        G.add_node(paper_node(p.id), **paper_attrs(p))
     known_papers = {p.id for p in papers}
 
     families: dict[str, str] = {}
@@ -163,6 +150,213 @@ def assemble(papers: list[Paper], mentions: list[Mention], links: list[Link]) ->
     _add_builds_on(G, links, eid)
     _add_citations(G, papers)
     return G
+
+
+def paper_attrs(p: Paper) -> dict:
+    """The attributes of a paper's node.
+
+    Example:
+        >>> paper_attrs(Paper("a", "T", "Abstract.", year=2024))["label"]
+        'T'
+    """
+    return dict(
+        kind="paper",
+        id=p.id,
+        label=p.title,
+        title=p.title,
+        abstract=p.abstract,
+        year=p.year,
+        month=p.month,
+        authors=list(p.authors),
+        url=p.url,
+        source=p.source,
+        external_refs=p.external_refs,
+    )
+
+
+class Parts:
+    """The graph :func:`assemble` builds, without building it: every node in its
+    order, with its kind and family, the attributes of the nodes asked for, the out-edges
+    of a node asked for, and the ends of every edge (for PageRank). A store's ``add``
+    writes only the rows of the nodes and edges that changed from these. Checked
+    against :func:`assemble`, node for node and edge for edge (``tests/test_graph.py``).
+
+    Example:
+        >>> import graphtool as gt
+        >>> from graphtool.identity import resolve
+        >>> ps = gt.read(gt.bundled_corpus())
+        >>> ms, links = resolve(ps, gt.link(ps), _known_names(None))
+        >>> G, parts = assemble(ps, ms, links), Parts(ps, ms, links)
+        >>> parts.order == list(G) and parts.attrs("entity:medusa") == G.nodes["entity:medusa"]
+        True
+        >>> parts.out_edges("paper:" + ps[0].id) == list(G.out_edges(
+        ...     "paper:" + ps[0].id, keys=True, data=True))
+        True
+    """
+
+    def __init__(
+        self,
+        papers: list[Paper],
+        mentions: list[Mention],
+        links: list[Link],
+        wanted: Callable[[str], bool] = lambda n: True,
+    ) -> None:
+        """``wanted``: the entity nodes whose attributes :meth:`attrs` gives (the
+        others are not worked out)."""
+        self.papers = {paper_node(p.id): p for p in papers}
+        eid = self.eid = lru_cache(maxsize=None)(entity_node)
+        known_papers = {p.id for p in papers}
+        kind: dict[str, str] = {}  # entity node -> its kind, in the order assemble adds them
+        family: dict[str, str] = {}
+        attrs: dict[str, dict] = {}
+        families: dict[str, str] = {}
+        self.mentions: dict[str, list[Mention]] = {}  # by paper node
+        ends: list[tuple[str, str]] = []
+        kinds: dict[str, str] = {}  # a name's kind, as its last mention gives it
+        seen: dict[str, set[tuple[str, str]]] = {}  # per paper node, its (entity, relation)s
+        last, u = None, None
+        for m in mentions:
+            kinds[m.entity] = m.kind
+            if m.paper != last:
+                last = m.paper
+                u = paper_node(m.paper) if m.paper in known_papers else None
+                if u is not None:
+                    of_paper = self.mentions.setdefault(u, [])
+                    edges = seen.setdefault(u, set())
+            if u is None:
+                continue
+            nid = eid(m.entity)
+            if nid not in kind:
+                kind[nid] = m.kind
+                family[nid] = m.family or m.entity
+                if wanted(nid):
+                    attrs[nid] = dict(
+                        kind=m.kind,
+                        label=m.entity,
+                        name=m.entity,
+                        family=m.family or m.entity,
+                        aliases=sorted(set(m.aliases)),
+                        surfaces=[],
+                    )
+            node = attrs.get(nid)
+            if node is not None:
+                if m.surface not in node["surfaces"]:
+                    node["surfaces"].append(m.surface)
+                if m.relation == "introduces":
+                    node["aliases"] = sorted(set(node["aliases"]) | set(m.aliases))
+            families[m.entity] = m.family or m.entity
+            of_paper.append(m)
+            if (nid, m.relation) not in edges:  # one edge per paper, entity and relation
+                edges.add((nid, m.relation))
+                ends.append((u, nid))
+        del seen
+        # the edges as _add_variants adds them
+        variants: dict[str, dict[str, None]] = {}
+        for name, fam in sorted(families.items()):
+            if not fam or fam == name:
+                continue
+            fid = eid(fam)
+            if fid == eid(name):
+                continue
+            if fid not in kind:
+                kind[fid] = kinds.get(fam, kinds[name])
+                family[fid] = fam
+                if wanted(fid):
+                    attrs[fid] = dict(
+                        kind=kind[fid], label=fam, name=fam, family=fam, aliases=[], surfaces=[]
+                    )
+            variants.setdefault(eid(name), {})[fid] = None
+        self.links: dict[str, list[Link]] = {}
+        for link in links:
+            if link.a in known_papers and link.b in known_papers:
+                self.links.setdefault(paper_node(link.a), []).append(link)
+        self.order = [*self.papers, *kind]
+        self.kind, self.family, self._attrs, self.variants = kind, family, attrs, variants
+        self.known_papers = known_papers
+        self._links_of: dict[str, dict[str, dict[str, dict]]] = {}
+        ends += [(u, v) for u, vs in variants.items() for v in vs]
+        self.linking = [u for u, p in self.papers.items() if u in self.links or p.references]
+        for u in self.linking:
+            ends += [(u, v) for v, keys in self._paper_links(u).items() for _ in keys]
+        self.ends = ends  # of every edge, once per edge
+
+    def kind_of(self, n: str) -> str | None:
+        """A node's kind."""
+        return "paper" if n in self.papers else self.kind.get(n)
+
+    def attrs(self, n: str) -> dict:
+        """A node's attributes (an entity node's only where ``wanted``)."""
+        p = self.papers.get(n)
+        return paper_attrs(p) if p is not None else self._attrs[n]
+
+    def _mention_edges(self, ms: list[Mention]) -> dict[str, dict[str, dict]]:
+        out: dict[str, dict[str, dict]] = {}
+        for m in ms:
+            keys = out.setdefault(self.eid(m.entity), {})
+            if m.relation in keys:
+                keys[m.relation]["count"] += 1
+                continue
+            keys[m.relation] = dict(
+                relation=m.relation,
+                surface=m.surface,
+                sentence=m.sentence,
+                field=m.field,
+                start=m.start,
+                end=m.end,
+                how=m.how,
+                confidence=m.confidence,
+                count=1,
+            )
+        return out
+
+    def _paper_links(self, u: str) -> dict[str, dict[str, dict]]:
+        """A paper's builds_on and cites edges, as :func:`_add_builds_on` and
+        :func:`_add_citations` add them (worked out once)."""
+        out = self._links_of.get(u)
+        if out is None:
+            out = self._links_of[u] = self._work_out_links(u)
+        return out
+
+    def _work_out_links(self, u: str) -> dict[str, dict[str, dict]]:
+        out: dict[str, dict[str, dict]] = {}
+        for link in self.links.get(u, ()):
+            names = [{"via": link.via, "entity": link.entity, "surface": link.surface}]
+            keys = out.setdefault(paper_node(link.b), {})
+            if "builds_on" in keys:
+                keys["builds_on"]["names"] += names
+                continue
+            keys["builds_on"] = dict(
+                relation="builds_on",
+                via=link.via,
+                entity=link.entity,
+                family=self.family.get(self.eid(link.entity), link.entity),
+                sentence=link.sentence,
+                surface=link.surface,
+                via_family=link.via_family,
+                similarity=link.similarity,
+                confidence=link.confidence,
+                names=names,
+            )
+        p = self.papers[u]
+        for ref in p.references:
+            if ref in self.known_papers and ref != p.id:
+                out.setdefault(paper_node(ref), {})["cites"] = {"relation": "cites"}
+        return out
+
+    def paper_links(self, u: str) -> list[tuple[str, str, dict]]:
+        """A paper's builds_on and cites edges, in order: ``(target, key, attributes)``."""
+        return [(v, k, a) for v, keys in self._paper_links(u).items() for k, a in keys.items()]
+
+    def out_edges(self, u: str) -> list[tuple[str, str, str, dict]]:
+        """A node's out-edges as ``G.out_edges(u, keys=True, data=True)`` lists them."""
+        if u not in self.papers:
+            return [
+                (u, v, "variant_of", {"relation": "variant_of"}) for v in self.variants.get(u, ())
+            ]
+        out = self._mention_edges(self.mentions.get(u, []))
+        for v, keys in self._paper_links(u).items():  # no paper is an entity node
+            out[v] = keys
+        return [(u, v, k, a) for v, keys in out.items() for k, a in keys.items()]
 
 
 def _known_names(lexicon) -> dict:
@@ -308,11 +502,23 @@ class SimplePairs:
 
     @classmethod
     def of(cls, G: nx.MultiDiGraph) -> SimplePairs:
+        return cls.from_edges(G, G.edges())
+
+    @classmethod
+    def from_edges(cls, nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> SimplePairs:
+        """The pairs of a multigraph given as its nodes and the ends of its edges (in any
+        order: the same pairs as :meth:`of`).
+
+        Example:
+            >>> S = SimplePairs.from_edges("abc", [("c", "a"), ("b", "a"), ("a", "b")])
+            >>> S.first.tolist(), S.second.tolist(), S.weight.tolist()
+            ([0, 0], [1, 2], [2, 1])
+        """
         import numpy as np
 
-        nodes = sorted(G)
+        nodes = sorted(nodes)
         index = {n: i for i, n in enumerate(nodes)}
-        ends = [index[n] for e in G.edges() for n in e]
+        ends = [index[n] for e in edges for n in e]
         u, v = np.array(ends, dtype=np.int64).reshape(-1, 2).T
         keep = u != v
         u, v = u[keep], v[keep]

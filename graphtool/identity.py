@@ -846,13 +846,17 @@ def resolve(
     out: list[Mention] = []
     links: dict[tuple[str, str], Link] = {}
     prior = _prior_users(mentions, decided, senses, by_id)
+    presenter: dict[tuple[str, str], _Meaning] = {}  # (name, paper): its first meaning with it
+    for key, slot in meanings.items():
+        for x in slot:
+            for b in x.papers:
+                presenter.setdefault((key, b), x)
     for i, (m, d) in enumerate(zip(mentions, decided, strict=True)):
         if i in senses:
             out.append(senses[i])
             continue
         if m.relation == "introduces":
-            slot = meanings.get(m.entity.casefold())
-            x = next((x for x in slot if m.paper in x.papers), None) if slot else None
+            x = presenter.get((m.entity.casefold(), m.paper))
             if x is not None and x.display != m.entity:
                 m = replace(m, entity=x.display, kind=x.kind, family=x.family)
             out.append(m)

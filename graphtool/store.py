@@ -11,7 +11,7 @@ table                     rows
 ``papers``                one per merged paper, in corpus order (``record``: JSON)
 ``papers_fts``            SQLite FTS5 index of titles and abstracts (``search``)
 ``introductions``         what each paper presents (pass 1 of the linker), for ``add``
-``mentions``              every mention with its evidence (``record``: JSON), as the
+``mentions``              every mention with its evidence (``record``: a JSON array), as the
                           linker found it, and what identity made of it (``resolved``:
                           NULL where nothing, ``-`` where dropped, else the changed fields)
 ``nodes``, ``edges``      the graph; attributes as JSON, whatever they are
@@ -47,7 +47,6 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -66,7 +65,7 @@ from .merge import Merge, merge_papers, resolve_references
 from .model import Mention, Paper
 
 #: Bumped when the tables change; a store of another version is refused, not misread.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The first bytes of every SQLite file: a store is recognised by content, not by name.
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Suffix ``graphtool build`` suggests (any name works).
@@ -466,6 +465,14 @@ def _umask() -> int:
 #: a reference to it (a sentence as its offsets), not again.
 _SQUEEZE = 20
 _COLUMNS = ("paper", "entity", "relation")
+#: A stored mention's ``record``: a JSON array of these fields (all of a mention's but
+#: its columns), in this order; its ``aliases`` as an array. A mention is made of them
+#: positionally (:meth:`Store._stored`) where its fields come in this order.
+_RECORD = tuple(f for f in Mention.__slots__ if f not in _COLUMNS)
+_RECORD_IN_ORDER = Mention.__slots__ == (
+    "paper", "entity", "kind", "family", "relation", "surface", "field", "start", "end",
+    "sentence", "confidence", "how", "title", "aliases",
+)  # fmt: skip
 
 
 def _squeeze(attrs: dict, texts: tuple[str, str] | None) -> dict:
@@ -500,9 +507,22 @@ def _paper_record(p: Paper) -> dict:
     return {f: getattr(p, f) for f in Paper.__slots__ if f != "title" and f != "abstract"}
 
 
-def _mention_record(m: Mention, texts: dict[str, tuple[str, str]]) -> dict:
-    rec = {f: getattr(m, f) for f in Mention.__slots__ if f not in _COLUMNS}
-    return _squeeze(rec, texts.get(m.paper))
+def _mention_record(m: Mention, texts: dict[str, tuple[str, str]]) -> list:
+    """The fields of :data:`_RECORD`, the long strings its paper's text holds as spans
+    (:func:`_squeeze`).
+
+    Example:
+        >>> m = Mention("p", "Medusa", "system", "Medusa", "mentions", "Medusa", "abstract",
+        ...             8, 14, "We beat Medusa on long prompts.", 0.95, "lexicon", "T")
+        >>> rec = _mention_record(m, {"p": ("T", "We beat Medusa on long prompts.")})
+        >>> rec[:6]
+        ['system', 'Medusa', 'Medusa', 'abstract', 8, 14]
+        >>> rec[6:]
+        [{'__span__': ['abstract', 0, 31]}, 0.95, 'lexicon', 'T', []]
+    """
+    rec = _squeeze({f: getattr(m, f) for f in _RECORD}, texts.get(m.paper))
+    rec["aliases"] = list(rec["aliases"])
+    return list(rec.values())
 
 
 #: ``resolved`` of a mention that identity dropped (a field's name, no entity).
@@ -635,27 +655,33 @@ class Store:
             return self._mentions()
 
     def _mentions(self) -> list[Mention]:
-        return self._both()[0]
+        return self._stored()[0]
 
-    def _both(self) -> tuple[list[Mention], list[Mention]]:
-        """The mentions as the linker found them, and as identity resolved them."""
+    def _stored(self) -> tuple[list[Mention], list[str | None]]:
+        """The mentions as the linker found them, and per mention what identity made
+        of it (the ``resolved`` column: see :func:`_resolutions`)."""
         texts = self._texts()
         rows = self.con.execute(
             "SELECT paper, entity, relation, record, resolved FROM mentions ORDER BY pos"
         ).fetchall()
-        records = _expanded([r[3] for r in rows], [texts.get(r[0]) for r in rows])
-        raw = [
-            Mention(paper=p, entity=e, relation=r, **rec)
-            for (p, e, r, _, _), rec in zip(rows, records, strict=True)
-        ]
-        resolved = [
-            x
-            for m, row in zip(raw, rows, strict=True)
-            if (x := m if row[4] is None else _resolved(m, row[4])) is not None
-        ]
-        return raw, resolved
+        records = json.loads("[" + ",".join([r[3] for r in rows]) + "]")  # arrays: no hook
+        raw = []
+        for (p, e, r, text, _), v in zip(rows, records, strict=True):
+            if "__span__" in text and (own := texts.get(p)) is not None:
+                v = [own[x["__span__"][0] == "abstract"][x["__span__"][1] : x["__span__"][2]]
+                     if type(x) is dict else x for x in v]  # fmt: skip
+            if _RECORD_IN_ORDER:
+                raw.append(Mention(p, e, v[0], v[1], r, v[2], v[3], v[4], v[5], v[6], v[7],
+                                   v[8], v[9], tuple(v[10])))  # fmt: skip
+            else:
+                rec = dict(zip(_RECORD, v, strict=True))
+                rec["aliases"] = tuple(rec["aliases"])
+                raw.append(Mention(paper=p, entity=e, relation=r, **rec))
+        return raw, [r[4] for r in rows]
 
     def _texts(self) -> dict[str, tuple[str, str]]:
+        if self._papers is not None:  # read already
+            return {p.id: (p.title, p.abstract) for p in self._papers}
         return {i: (t, a) for i, t, a in self.con.execute("SELECT id, title, abstract FROM papers")}
 
     def vectors(self) -> dict:
@@ -944,7 +970,7 @@ def _add(
         lexicon_files = st.lexicon_files
         old = st.papers()
         old_intros = st.introductions()
-        old_mentions, old_resolved = st._both()
+        old_mentions, old_res = st._stored()
         # what identity worked out before, where its rules are the same as this one's
         kept = st.meta.get("identity") == _identity_key()
         vectors = st.vectors() if kept else {}
@@ -987,13 +1013,13 @@ def _add(
     stored_vectors = set(vectors)
     stale = [papers[i].id for i in redo]  # their text changed: weighed again
     resolved, links = resolve(papers, mentions, graph_mod._known_names(None), vectors, memo, stale)
-    G = graph_mod.assemble(papers, resolved, links)
-    del links
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))
-    done = _Done(mentions, resolved, old_resolved, changed, redo, relink)
+    done = _Done(mentions, resolved, (old_mentions, old_res), changed, redo, relink)
+    done.links = links
     done.vectors = [(p, v) for p, v in vectors.items() if p not in stored_vectors]
     done.memo = memo
-    if not in_place or not _update(path, papers, G, intros, papers.merges[len(old.merges) :], done):
+    if not in_place or not _update(path, papers, intros, papers.merges[len(old.merges) :], done):
+        G = graph_mod.assemble(papers, resolved, links)
         write(
             path, papers, mentions, G, intros, papers.merges, lexicon_files, resolved, vectors,
             memo,
@@ -1008,13 +1034,15 @@ def _add(
 
 
 class _Done:
-    """What an add worked out: the mentions (as linked, and as resolved now and before
-    the add) and which papers changed (their indexes), had their introductions found
-    again (``redo``) or were linked again (``relink``)."""
+    """What an add worked out: the mentions (as linked and as resolved now; as stored
+    before the add, with what identity made of each: ``old``) and which papers changed
+    (their indexes), had their introductions found again (``redo``) or were linked
+    again (``relink``)."""
 
-    def __init__(self, mentions, resolved, old_resolved, changed, redo, relink) -> None:
-        self.mentions, self.resolved, self.old_resolved = mentions, resolved, old_resolved
+    def __init__(self, mentions, resolved, old, changed, redo, relink) -> None:
+        self.mentions, self.resolved, self.old = mentions, resolved, old
         self.changed, self.redo, self.relink = changed, redo, relink
+        self.links: list = []  # identity's links between papers
         self.vectors: list = []  # the similarity vectors worked out: (paper id, vector)
         self.memo: dict = {}  # identity's attributions
 
@@ -1022,7 +1050,6 @@ class _Done:
 def _update(
     path: str | os.PathLike,
     papers: Sequence[Paper],
-    G: nx.MultiDiGraph,
     intros: Sequence[Sequence[LexEntry]],
     merges: Sequence[Merge],
     done: _Done,
@@ -1044,13 +1071,10 @@ def _update(
         con.execute("PRAGMA synchronous = FULL")
         con.execute("BEGIN IMMEDIATE")
         try:
-            if not _update_rows(con, papers, G, intros, merges, done):
+            if not _update_rows(con, papers, intros, merges, done):
                 con.execute("ROLLBACK")
                 return False
-            con.executemany(
-                "UPDATE meta SET value = ? WHERE key = ?",
-                [(dumps(dict(G.graph)), "graph"), (__version__, "graphtool_version")],
-            )
+            con.execute("UPDATE meta SET value = ? WHERE key = 'graphtool_version'", (__version__,))
             con.execute("COMMIT")
         except BaseException:
             if con.in_transaction:
@@ -1061,7 +1085,7 @@ def _update(
     return True
 
 
-def _update_rows(con, papers, G, intros, merges, done: _Done) -> bool:
+def _update_rows(con, papers, intros, merges, done: _Done) -> bool:
     changed, redo = done.changed, done.redo
     texts = {p.id: (p.title, p.abstract) for p in papers}
     by_node = {graph_mod.paper_node(p.id): (p.title, p.abstract) for p in papers}
@@ -1097,40 +1121,58 @@ def _update_rows(con, papers, G, intros, merges, done: _Done) -> bool:
         )
     # the papers linked again, and those whose mentions identity now reads otherwise
     # (a name they use got a meaning, a family member, a sense, …): their mention rows
-    new_by, old_by = _by_paper(done.resolved), _by_paper(done.old_resolved)
+    # (what identity made of each mention, as stored, compared paper by paper)
+    now_res = _resolutions(done.mentions, done.resolved)
+    new_at, old_at = _ranges(done.mentions), _ranges(done.old[0])
+    old_ms, old_res = done.old
     rewrite = {papers[i].id: i for i in done.relink}
     for i, p in enumerate(papers):
-        if p.id not in rewrite and new_by.get(p.id, []) != old_by.get(p.id, []):
-            rewrite[p.id] = i
-    raw = _by_paper(m for m in done.mentions if m.paper in rewrite)
+        if p.id not in rewrite:
+            a, b = new_at.get(p.id, (0, 0))
+            c, d = old_at.get(p.id, (0, 0))
+            if now_res[a:b] != old_res[c:d]:
+                rewrite[p.id] = i
     rows = []
     for pid, i in rewrite.items():
-        ms = raw.get(pid, [])
-        if len(ms) >> _MENTION_BITS:
+        a, b = new_at.get(pid, (0, 0))
+        if (b - a) >> _MENTION_BITS:
             return False
-        for k, (m, r) in enumerate(zip(ms, _resolutions(ms, new_by.get(pid, [])), strict=True)):
+        for k in range(b - a):
+            m = done.mentions[a + k]
             rows.append(
                 ((i << _MENTION_BITS) + k, m.paper, m.entity, m.relation,
-                 dumps(_mention_record(m, texts)), r)
+                 dumps(_mention_record(m, texts)), now_res[a + k])
             )  # fmt: skip
     con.executemany("DELETE FROM mentions WHERE paper = ?", ((p,) for p in rewrite))
     con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows)
-    del raw, rows
+    del rows
     # the nodes whose attributes may have changed: those of the papers above and of the
     # entities (and their families) they named before or name now; all others were
     # built from the same mentions
     eid = functools.lru_cache(maxsize=None)(graph_mod.entity_node)
     touched = {graph_mod.paper_node(p) for p in rewrite}
     for pid in rewrite:
-        for m in (*old_by.get(pid, ()), *new_by.get(pid, ())):
+        c, d = old_at.get(pid, (0, 0))
+        for m, r in zip(old_ms[c:d], old_res[c:d], strict=True):
+            if r != _DROPPED:
+                was = m if r is None else _resolved(m, r)
+                touched.add(eid(was.entity))
+                touched.add(eid(was.family or was.entity))
+    for m in done.resolved:
+        if m.paper in rewrite:
             touched.add(eid(m.entity))
             touched.add(eid(m.family or m.entity))
-    del new_by, old_by
+    del now_res
     dirty = {graph_mod.paper_node(papers[i].id) for i in changed}
     nodes = con.execute("SELECT pos, id, kind FROM nodes").fetchall()
-    if not _update_nodes(con, G, by_node, dirty, touched, nodes):
+    stored = {n for _, n, _ in nodes}
+    # the graph's parts, the attributes only of the nodes new or touched (not built)
+    parts = graph_mod.Parts(
+        papers, done.resolved, done.links, lambda n: n in touched or n not in stored
+    )
+    if not _update_nodes(con, parts, by_node, dirty, touched, nodes):
         return False
-    _update_edges(con, G, by_node, dirty, touched, {n for _, n, _ in nodes})
+    _update_edges(con, parts, by_node, dirty, touched, stored)
     if con.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone() != (
         _identity_key(),
     ):  # worked out by other rules: all of them go
@@ -1147,15 +1189,37 @@ def _update_rows(con, papers, G, intros, merges, done: _Done) -> bool:
     )
     for metric in STORED_METRICS:
         con.execute("DELETE FROM scores WHERE metric = ?", (metric,))
+        scores = analysis.centrality_scores(
+            _Kinds(parts), metric, graph_mod.SimplePairs.from_edges(parts.order, parts.ends)
+        )
         con.executemany(
-            "INSERT INTO scores VALUES (?, ?, ?)",
-            ((metric, n, score) for n, score in analysis.centrality(G, metric)),
+            "INSERT INTO scores VALUES (?, ?, ?)", ((metric, n, s) for n, s in scores.items())
         )
     return True
 
 
+class _Kinds:
+    """What :func:`graphtool.analysis.centrality_scores` reads of a multigraph when it is
+    given its pairs (PageRank, degree): the kind of each node, here from the graph's
+    :class:`~graphtool.graph.Parts`."""
+
+    def __init__(self, parts: graph_mod.Parts) -> None:
+        self.nodes = _NodeKinds(parts)
+
+    def is_multigraph(self) -> bool:
+        return True
+
+
+class _NodeKinds:
+    def __init__(self, parts: graph_mod.Parts) -> None:
+        self.parts = parts
+
+    def __getitem__(self, n: str) -> dict:
+        return {"kind": self.parts.kind_of(n)}
+
+
 def _update_nodes(
-    con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str], touched: set[str], rows: list
+    con, parts: graph_mod.Parts, by_node: dict, dirty: set[str], touched: set[str], rows: list
 ) -> bool:
     """The nodes whose attributes changed, rewritten; the new ones, and the ones that
     moved in the order, put between the old ones that keep their place (the longest run
@@ -1172,10 +1236,14 @@ def _update_nodes(
     stored = {n: (old[n][1], v) for n, v in zip(text, values, strict=True)}
     del values
     new = []
-    for n, a in G.nodes(data=True):
+    for n in parts.order:
+        if n in old and n not in touched:
+            new.append((n, old[n][1], None))  # its stored row as it is
+            continue
+        a = parts.attrs(n)
         kind = a.get("kind")
-        if n in old and (n not in touched or (n not in dirty and stored.get(n) == (kind, a))):
-            new.append((n, kind, None))  # its stored row as it is
+        if n in old and n not in dirty and stored.get(n) == (kind, a):
+            new.append((n, kind, None))
         else:
             new.append((n, kind, dumps(_squeeze(a, by_node.get(n)))))
     del stored
@@ -1270,7 +1338,6 @@ _PAPER_LINKS = ("builds_on", "cites")
 def _link_digests(G: nx.MultiDiGraph) -> dict[str, str]:
     """Per paper with links to papers, a digest of them (targets, keys, attributes, in
     order): ``add`` looks again at a paper's edges where it changed."""
-    import hashlib
 
     out = {}
     for u, nbrs in G._succ.items():
@@ -1278,24 +1345,32 @@ def _link_digests(G: nx.MultiDiGraph) -> dict[str, str]:
             continue
         edges = [(v, k, a) for v, kd in nbrs.items() for k, a in kd.items() if k in _PAPER_LINKS]
         if edges:
-            text = repr(edges).encode("utf-8", "surrogatepass")
-            out[u] = hashlib.blake2b(text, digest_size=16).hexdigest()
+            out[u] = _links_digest(edges)
     return out
 
 
+def _links_digest(edges: list[tuple[str, str, dict]]) -> str:
+    """The digest of a paper's links to papers: ``(target, key, attributes)`` in order."""
+    import hashlib
+
+    text = repr(edges).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
+
+
 def _update_edges(
-    con, G: nx.MultiDiGraph, by_node: dict, dirty: set[str], touched: set[str], stored: set[str]
+    con, parts: graph_mod.Parts, by_node: dict, dirty: set[str], touched: set[str], stored: set[str]
 ) -> None:
-    """Each node's out-edges, rewritten (after all others) where any of them changed;
-    ``dirty`` as for :func:`_update_nodes`. Looked at: the ``touched`` nodes' edges, and
-    every paper's links to papers (the others come from the same mentions); ``stored``:
-    the ids of the stored nodes (the edges of those no longer in the graph go)."""
-    succ = G._succ  # networkx's own dicts, in out_edges' order, without a view per node
+    """Each node's out-edges, from the first that changed on, rewritten (after all
+    others: the rows before it stay); ``dirty`` as for :func:`_update_nodes`. Looked at:
+    the ``touched`` nodes' edges, and every paper's links to papers (the others come
+    from the same mentions), from the graph's ``parts``; ``stored``: the ids of the
+    stored nodes (the edges of those no longer in the graph go)."""
     was_links = dict(con.execute("SELECT paper, digest FROM links"))
-    now_links = _link_digests(G)
-    check = {u for u in G if u in touched or u not in stored}
+    now_links = {u: _links_digest(e) for u in parts.linking if (e := parts.paper_links(u))}
+    nodes = set(parts.order)
+    check = {u for u in parts.order if u in touched or u not in stored}
     check |= {u for u, d in now_links.items() if was_links.get(u) != d}
-    check |= {u for u in was_links if u not in now_links and u in succ}
+    check |= {u for u in was_links if u not in now_links and u in nodes}
     con.executemany(
         "DELETE FROM links WHERE paper = ?", ((u,) for u in was_links if u not in now_links)
     )
@@ -1306,14 +1381,19 @@ def _update_edges(
     del was_links, now_links
     nxt = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM edges").fetchone()[0]
     gone, new_rows = [], []
-    for u in G:
-        if u not in check:
-            continue
+    todo = [u for u in parts.order if u in check]
+    rows: dict[str, list[tuple]] = {}  # their stored edge rows, 500 nodes a query
+    for i in range(0, len(todo), 500):
+        part = todo[i : i + 500]
+        marks = ",".join("?" * len(part))
+        sql = f"SELECT source, pos, target, key, attrs FROM edges WHERE source IN ({marks})"
+        for row in con.execute(sql + " ORDER BY pos", part):
+            rows.setdefault(row[0], []).append(row[1:])
+    for u in todo:
         owner = by_node.get(u)
-        out = [(v, k, a) for v, kd in succ[u].items() for k, a in kd.items()]
-        was = con.execute(
-            "SELECT pos, target, key, attrs FROM edges WHERE source = ? ORDER BY pos", (u,)
-        ).fetchall()
+        edges = parts.out_edges(u)
+        out = [(v, k, a) for _, v, k, a in edges]
+        was = rows.get(u, [])
         if u not in dirty and len(was) == len(out) and out:
             both = _loads_many([k for _, _, k, _ in was] + [a for _, _, _, a in was])
             keys, values = both[: len(was)], both[len(was) :]
@@ -1322,26 +1402,35 @@ def _update_edges(
                     _expand(value, owner)
             if out == [(x[1], xk, xa) for x, xk, xa in zip(was, keys, values, strict=True)]:
                 continue  # the same edges, as values: their rows stay
-        new = [
-            (v, dumps(k), a.get("relation"), dumps(_squeeze(a, owner)))
-            for _, v, k, a in G.out_edges(u, keys=True, data=True)
-        ]
-        if [(v, k, a) for _, v, k, a in was] == [(v, k, a) for v, k, _, a in new]:
+        new = [(v, dumps(k), a.get("relation"), dumps(_squeeze(a, owner))) for _, v, k, a in edges]
+        same = 0  # the rows as written that stay (the first ones: a new link comes last)
+        while same < min(len(was), len(new)) and was[same][1:] == (
+            new[same][0], new[same][1], new[same][3]
+        ):  # fmt: skip
+            same += 1
+        if same == len(was) == len(new):
             continue
-        gone += [pos for pos, _, _, _ in was]
-        for v, k, relation, attrs in new:
+        gone += [pos for pos, _, _, _ in was[same:]]
+        for v, k, relation, attrs in new[same:]:  # after the rows that stay
             new_rows.append((nxt, u, v, k, relation, attrs))
             nxt += 1
-    for u in stored - set(G):  # edges of nodes gone
+    for u in stored - nodes:  # edges of nodes gone
         gone += [pos for (pos,) in con.execute("SELECT pos FROM edges WHERE source = ?", (u,))]
     con.executemany("DELETE FROM edges WHERE pos = ?", ((p,) for p in gone))
     con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", new_rows)
 
 
-def _by_paper(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
-    out: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        out[m.paper].append(m)
+def _ranges(mentions: Sequence[Mention]) -> dict[str, tuple[int, int]]:
+    """Where each paper's mentions are in ``mentions`` (which are in paper order)."""
+    out: dict[str, tuple[int, int]] = {}
+    start, last = 0, None
+    for k, m in enumerate(mentions):
+        if m.paper != last:
+            if last is not None:
+                out[last] = (start, k)
+            start, last = k, m.paper
+    if last is not None:
+        out[last] = (start, len(mentions))
     return out
 
 

@@ -77,3 +77,36 @@ def test_derived_views(graph):
     assert all(d["kind"] != "paper" for _, d in E.nodes(data=True))
     inf = gt.influence_graph(graph)
     assert all(d["relation"] in ("builds_on", "cites") for _, _, d in inf.edges(data=True))
+
+
+def test_parts_give_the_assembled_graph_node_for_node_and_edge_for_edge(papers, mentions):
+    # what a store's add writes from, without building the graph: the same nodes in the
+    # same order, attributes, out-edges (mentions, variants, builds_on, cites) and pairs
+    from collections import Counter
+    from dataclasses import replace
+
+    from graphtool.graph import Parts, SimplePairs, _known_names, assemble
+    from graphtool.identity import resolve
+
+    ids = [p.id for p in papers]
+    cited = [replace(p, references=(ids[i - 1], ids[i - 1], p.id, "elsewhere")) if i % 3 else p
+             for i, p in enumerate(papers)]  # fmt: skip
+    ms, links = resolve(cited, mentions, _known_names(None))
+    G, parts = assemble(cited, ms, links), Parts(cited, ms, links)
+    assert parts.order == list(G)
+    assert [(n, list(parts.attrs(n).items())) for n in G] == [
+        (n, list(a.items())) for n, a in G.nodes(data=True)
+    ]
+    assert [parts.kind_of(n) for n in G] == [k for _, k in G.nodes(data="kind")]
+    assert [e for n in G for e in parts.out_edges(n)] == list(G.edges(keys=True, data=True))
+    assert {k for _, _, k in G.edges(keys=True)} >= {"variant_of", "builds_on", "cites"}
+    assert Counter(parts.ends) == Counter(G.edges())
+    a, b = SimplePairs.of(G), SimplePairs.from_edges(parts.order, parts.ends)
+    assert a.nodes == b.nodes
+    assert (a.first.tolist(), a.second.tolist(), a.weight.tolist()) == (
+        b.first.tolist(), b.second.tolist(), b.weight.tolist()
+    )  # fmt: skip
+    # the attributes of the entities not asked for are not worked out
+    few = Parts(cited, ms, links, lambda n: n == "entity:medusa")
+    assert few.attrs("entity:medusa") == G.nodes["entity:medusa"]
+    assert few.order == parts.order

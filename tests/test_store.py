@@ -146,6 +146,16 @@ def test_a_store_of_another_schema_version_is_refused(built, tmp_path):
     res = CliRunner().invoke(main, ["entities", str(old)])
     assert res.exit_code == 1
     assert "schema version 0" in res.output and "graphtool build" in res.output
+    # schema 2 kept each mention's record as a JSON object (3: an array): not misread
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    new = tmp_path / "new.jsonl"
+    new.write_text(json.dumps({"id": "n", "title": "New", "abstract": "We present Foo."}) + "\n")
+    for args in (["entities", str(old)], ["add", str(old), str(new)]):
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 1 and "Traceback" not in res.output
+        assert "schema version 2" in res.output and "rebuild it with graphtool build" in res.output
     # a store of this version written before one of its tables was added: refused, with
     # the same advice, not a traceback from the query that needs the table
     partial = tmp_path / "partial.gtdb"
@@ -154,8 +164,6 @@ def test_a_store_of_another_schema_version_is_refused(built, tmp_path):
     con.execute("DROP TABLE links")
     con.commit()
     con.close()
-    new = tmp_path / "new.jsonl"
-    new.write_text(json.dumps({"id": "n", "title": "New", "abstract": "We present Foo."}) + "\n")
     res = CliRunner().invoke(main, ["add", str(partial), str(new)])
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "without the tables links" in res.output and "graphtool build" in res.output
