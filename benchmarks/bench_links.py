@@ -7,17 +7,13 @@ Run:  python benchmarks/bench_links.py            (dev labels; prints every edge
 Corpora: data/deepscholar-dev.jsonl (references dropped before linking, kept to compare),
 data/llm-systems-2025.jsonl, and the three bundled corpora read as one ("combined": only its
 edges between papers of two corpora; its pairs were labelled in the sixth sitting, after the
-engineers had read those edges, so its figure is a dev figure), and, with --blind,
-"arxiv-ai-2025-11": 1,389 papers of twelve daily arXiv listings of November 2025 (cs.AI / cs.LG,
-data/eval/arxiv-ai-2025-11.jsonl) that no rule was written from, read with the three
-bundled corpora; only the edges with a fresh end count; and "arxiv-ai-2026-03": six daily
-listings of March 2026 (data/eval/arxiv-ai-2026-03.jsonl) read with all of those, drawn after
-the seventh sitting's rules were final, to score them blind; and "arxiv-ai-2025-10-2026-03":
-three October 2025 and four mid-March 2026 listings (data/eval/arxiv-ai-2025-10-2026-03.jsonl,
-papers in no earlier set), read with all of those, drawn after the fixes the March set showed,
-to score the rules blind once more; and "arxiv-ai-2025-10-11": four October and three
-November 2025 listings in no earlier set (data/eval/arxiv-ai-2025-10-11.jsonl), drawn after the
-third set's fixes, the last blind score of the seventh sitting's rules. Labels
+engineers had read those edges, so its figure is a dev figure), and, with --blind, four
+fresh sets of daily arXiv listings (cs.AI / cs.LG), each read with the bundled corpora and the
+sets before it, of which only the edges with an end in the set count: "arxiv-ai-2025-11"
+(1,389 papers of November 2025), "arxiv-ai-2026-03" (1,425 of March 2026), and
+"arxiv-ai-2025-10-2026-03" and "arxiv-ai-2025-10-11" (1,070 and 945 papers of other October,
+November and March listings, in no earlier set). Each was scored once, in the seventh sitting,
+before its pairs were read; rules were then written from it (data/README.md). Labels
 (data/eval/links-gold.jsonl) were made by annotators who never saw graphtool's rules: for a
 pool of candidate pairs (A names a string that B may introduce), each pair is `right` (A
 names B's artefact), `other_version` (another member or version of its family) or `wrong`.
