@@ -111,20 +111,9 @@ def assemble(papers: list[Paper], mentions: list[Mention], links: list[Link]) ->
         nid = eid(m.entity)
         node = attrs.get(nid)
         if node is None:
-            G.add_node(
-                nid,
-                kind=m.kind,
-                label=m.entity,
-                name=m.entity,
-                family=m.family or m.entity,
-                aliases=sorted(set(m.aliases)),
-                surfaces=[],
-            )
+            G.add_node(nid, **_entity_attrs(m))
             node = attrs[nid]
-        if m.surface not in node["surfaces"]:
-            node["surfaces"].append(m.surface)
-        if m.relation == "introduces":
-            node["aliases"] = sorted(set(node["aliases"]) | set(m.aliases))
+        _note_mention(node, m)
         families[m.entity] = m.family or m.entity
         src = paper_node(m.paper)
         keys = succ[src].get(nid)
@@ -230,20 +219,10 @@ class Parts:
                 kind[nid] = m.kind
                 family[nid] = m.family or m.entity
                 if wanted(nid):
-                    attrs[nid] = dict(
-                        kind=m.kind,
-                        label=m.entity,
-                        name=m.entity,
-                        family=m.family or m.entity,
-                        aliases=sorted(set(m.aliases)),
-                        surfaces=[],
-                    )
+                    attrs[nid] = _entity_attrs(m)
             node = attrs.get(nid)
             if node is not None:
-                if m.surface not in node["surfaces"]:
-                    node["surfaces"].append(m.surface)
-                if m.relation == "introduces":
-                    node["aliases"] = sorted(set(node["aliases"]) | set(m.aliases))
+                _note_mention(node, m)
             families[m.entity] = m.family or m.entity
             of_paper.append(m)
             if (nid, m.relation) not in edges:  # one edge per paper, entity and relation
@@ -252,20 +231,13 @@ class Parts:
         del seen
         # the edges as _add_variants adds them
         variants: dict[str, dict[str, None]] = {}
-        for name, fam in sorted(families.items()):
-            if not fam or fam == name:
-                continue
-            fid = eid(fam)
-            if fid == eid(name):
-                continue
+        for nid, fid, fam, fam_kind in _variant_pairs(families, kinds, eid):
             if fid not in kind:
-                kind[fid] = kinds.get(fam, kinds[name])
+                kind[fid] = fam_kind
                 family[fid] = fam
                 if wanted(fid):
-                    attrs[fid] = dict(
-                        kind=kind[fid], label=fam, name=fam, family=fam, aliases=[], surfaces=[]
-                    )
-            variants.setdefault(eid(name), {})[fid] = None
+                    attrs[fid] = _family_attrs(fam, fam_kind)
+            variants.setdefault(nid, {})[fid] = None
         self.links: dict[str, list[Link]] = {}
         for link in links:
             if link.a in known_papers and link.b in known_papers:
@@ -377,23 +349,46 @@ def _add_variants(
     G: nx.MultiDiGraph, families: dict[str, str], mentions: list[Mention], eid=entity_node
 ) -> None:
     kinds = {m.entity: m.kind for m in mentions}
+    for nid, fid, family, kind in _variant_pairs(families, kinds, eid):
+        if fid not in G:
+            G.add_node(fid, **_family_attrs(family, kind))
+        G.add_edge(nid, fid, key="variant_of", relation="variant_of")
+
+
+def _variant_pairs(families: dict[str, str], kinds: dict[str, str], eid):
+    """(name's node, family's node, family, its kind) for each name of another family's:
+    the ``variant_of`` edges, in the order the graph adds them."""
     for name, family in sorted(families.items()):
         if not family or family == name:
             continue
         fid = eid(family)
-        if fid == eid(name):
-            continue
-        if fid not in G:
-            G.add_node(
-                fid,
-                kind=kinds.get(family, kinds[name]),
-                label=family,
-                name=family,
-                family=family,
-                aliases=[],
-                surfaces=[],
-            )
-        G.add_edge(eid(name), fid, key="variant_of", relation="variant_of")
+        if fid != eid(name):
+            yield eid(name), fid, family, kinds.get(family, kinds[name])
+
+
+def _entity_attrs(m: Mention) -> dict:
+    """A new entity node's attributes, from its first mention."""
+    return dict(
+        kind=m.kind,
+        label=m.entity,
+        name=m.entity,
+        family=m.family or m.entity,
+        aliases=sorted(set(m.aliases)),
+        surfaces=[],
+    )
+
+
+def _note_mention(node: dict, m: Mention) -> None:
+    """An entity node's spellings, and its aliases where the mention introduces it."""
+    if m.surface not in node["surfaces"]:
+        node["surfaces"].append(m.surface)
+    if m.relation == "introduces":
+        node["aliases"] = sorted(set(node["aliases"]) | set(m.aliases))
+
+
+def _family_attrs(family: str, kind: str) -> dict:
+    """A family node's attributes (a family no mention names by itself)."""
+    return dict(kind=kind, label=family, name=family, family=family, aliases=[], surfaces=[])
 
 
 def _add_builds_on(G: nx.MultiDiGraph, links: list[Link], eid=entity_node) -> None:
