@@ -734,14 +734,12 @@ def resolve(
 
     # 4. Every mention of an introduced name: whose artefact is it?
     own_spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-    for m in mentions:
-        if m.relation == "introduces":
-            own_spans[m.paper].append((m.field, m.start, m.end))
-    own_defs: dict[str, tuple[dict[str, str], list[tuple[str, int, int]]]] = {}
     own_folded: dict[str, set[str]] = defaultdict(set)  # the names each paper presents
     for m in mentions:
         if m.relation == "introduces":
+            own_spans[m.paper].append((m.field, m.start, m.end))
             own_folded[m.paper].update(n.casefold() for n in (m.entity, m.surface))
+    own_defs: dict[str, tuple[dict[str, str], list[tuple[str, int, int]]]] = {}
     spelled: dict = {}  # the meanings of a slot each spelling fits
     decided: list[tuple[_Meaning, float, bool] | None] = []
     unattributed: set[str] = set()  # names some mention uses in another sense
