@@ -227,6 +227,11 @@ def _inside_longer_name(text: str, start: int, end: int, surface: str) -> bool:
     return bool(m and m.group(1)[0].isupper() and " " in surface.strip())
 
 
+# Two or more capitalised words right after a name in an abstract: the name may open a longer
+# one ("the Generalist Language Model"). Not in titles, whose every word may be capitalised.
+_RE_LONGER_NAME_AFTER = re.compile(r"[ ](?:[A-Z][a-z]+[ -])+[A-Z][a-z]+\b")
+
+
 def _sentence_start(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] == " ":
@@ -1002,6 +1007,9 @@ def _attribute(
     text = a.title if m.field == "title" else a.abstract
     if " " in m.surface.strip() and _inside_longer_name(text, m.start, m.end, m.surface):
         return None
+    # "the Generalist Language Model": maybe another name that opens with this one; a name
+    # the lexicon confirms is still itself ("a Mamba Attention Module")
+    longer = m.field != "title" and _RE_LONGER_NAME_AFTER.match(text, m.end) is not None
     cue = _cue_kind(m.sentence, m.surface) or _paper_cue(a, m.surface)
     own_long = defs.get(m.surface)
     key = (id(slot), family, m.surface, m.entity)
@@ -1017,6 +1025,7 @@ def _attribute(
         t
         for t in fits
         if a.id not in t[0].papers  # so every paper that presents it is another than A
+        and not (longer and not t[0].confirmed)
         and not (own_long and _spelled_otherwise(own_long, t[0], m.surface, sim.text_of))
         and (cue is None or _compatible(cue, t[0].kind))
     ]  # A spelling it out as something else, or a word nearby of another kind: not it

@@ -892,3 +892,26 @@ def test_identity_does_not_depend_on_the_hash_seed():
         for seed in range(6)
     }
     assert len(outs) == 1
+
+
+# ------------------------------------------- after the seventh sitting's fresh sets (eighth)
+
+
+def test_a_corpus_name_that_opens_a_longer_capitalised_name_is_not_linked():
+    # arxiv 2510.16411 names "the Generalist Language Model" (GLaM), not the "Generalist"
+    # framework that 2510.13361 ("Generalist++: …", "We term this framework Generalist")
+    # introduces; the same mention without the longer name links
+    (a,), (b,) = _pick(THIRD, "2510.16411"), _pick(FOURTH, "2510.13361")
+    assert _builds_on(gt.build_graph([a, b])) == set()
+    said = a.abstract.replace("the Generalist Language Model", "Generalist")
+    assert ("2510.16411", "2510.13361", "Generalist") in {
+        (x, y, via.split(" (")[0])
+        for x, y, via in _builds_on(gt.build_graph([replace(a, abstract=said), b]))
+    }
+
+
+def test_a_lexicon_name_that_opens_a_longer_capitalised_name_is_still_itself():
+    # "we introduce three modules: a Mamba Attention Module …" builds on Mamba
+    (a,) = [p for p in MARCH if p.title.startswith("BuildMamba: ")]
+    (b,) = [p for p in DS if p.title.startswith("Mamba: Linear-Time")]
+    assert (a.id, b.id) in {(x, y) for x, y, _ in _builds_on(gt.build_graph([*DS, a]))}

@@ -644,3 +644,43 @@ def test_a_title_prefix_the_abstract_defines_as_a_task_is_not_presented():
     assert "CVGL" not in [e for e, _ in _introduced(t, s)]
     s2 = "Mirage Atom Diffusion (MiAD) is a model that generates crystal structures."
     assert [e for e, _ in _introduced("MiAD: Mirage Atom Diffusion", s2)] == ["MiAD"]
+
+
+# ------------------------------------------- after the seventh sitting's fresh sets (eighth)
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        # arxiv 2510.13713: the title's "via Frank-Wolfe" is the means, as the abstract says
+        ("Don't Be Greedy, Just Relax! Pruning LLMs via Frank-Wolfe",
+         "In this work, we instead consider the convex relaxation of these combinatorial "
+         "constraints and solve the resulting problem using the Frank-Wolfe (FW) algorithm."),
+        # arxiv 2510.12618: someone else's models, "recently introduced"
+        ("Towards Fast Coarse-graining and Equation Discovery with Foundation Inference Models",
+         "We propose to decouple the two problems by leveraging the recently introduced "
+         "Foundation Inference Models (FIMs)."),
+        # arxiv 2511.10481: what the paper's method is based on
+        ("Panda: Test-Time Adaptation with Negative Data Augmentation",
+         "To address these challenges, we propose Panda, a novel TTA method based on negative "
+         "data augmentation (NDA)."),
+        # arxiv 2510.12447 (abridged): a well-known method the title names
+        ("Bayesian Optimization for Dynamic Pricing",
+         "We propose a pricing policy built on the standard Bayesian Optimization (BO) loop."),
+    ],
+)  # fmt: skip
+def test_a_long_form_defined_as_a_means_is_not_introduced_even_when_the_title_names_it(
+    title, abstract
+):
+    names = {e for e, _ in _introduced(title, abstract)}
+    assert not names & {"FW", "FIMs", "NDA", "BO"}
+
+
+def test_a_long_form_the_paper_itself_applies_as_its_own_is_still_introduced():
+    # the near miss: the same title shape, the definition led by "we propose"
+    title = "Fast Text-to-Image Generation via Speculative Jacobi Decoding"
+    abstract = (
+        "We propose Speculative Jacobi Decoding (SJD), a training-free probabilistic parallel "
+        "decoding algorithm."
+    )
+    assert {e for e, _ in _introduced(title, abstract)} == {"SJD"}

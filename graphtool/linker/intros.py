@@ -320,6 +320,11 @@ class IntroFinder:
                 or _listed_after_lead(text, lstart)
             ):
                 continue
+            if _RE_USED_BEFORE.search(text, max(0, lstart - 60), lstart):
+                # "solve it using the Frank-Wolfe (FW) algorithm", "by leveraging the
+                # recently introduced Foundation Inference Models (FIMs)": a means, even
+                # where the title ends "… via Frank-Wolfe"
+                continue
             known = self._lookup(long_form)
             if known:
                 if _intro_lead(text, lstart, trig) and all(t.entry.kind != "method" for t in known):
@@ -448,6 +453,16 @@ _RE_OTHERS = re.compile(
 )
 _RE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:for|to|on|upon|onto|into|from|using|via|over|atop|of|against|by)\s+$"
+)
+# Right before a defined long form: a means the paper uses, or someone else's work ("using the
+# Frank-Wolfe (FW) algorithm", "leveraging the recently introduced Foundation Inference Models
+# (FIMs)", "based on the well-known …"), not what the paper presents
+_RE_USED_BEFORE = re.compile(
+    r"(?:\b(?:using|uses?|leverag(?:e|es|ing)|employ(?:s|ing)?|adopt(?:s|ing)?|apply(?:ing)?"
+    r"|applies|based\s+on|built\s+(?:up)?on|building\s+on|relying\s+on|rel(?:y|ies)\s+on"
+    r"|extend(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?"
+    r"|\b(?:recently|previously|originally)\s+(?:introduced|proposed|developed)\s+"
+    r"|\b(?:well[- ]known|classical|classic|standard|celebrated|conventional|widely[- ]used)\s+)$"
 )
 # "Bercow, a new ordered consensus protocol": a name presented as new
 _RE_NEW_AFTER = re.compile(r"\s*(?:,|--|—|-)\s+an?\s+(?:new|novel)\b")
