@@ -684,3 +684,31 @@ def test_a_long_form_the_paper_itself_applies_as_its_own_is_still_introduced():
         "decoding algorithm."
     )
     assert {e for e, _ in _introduced(title, abstract)} == {"SJD"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # arxiv 2603.09641: a long lead, then numbered components
+        ("We introduce PRECEPT, a unified framework for test-time adaptation with three tightly "
+         "coupled components: (1) deterministic exact-match rule retrieval over structured "
+         "condition keys, (2) conflict-aware memory with Bayesian source reliability, and (3) "
+         "COMPASS, a Pareto-guided prompt-evolution outer loop.",
+         {"PRECEPT", "COMPASS"}),
+        # arxiv 2510.27527: "1) …, 2) NAME, an …, and 3) NAME, an …"
+        ("To address these, we propose: 1) an unbiased double-block quantization method for "
+         "NVFP4 linear layers, 2) OsciReset, an algorithm to suppress weight oscillation, and 3) "
+         "OutControl, an algorithm to retain outlier accuracy.",
+         {"OsciReset", "OutControl"}),
+    ],
+)  # fmt: skip
+def test_numbered_parts_after_an_introducing_lead_are_introduced(abstract, expected):
+    assert {e for e, _ in _introduced("A title", abstract)} == expected
+
+
+def test_numbered_items_that_are_not_named_introduce_nothing():
+    abstract = (
+        "We propose a method with two steps: (1) a retrieval step, a fast lookup, and (2) "
+        "Ranking, a learned scorer."
+    )
+    assert _introduced("A title", abstract) == []

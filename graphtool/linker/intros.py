@@ -634,12 +634,22 @@ def _list_items(text: str, begin: int) -> list[int]:
     end = text.find(". ", begin, begin + 400)
     end = end if end > 0 else min(len(text), begin + 400)
     out = [begin]
-    for sep in (", and ", "; ", " and "):
+    for sep in (", and ", "; ", " and ", ", "):
         i = text.find(sep, begin, end)
         while i >= 0:
-            out.append(i + len(sep))
+            j = i + len(sep)
+            marker = _RE_ITEM_MARKER.match(text, j)
+            if marker or sep != ", ":  # ", " only before "(2) ": a numbered item
+                out.append(marker.end() if marker else j)
             i = text.find(sep, i + 1, end)
+    marker = _RE_ITEM_MARKER.match(text, begin)
+    if marker:  # "components: (1) …"
+        out[0] = marker.end()
     return sorted(set(out))
+
+
+# "(3) ", "(iii) ", "3) ": the number of a listed item
+_RE_ITEM_MARKER = re.compile(r"\(?(?:[1-9]|i{1,3}|iv|v|vi{0,3})\)\s+")
 
 
 def _field_sentence(text: str, at: int) -> bool:

@@ -146,7 +146,7 @@ _RE_PROPOSING_BRACKET = re.compile(
 # listed after a colon that an introducing "we" leads up to.
 _RE_LIST_LEAD = re.compile(
     rf"[Ww]e\s+{_ADVERB}(?:propose|introduce|present|develop|design)[sd]?"
-    r"\b[^.;:]{0,80}:\s"
+    r"\b[^.;:]{0,120}:\s"
 )
 _RE_LISTED_DEF = re.compile(
     r"((?:[A-Z][\w\-]*\s){0,4}[A-Z][\w\-]*)\s\(([A-Z][A-Za-z0-9\-]{1,10})(?:,[^()]{1,60})?\)"
