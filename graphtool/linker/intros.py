@@ -461,6 +461,7 @@ _RE_USED_BEFORE = re.compile(
     r"(?:\b(?:using|uses?|leverag(?:e|es|ing)|employ(?:s|ing)?|adopt(?:s|ing)?|apply(?:ing)?"
     r"|applies|based\s+on|built\s+(?:up)?on|building\s+on|relying\s+on|rel(?:y|ies)\s+on"
     r"|extend(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?"
+    r"|\bby\s+(?:the|an?)\s+"  # "each service is managed by an Active Inference (AIF) agent"
     r"|\b(?:recently|previously|originally)\s+(?:introduced|proposed|developed)\s+"
     r"|\b(?:well[- ]known|classical|classic|standard|celebrated|conventional|widely[- ]used)\s+)$"
 )
