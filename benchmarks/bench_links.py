@@ -88,6 +88,7 @@ def main() -> None:
     fresh2 = DATA / "eval" / "arxiv-ai-2026-03.jsonl"
     fresh3 = DATA / "eval" / "arxiv-ai-2025-10-2026-03.jsonl"
     fresh4 = DATA / "eval" / "arxiv-ai-2025-10-11.jsonl"
+    fresh5 = DATA / "eval" / "arxiv-ai-2025-10-late.jsonl"
     # (name, what is read, which edges count, the set of an edge no label names)
     corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
                ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
@@ -97,7 +98,9 @@ def main() -> None:
                ("arxiv-ai-2025-10-2026-03", [fresh3, fresh2, fresh, *bundled], "fresh",
                 "blind"),
                ("arxiv-ai-2025-10-11", [fresh4, fresh3, fresh2, fresh, *bundled], "fresh",
-                "blind")]  # fmt: skip
+                "blind"),
+               ("arxiv-ai-2025-10-late", [fresh5, fresh4, fresh3, fresh2, fresh, *bundled],
+                "fresh", "blind")]  # fmt: skip
     table = []
     for name, path, which, default in corpora:
         if default == "blind" and not args.blind:
