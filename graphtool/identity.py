@@ -172,6 +172,17 @@ def _cue_kind(sentence: str, surface: str, start: int | None = None) -> str | No
     if head == ["machine"] and after[1:] == ["learning"]:
         head = []  # "machine learning" names no machine
     cls = _CLASS_BEFORE.search(sentence[max(0, i - 60) : i])
+    appos = _RE_APPOSITION_AFTER.match(sentence, i + len(surface))
+    if appos:  # "Aurora, a foundational deep learning model originally designed for …"
+        words = appos.group(1).lower().split()
+        for w, nxt in zip(words, [*words[1:], ""], strict=True):
+            if w in _CLAUSE_WORDS:
+                break
+            if w == "machine" and nxt == "learning":
+                continue
+            kind = next((k for k, ws in _cues()["kind_cues"].items() if w in ws), None)
+            if kind is not None:
+                return kind
     for kind, words in _cues()["kind_cues"].items():
         if set(head) & set(words) or set(before) & set(_cues()["kind_before"].get(kind, [])):
             return kind
@@ -180,6 +191,11 @@ def _cue_kind(sentence: str, surface: str, start: int | None = None) -> str | No
     return None
 
 
+# An apposition right after a name: its first words, up to a clause word, may hold its class
+_RE_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,5}[\w-]+)")
+_CLAUSE_WORDS = frozenset(
+    "that which who whose for to with of in on by from and or as at via using".split()
+)
 # A class noun right before a name: an apposition ("cluster, Frontier") or a Hearst
 # pattern ("clusters such as Frontier", "datasets like Kingsnake and …").
 _CLASS_BEFORE = re.compile(
@@ -221,7 +237,12 @@ def _inside_longer_name(text: str, start: int, end: int, surface: str) -> bool:
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
     m = re.search(r"([A-Za-z][\w]*)[ \-]$", before)
-    if m and m.group(1)[0].isupper() and not _sentence_start(text, start - len(m.group(0))):
+    if (
+        m
+        and m.group(1)[0].isupper()
+        and m.group(1).casefold() not in _FUNCTION_WORDS  # "Result showed In FIDRS framework"
+        and not _sentence_start(text, start - len(m.group(0)))
+    ):
         return True
     m = re.match(r"[ \-]([A-Za-z][\w]*)", after)
     return bool(m and m.group(1)[0].isupper() and " " in surface.strip())
@@ -230,6 +251,25 @@ def _inside_longer_name(text: str, start: int, end: int, surface: str) -> bool:
 # Two or more capitalised words right after a name in an abstract: the name may open a longer
 # one ("the Generalist Language Model"). Not in titles, whose every word may be capitalised.
 _RE_LONGER_NAME_AFTER = re.compile(r"[ ](?:[A-Z][a-z]+[ -])+[A-Z][a-z]+\b")
+
+
+def _in_capitalised_run(text: str, start: int, end: int) -> bool:
+    """Is the name one of three or more capitalised words in a row ("Specialized Generalist
+    Models (SGMs) aim to …")?"""
+    before = re.search(r"(?:[A-Z][\w-]*[ ]){1,2}$", text[max(0, start - 40) : start])
+    after = re.match(r"(?:[ ][A-Z][\w-]*){1,2}", text[end : end + 40])
+    n = 1
+    for part in (before.group(0).split() if before else []) + (
+        after.group(0).split() if after else []
+    ):
+        if part.casefold() not in _FUNCTION_WORDS:
+            n += 1
+    return n >= 3
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an and as at by for from in into of on or our the this that these to we with its".split()
+)
 
 
 def _sentence_start(text: str, i: int) -> bool:
@@ -1009,7 +1049,19 @@ def _attribute(
         return None
     # "the Generalist Language Model": maybe another name that opens with this one; a name
     # the lexicon confirms is still itself ("a Mamba Attention Module")
-    longer = m.field != "title" and _RE_LONGER_NAME_AFTER.match(text, m.end) is not None
+    longer = m.field != "title" and (
+        _RE_LONGER_NAME_AFTER.match(text, m.end) is not None
+        or _inside_longer_name(text, m.start, m.end, m.surface + " ")
+        or _in_capitalised_run(text, m.start, m.end)  # "Specialized Generalist Models"
+    )
+    # "Generalist agents have emerged …", in a paper that writes "generalist agents" too: a
+    # word capitalised where any word is, no name
+    initial = (
+        m.field != "title"
+        and m.surface[1:].islower()
+        and _sentence_start(text, m.start)
+        and _holds_word(f"{a.title} {a.abstract}", m.surface.lower())
+    )
     cue = _cue_kind(m.sentence, m.surface) or _paper_cue(a, m.surface)
     own_long = defs.get(m.surface)
     key = (id(slot), family, m.surface, m.entity)
@@ -1025,7 +1077,7 @@ def _attribute(
         t
         for t in fits
         if a.id not in t[0].papers  # so every paper that presents it is another than A
-        and not (longer and not t[0].confirmed)
+        and not ((longer or (initial and _weakness(m.surface) > 0)) and not t[0].confirmed)
         and not (own_long and _spelled_otherwise(own_long, t[0], m.surface, sim.text_of))
         and (cue is None or _compatible(cue, t[0].kind))
     ]  # A spelling it out as something else, or a word nearby of another kind: not it

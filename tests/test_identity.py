@@ -915,3 +915,50 @@ def test_a_lexicon_name_that_opens_a_longer_capitalised_name_is_still_itself():
     (a,) = [p for p in MARCH if p.title.startswith("BuildMamba: ")]
     (b,) = [p for p in DS if p.title.startswith("Mamba: Linear-Time")]
     assert (a.id, b.id) in {(x, y) for x, y, _ in _builds_on(gt.build_graph([*DS, a]))}
+
+
+# ------------------------------------- after the fifth fresh set's blind score (eighth sitting)
+
+LATE = gt.read(
+    Path(__file__).resolve().parents[1] / "data" / "eval" / "arxiv-ai-2025-10-late.jsonl"
+)
+
+
+def test_an_apposition_that_calls_a_name_a_model_keeps_it_off_the_machine():
+    # arxiv 2510.25563: "we adapt Aurora, a foundational deep learning model originally
+    # designed for atmospheric forecasting": not Argonne's Aurora supercomputer
+    (aurora,) = [p for p in LLM if p.title.startswith("Aurora: Architecting Argonne")]
+    a = _pick(LATE, "2510.25563")[0]
+    assert _builds_on(gt.build_graph([a, aurora])) == set()
+    machine = a.abstract.replace(
+        "a foundational deep learning model originally designed for atmospheric forecasting",
+        "an exascale supercomputer at Argonne",
+    )
+    assert {(x, y) for x, y, _ in _builds_on(gt.build_graph([replace(a, abstract=machine),
+                                                            aurora]))} == {(a.id, aurora.id)}  # fmt: skip
+
+
+def test_a_dictionary_word_name_capitalised_only_where_any_word_is_links_nothing():
+    # "We term this framework Generalist" (2510.13361); "Generalist agents have emerged …"
+    # opens a sentence of a paper that also writes "generalist agents", "Specialized
+    # Generalist Models (SGMs)" is a longer name
+    (b,) = _pick(FOURTH, "2510.13361")
+    for a in _pick(LATE, "2510.23856", "2510.26083"):
+        assert _builds_on(gt.build_graph([a, b])) == set(), a.id
+    # the same word mid-sentence, capitalised as a name, links
+    (a,) = _pick(LATE, "2510.23856")
+    said = a.abstract.replace(
+        "Generalist agents have emerged", "Agents such as Generalist have emerged"
+    )
+    assert {(x, y) for x, y, _ in _builds_on(gt.build_graph([replace(a, abstract=said), b]))} == {
+        (a.id, b.id)
+    }
+
+
+def test_a_capitalised_function_word_before_a_name_makes_no_longer_name():
+    # llm-systems: "Result showed In FIDRS framework, …" still names FIDRS
+    ps = [p for p in LLM if "FIDRS" in p.title or "FIDRS" in p.abstract]
+    pairs = {(x, y) for x, y, _ in _builds_on(gt.build_graph(ps))}
+    (b,) = [p for p in ps if p.title.startswith("FIDRS: ")]
+    (a,) = [p for p in ps if p.title.startswith("Scrutiny new framework")]
+    assert (a.id, b.id) in pairs

@@ -177,7 +177,8 @@ class IntroFinder:
         if ":" in title and not _RE_OWN_NAME_FIRST.match(title):
             # not "PersonaAgent with GraphRAG: …": the paper's own name first, its means after
             for m in _RE_TITLE_INNER.finditer(title):
-                add(m.group(1), "title", m.start(1), "title")
+                if not _described_as_existing(m.group(1), paper.abstract):
+                    add(m.group(1), "title", m.start(1), "title")
         text = paper.abstract
         for kind, rxs in (
             ("we", (_RE_WE_PROPOSE,)),
@@ -190,12 +191,20 @@ class IntroFinder:
                     continue  # "requests with named Kubernetes service endpoints"
                 if kind == "called" and text[pos - 1 : pos] == "-":
                     continue  # "code-named Sapphire Rapids": a code name of a product
+                if kind == "called" and _field_usage(text, pos):
+                    continue  # "Directly training from base models with RL is called zero-RL"
                 for rx in rxs:
                     m = rx.match(text, pos)
                     if m and kind == "we" and _head_of_longer_name(text, m.group(1), m.end(1)):
                         continue
                     if m and not (
-                        kind == "our" and _defined_for_the_reader(m.group(1), text, defs)
+                        kind == "our"
+                        and (
+                            _defined_for_the_reader(m.group(1), text, defs)
+                            # "an explainable plug-and-play (PnP) framework … Our PnP
+                            # algorithm": one of a general kind the abstract spells out
+                            or _defined_as_term(m.group(1), defs)
+                        )
                     ):
                         # "our GPR model" after "Gaussian Process Regression (GPR) is an
                         # important type of …": a field's acronym, not the paper's name
@@ -209,6 +218,8 @@ class IntroFinder:
             if m and _NAMEY.search(m.group(1)):
                 add(m.group(1), "abstract", m.start(1), "intro")
         for pos in trig.get("called", ()):
+            if _field_usage(text, pos):
+                continue
             m = _RE_CALLED_LOWER.match(text, pos)
             if m is None:  # 'a small module, named "loss prediction module," to …'
                 m = _RE_CALLED_QUOTED_LOWER.match(text, pos)
@@ -283,7 +294,12 @@ class IntroFinder:
                 long_of.setdefault(m.group(2), m.group(1))
                 add(m.group(2), "abstract", m.start(2), "definition")
             listed = _counted_list(text, pos) if counted else []
-            if not any(self._lookup(item) for _, item in listed):  # "two baselines, A and B"
+            if listed and (
+                # "we introduce two new architectures, MNO and MONet": new, whatever the
+                # lexicon holds; else "two baselines, A and B" names others' work
+                _RE_NEW_WORD.search(text, pos, listed[0][0])
+                or not any(self._lookup(item) for _, item in listed)
+            ):
                 for start, item in listed:
                     add(item, "abstract", start, "intro")
         for pos in trig.get("we", ()):
@@ -611,6 +627,60 @@ def _defined_for_the_reader(name: str, text: str, defs: list) -> bool:
     return False
 
 
+def _field_usage(text: str, called: int) -> bool:
+    """Is the "called" at ``called`` a passive "is called" / "are often called" in a
+    sentence that presents nothing: the field's name for something, not the paper's?"""
+    if not text.startswith(("called", "Called"), called):
+        return False  # "The modified VTE is termed as STE": a coinage
+    if not _RE_PASSIVE_BEFORE.search(text, max(0, called - 20), called):
+        return False
+    lo = max(text.rfind(". ", 0, called), text.rfind("? ", 0, called)) + 1
+    hi = text.find(". ", called)
+    if _RE_OWN_THING.search(text, lo, called):
+        return False  # "The resulting framework is called X": the paper's own
+    return not _RE_PRESENTS.search(text, lo, hi if hi > 0 else len(text))
+
+
+_RE_PASSIVE_BEFORE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?$")
+_RE_OWN_THING = re.compile(
+    r"\b(?:resulting|proposed|modified|new|novel|this|these|such|designed|developed|extended"
+    r"|improved|combined|overall|whole|entire)\b",
+    re.IGNORECASE,
+)
+
+
+def _described_as_existing(name: str, text: str) -> bool:
+    """Does the abstract describe ``name`` as something that exists already, in a sentence
+    that presents nothing ("PAC-Bayes is a popular and efficient framework for …", "X has
+    been widely used")? Then a title's "… with PAC-Bayes: …" is the paper's means."""
+    if name not in text:
+        return False
+    rx = re.compile(re.escape(name) + _DESCRIBED_AFTER)
+    for m in rx.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
+            continue
+        lo = max(text.rfind(". ", 0, m.start()), text.rfind("? ", 0, m.start())) + 1
+        hi = text.find(". ", m.end())
+        if not _RE_PRESENTS.search(text, lo, hi if hi > 0 else len(text)):
+            return True
+    return False
+
+
+# "NAME is a …", "NAME has been …", "NAME has emerged": NAME described for the reader
+_DESCRIBED_AFTER = (
+    r"\s+(?:is|are|has|have)\s+(?:(?:a|an|the)\s|been\s|become\s|emerged\b|long\s|recently\s)"
+)
+
+
+def _defined_as_term(name: str, defs: list) -> bool:
+    """Does the abstract spell ``name`` out as a general term, in lower case ("plug-and-play
+    (PnP)")?"""
+    return any(
+        abbr == name and astart >= 0 and lf.islower() and len(lf) > len(name)
+        for abbr, lf, _lstart, astart in defs
+    )
+
+
 def _task_defined(name: str, text: str, defs: list) -> bool:
     """Does the abstract define ``name`` as a task or a problem for the reader
     ("Cross-view geo-localization (CVGL) aims to …", "… (VSR) is a challenging task")?"""
@@ -789,6 +859,11 @@ def _plain_word(text: str) -> bool:
     return zipf_frequency(text, "en") >= 2.5
 
 
+_RE_NEW_WORD = re.compile(r"\b(?:new|novel)\b")
+# Short acronyms joined by "+" or "/": a combination of methods, not a name ("SFT+RL")
+_RE_COMBINATION = re.compile(r"[A-Z][A-Za-z0-9]{0,4}(?:\s?[+/]\s?[A-Z][A-Za-z0-9]{0,4})+")
+
+
 def _valid_intro(name: str, lexicon: Lexicon, lower_ok: bool = False) -> bool:
     if not name or len(name) > 60 or lexicon.is_blocked(name):
         return False
@@ -801,6 +876,8 @@ def _valid_intro(name: str, lexicon: Lexicon, lower_ok: bool = False) -> bool:
         return False
     if len(words) == 1 and _RE_QUANTITY.fullmatch(name):
         return False
+    if _RE_COMBINATION.fullmatch(name):
+        return False  # "our SFT+RL model", "a CNN+LSTM baseline": two methods combined
     if lower_ok and len(words) >= 2:
         return True  # "namely hidden transfer, which ...": a named technique
     return (
