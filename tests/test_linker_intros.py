@@ -786,3 +786,24 @@ def test_our_name_of_a_kind_the_abstract_spells_out_in_lower_case_is_not_introdu
     assert _introduced("A title", abstract) == []
     coined = "Our PnP algorithm employing the network converges to a minimizer."
     assert [e for e, _ in _introduced("A title", coined)] == ["PnP"]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # arxiv 2511.09487: a streaming variant of EM, named by EM's long form
+        ("Finally, we introduce the streaming Expectation Maximization (EM) algorithm to "
+         "enhance the adaptability of PGM parameters to streaming data.", set()),
+        # arxiv 2510.11829: "the so-called …"
+        ("We follow the idea of the so-called Soft-Constrained Bridge Problem (SCBP), in which "
+         "the constraint is a penalty.", set()),
+        # near misses: an article and an evaluative or no modifier present the paper's own
+        ("We propose a lightweight Load-Aware Token Scheduler (LATS) for serving.", {"LATS"}),
+        ("We propose the Load-Aware Token Scheduler (LATS) for serving.", {"LATS"}),
+        ("We propose the new Load-Aware Token Scheduler (LATS) for serving.", {"LATS"}),
+    ],
+)  # fmt: skip
+def test_the_modified_long_form_of_a_known_thing_is_a_variant_not_an_introduction(
+    abstract, expected
+):
+    assert {e for e, _ in _introduced("A title", abstract)} == expected

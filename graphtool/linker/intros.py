@@ -336,6 +336,10 @@ class IntroFinder:
                 or _listed_after_lead(text, lstart)
             ):
                 continue
+            if _RE_VARIANT_BEFORE.search(text, max(0, lstart - 30), lstart) and not (
+                _in_title_as_name(long_form, paper.title)
+            ):
+                continue  # "we introduce the streaming Expectation Maximization (EM) algorithm"
             if _RE_USED_BEFORE.search(text, max(0, lstart - 60), lstart):
                 # "solve it using the Frank-Wolfe (FW) algorithm", "by leveraging the
                 # recently introduced Foundation Inference Models (FIMs)": a means, even
@@ -859,6 +863,9 @@ def _plain_word(text: str) -> bool:
     return zipf_frequency(text, "en") >= 2.5
 
 
+# "the streaming Expectation Maximization (EM)": the definite article, then a lower-case
+# modifier of a known thing's long form: a variant of it, not a name the paper makes
+_RE_VARIANT_BEFORE = re.compile(r"\bthe\s+(?!(?:new|novel|proposed)\s)[a-z][a-z\-]+\s+$")
 _RE_NEW_WORD = re.compile(r"\b(?:new|novel)\b")
 # Short acronyms joined by "+" or "/": a combination of methods, not a name ("SFT+RL")
 _RE_COMBINATION = re.compile(r"[A-Z][A-Za-z0-9]{0,4}(?:\s?[+/]\s?[A-Z][A-Za-z0-9]{0,4})+")
