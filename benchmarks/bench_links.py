@@ -7,12 +7,13 @@ Run:  python benchmarks/bench_links.py            (dev labels; prints every edge
 Corpora: data/deepscholar-dev.jsonl (references dropped before linking, kept to compare),
 data/llm-systems-2025.jsonl, and the three bundled corpora read as one ("combined": only its
 edges between papers of two corpora; its pairs were labelled in the sixth sitting, after the
-engineers had read those edges, so its figure is a dev figure), and, with --blind, four
+engineers had read those edges, so its figure is a dev figure), and, with --blind, the
 fresh sets of daily arXiv listings (cs.AI / cs.LG), each read with the bundled corpora and the
 sets before it, of which only the edges with an end in the set count: "arxiv-ai-2025-11"
-(1,389 papers of November 2025), "arxiv-ai-2026-03" (1,425 of March 2026), and
+(1,389 papers of November 2025), "arxiv-ai-2026-03" (1,425 of March 2026),
 "arxiv-ai-2025-10-2026-03" and "arxiv-ai-2025-10-11" (1,070 and 945 papers of other October,
-November and March listings, in no earlier set). Each was scored once, in the seventh sitting,
+November and March listings, in no earlier set; those four scored in the seventh sitting) and
+"arxiv-ai-2025-10-late" (1,043 of late October 2025, eighth sitting). Each was scored once,
 before its pairs were read; rules were then written from it (data/README.md). Labels
 (data/eval/links-gold.jsonl) were made by annotators who never saw graphtool's rules: for a
 pool of candidate pairs (A names a string that B may introduce), each pair is `right` (A
