@@ -85,6 +85,7 @@ class _Meaning:
     # the lexicon's name, but another artefact (a simulator named Frontier): a mention the
     # linker read as the lexicon's entity is this one only by how it is written
     foreign: bool = False
+    known: bool = False  # the lexicon holds a name of this spelling (of whatever kind)
 
 
 @lru_cache(maxsize=1)
@@ -756,6 +757,7 @@ def resolve(
     for slot in meanings.values():
         for x in slot:
             k = known.get(x.name)
+            x.known = k is not None
             if k is not None and not _same_as_known(x, k, by_id):
                 from .linker.titles import _guess_kind
 
@@ -784,7 +786,7 @@ def resolve(
         if m.relation == "introduces":
             own_spans[m.paper].append((m.field, m.start, m.end))
             own_folded[m.paper].update(n.casefold() for n in (m.entity, m.surface))
-    own_defs: dict[str, tuple[dict[str, str], list[tuple[str, int, int]]]] = {}
+    own_defs: dict[str, tuple[dict[str, str], list, list]] = {}
     spelled: dict = {}  # the meanings of a slot each spelling fits
     decided: list[tuple[_Meaning, float, bool] | None] = []
     unattributed: set[str] = set()  # names some mention uses in another sense
@@ -813,9 +815,15 @@ def resolve(
             elif key in general and " " in m.surface and _ACRONYM.fullmatch(m.entity):
                 spelled_out[len(decided) - 1] = _sense_name(m.entity, m.surface)
             continue
-        defs, spans = _own_defs(a, own_defs, own_spans)
+        defs, spans, longs = _own_defs(a, own_defs, own_spans)
         if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
             continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
+        if " " in m.surface.strip() and any(
+            f == m.field and s <= m.start and m.end <= e and e - s > m.end - m.start
+            for f, s, e, _ in longs
+        ):
+            continue  # a fragment of a long form A defines ("Momentum Contrast and
+            # Distillation (MCD)" holds no mention of Momentum Contrast)
         if m.surface.casefold() in own_folded.get(a.id, ()):
             continue  # A's own artefact, named like another's ("KoALA: …" and KOALA)
         own_long = defs.get(m.surface)
@@ -1047,6 +1055,8 @@ def _attribute(
     text = a.title if m.field == "title" else a.abstract
     if " " in m.surface.strip() and _inside_longer_name(text, m.start, m.end, m.surface):
         return None
+    if text[m.end : m.end + 1] == "(":
+        return None  # "CAT(0) Spaces": notation, no name
     # "the Generalist Language Model": maybe another name that opens with this one; a name
     # the lexicon confirms is still itself ("a Mamba Attention Module")
     longer = m.field != "title" and (
@@ -1079,6 +1089,18 @@ def _attribute(
         if a.id not in t[0].papers  # so every paper that presents it is another than A
         and not ((longer or (initial and _weakness(m.surface) > 0)) and not t[0].confirmed)
         and not (own_long and _spelled_otherwise(own_long, t[0], m.surface, sim.text_of))
+        # "the study of best-of-both-worlds (BOBW) algorithms": A writes in lower case, as a
+        # general term, what the presenter capitalises as its name
+        and not (
+            own_long
+            and own_long.islower()
+            and not family
+            and not t[0].known
+            and any(
+                _key(f) == _key(own_long) and not f.islower()
+                for f in (t[0].long_form or "", *t[0].surfaces)
+            )
+        )
         and (cue is None or _compatible(cue, t[0].kind))
     ]  # A spelling it out as something else, or a word nearby of another kind: not it
     if not cands:
@@ -1284,7 +1306,7 @@ def _is_concept(long_form: str, known: dict[str, Known]) -> bool:
     return k is not None and k.kind == "method"
 
 
-def _own_defs(a: Paper, cache: dict, own_spans: dict) -> tuple[dict[str, str], list]:
+def _own_defs(a: Paper, cache: dict, own_spans: dict) -> tuple[dict[str, str], list, list]:
     if a.id not in cache:
         cache[a.id] = _own_names(a, own_spans.get(a.id, []))
     return cache[a.id]
@@ -1295,14 +1317,17 @@ _PLURAL_ES = re.compile(r"(?:ss|x|ch|sh)es$")  # "Gaussian processes": "… proc
 
 def _own_names(
     a: Paper, intro_spans: list[tuple[str, int, int]]
-) -> tuple[dict[str, str], list[tuple[str, int, int]]]:
-    """A paper's own abbreviation definitions (abbreviation -> long form), and the spans
-    of its own names: what it introduces, and the long forms it spells out."""
+) -> tuple[dict[str, str], list[tuple[str, int, int]], list[tuple[str, int, int, str]]]:
+    """A paper's own abbreviation definitions (abbreviation -> long form), the spans
+    of its own names (what it introduces, and the long forms it spells out), and the span
+    of every long form it defines, with its abbreviation."""
     defs: dict[str, str] = {}
     spans = list(intro_spans)
+    longs: list[tuple[str, int, int, str]] = []
     for field, text in (("title", a.title), ("abstract", a.abstract)):
         for abbr, lf, lstart, astart in abbreviation_definitions(text) if "(" in text else ():
             defs.setdefault(abbr, lf)
+            longs.append((field, lstart, lstart + len(lf), abbr))
             if abbr[-1:] == "s" and abbr[-2:-1].isupper() and lf[-1:] == "s":
                 # "Geospatial Foundation Models (GeoFMs)" spells out "GeoFM" as well
                 defs.setdefault(abbr[:-1], lf[:-2] if _PLURAL_ES.search(lf) else lf[:-1])
@@ -1310,7 +1335,7 @@ def _own_names(
                 spans.append((field, lstart, lstart + len(lf)))
     if ":" in a.title and any(f == "title" and s == 0 for f, s, _ in intro_spans):
         spans.append(("title", 0, len(a.title)))  # "SIGMA: Selective Gated Mamba for …"
-    return defs, spans
+    return defs, spans, longs
 
 
 _FAMILY_AFTER = re.compile(r"(?:-|\s+)(?:family|families|series)\b", re.IGNORECASE)

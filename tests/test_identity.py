@@ -962,3 +962,41 @@ def test_a_capitalised_function_word_before_a_name_makes_no_longer_name():
     (b,) = [p for p in ps if p.title.startswith("FIDRS: ")]
     (a,) = [p for p in ps if p.title.startswith("Scrutiny new framework")]
     assert (a.id, b.id) in pairs
+
+
+# ------------------------------------- after the sixth fresh set's blind score (eighth sitting)
+
+SIXTH = gt.read(Path(__file__).resolve().parents[1] / "data" / "eval" / "arxiv-ai-2025-09-10.jsonl")
+
+
+def test_a_multi_word_mention_inside_a_long_form_the_paper_defines_is_no_mention():
+    # arxiv 2508.21539: "a Momentum Contrast and Distillation (MCD) mechanism" holds no
+    # mention of Momentum Contrast (MoCo)
+    (moco,) = [p for p in DS if p.title.startswith("Momentum Contrast for Unsupervised")]
+    (a,) = _pick(SIXTH, "2508.21539")
+    assert not {(x, y) for x, y, _ in _builds_on(gt.build_graph([*DS, a])) if x == a.id}
+    said = a.abstract.replace("Momentum Contrast and Distillation (MCD)", "Momentum Contrast")
+    assert (a.id, moco.id) in {
+        (x, y) for x, y, _ in _builds_on(gt.build_graph([*DS, replace(a, abstract=said)]))
+    }
+
+
+def test_a_name_glued_to_a_bracket_is_notation():
+    # arxiv 2510.25363: "… Mappings in CAT(0) Spaces …" is not "CAT: Curvature-Adaptive
+    # Transformers"
+    (a,), (b,) = _pick(LATE, "2510.25363"), _pick(SIXTH, "2510.01634")
+    assert _builds_on(gt.build_graph([a, b])) == set()
+    spaced = replace(a, title=a.title.replace("CAT(0) Spaces", "CAT Spaces"))
+    assert (a.id, b.id) in {(x, y) for x, y, _ in _builds_on(gt.build_graph([spaced, b]))}
+
+
+def test_a_general_term_written_in_lower_case_is_not_the_name_another_paper_capitalises():
+    # arxiv 2510.17103 "initiate the study of best-of-both-worlds (BOBW) algorithms";
+    # 2510.07424 "we introduce a computationally efficient Best-of-Both-Worlds (BOBW)
+    # algorithm": a property of algorithms, not that paper's artefact
+    (a,), (b,) = _pick(THIRD, "2510.17103"), _pick(SIXTH, "2510.07424")
+    assert _builds_on(gt.build_graph([a, b])) == set()
+    named = a.abstract.replace("best-of-both-worlds (BOBW)", "Best-of-Both-Worlds (BOBW)")
+    assert (a.id, b.id) in {
+        (x, y) for x, y, _ in _builds_on(gt.build_graph([replace(a, abstract=named), b]))
+    }

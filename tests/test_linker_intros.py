@@ -807,3 +807,57 @@ def test_the_modified_long_form_of_a_known_thing_is_a_variant_not_an_introductio
     abstract, expected
 ):
     assert {e for e, _ in _introduced("A title", abstract)} == expected
+
+
+# ------------------------------------- after the sixth fresh set's blind score (eighth sitting)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # arxiv 2510.12672: the acronym after the words is the name, they its long form
+        ("We propose Concept Alignment and Concept Manipulation CALM, an inference-time method "
+         "that suppresses harmful concepts.", ("CALM", ("Concept Manipulation",))),
+        # PaLM's paper
+        ("We trained a 540-billion parameter model, which we call Pathways Language Model PaLM.",
+         ("PaLM", ("Pathways Language Model",))),
+    ],
+)  # fmt: skip
+def test_an_acronym_written_after_its_words_is_the_name(abstract, expected):
+    assert _introduced("A title", abstract) == [expected]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # "Grounding DINO" (one word before), "Stable Diffusion XL" (two letters): whole names
+        "We present Grounding DINO, an open-set object detector.",
+        "We introduce Stable Diffusion XL, a latent diffusion model.",
+    ],
+)
+def test_a_name_ending_in_capitals_stays_whole_where_no_long_form_precedes(abstract):
+    (name,) = [e for e, _ in _introduced("A title", abstract)]
+    assert " " in name or name == "SDXL"
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # arxiv 2508.21420: others' term
+        "The network, initialized as a so-called echo state network (ESN), projects incoming "
+        "signals into a higher dimensional space.",
+        # llm-systems 2503.15921
+        "A small model generates candidate tokens in a so-called speculation phase, which are "
+        "verified by the LLM.",
+        # arxiv 2510.07052: the task a workflow is for, in lower case
+        "We propose a workflow for speech emotion recognition (SER) that combines pre-trained "
+        "representations with automated hyperparameter optimisation.",
+    ],
+)
+def test_so_called_terms_and_a_lower_case_task_after_for_are_not_introduced(abstract):
+    assert _introduced("A title", abstract) == []
+
+
+def test_a_capitalised_long_form_after_for_is_still_introduced():
+    abstract = "We propose a framework for Load-Aware Token Scheduling (LATS) that serves fast."
+    assert [e for e, _ in _introduced("A title", abstract)] == ["LATS"]

@@ -99,6 +99,20 @@ class IntroFinder:
             if cut:  # "this paper introduces Huawei CloudMatrix": Huawei's CloudMatrix
                 surface, start = surface[cut:], start + cut
             name = _MATH.sub(r"\1", surface).strip(" -—")
+            tail = _RE_TRAILING_ACRONYM.search(name) if " " in name and field != "title" else None
+            if (
+                tail
+                and len(tail.group(1)) >= 3
+                and name[: tail.start()].count(" ") >= 2  # two words or more before it
+                and tail.group(1)[0] == name[0]  # "Concept … CALM", not "Grounding DINO"
+                and _norm(name) not in abbr_of
+            ):
+                # "We propose Concept Alignment and Concept Manipulation CALM, an …",
+                # "which we call Pathways Language Model PaLM": the acronym is the name,
+                # the words before it its long form
+                long_of.setdefault(tail.group(1), name[: tail.start()].strip())
+                abbr_of.setdefault(_norm(name[: tail.start()]), tail.group(1))
+                surface, start, name = tail.group(1), start + tail.start(1), tail.group(1)
             if field == "abstract" and start in long_at:
                 abbr, lf, at = long_at[start]
                 if len(lf) > len(name) and lf.startswith(name):
@@ -340,6 +354,8 @@ class IntroFinder:
                 _in_title_as_name(long_form, paper.title)
             ):
                 continue  # "we introduce the streaming Expectation Maximization (EM) algorithm"
+            if long_form.islower() and _RE_TASK_BEFORE.search(text, max(0, lstart - 12), lstart):
+                continue  # "we propose a workflow for speech emotion recognition (SER)": the task
             if _RE_USED_BEFORE.search(text, max(0, lstart - 60), lstart):
                 # "solve it using the Frank-Wolfe (FW) algorithm", "by leveraging the
                 # recently introduced Foundation Inference Models (FIMs)": a means, even
@@ -482,6 +498,7 @@ _RE_USED_BEFORE = re.compile(
     r"|applies|based\s+on|built\s+(?:up)?on|building\s+on|relying\s+on|rel(?:y|ies)\s+on"
     r"|extend(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?"
     r"|\bby\s+(?:the|an?)\s+"  # "each service is managed by an Active Inference (AIF) agent"
+    r"|\bso-called\s+"
     r"|\b(?:recently|previously|originally)\s+(?:introduced|proposed|developed)\s+"
     r"|\b(?:well[- ]known|classical|classic|standard|celebrated|conventional|widely[- ]used)\s+)$"
 )
@@ -531,6 +548,8 @@ def _triggers(low: str) -> dict[str, list[int]]:
         i = m.start() - (3 if low.startswith("nam", m.start() - 3) else 4)
         if low.startswith("designat", m.start() - 8):
             i = m.start() - 8
+        if low.startswith("so-", i - 3):
+            continue  # "a so-called echo state network (ESN)": others' term
         if _word_at(low, i):
             called.append(i)
     if called:
@@ -866,6 +885,9 @@ def _plain_word(text: str) -> bool:
 # "the streaming Expectation Maximization (EM)": the definite article, then a lower-case
 # modifier of a known thing's long form: a variant of it, not a name the paper makes
 _RE_VARIANT_BEFORE = re.compile(r"\bthe\s+(?!(?:new|novel|proposed)\s)[a-z][a-z\-]+\s+$")
+# A name's last word, an acronym after capitalised words: "Concept Manipulation CALM"
+_RE_TRAILING_ACRONYM = re.compile(r"(?<=[a-z]\s)([A-Z][A-Za-z]*[A-Z][A-Za-z]*)$")
+_RE_TASK_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
 _RE_NEW_WORD = re.compile(r"\b(?:new|novel)\b")
 # Short acronyms joined by "+" or "/": a combination of methods, not a name ("SFT+RL")
 _RE_COMBINATION = re.compile(r"[A-Z][A-Za-z0-9]{0,4}(?:\s?[+/]\s?[A-Z][A-Za-z0-9]{0,4})+")
