@@ -175,15 +175,14 @@ def _cue_kind(sentence: str, surface: str, start: int | None = None) -> str | No
     cls = _CLASS_BEFORE.search(sentence[max(0, i - 60) : i])
     appos = _RE_APPOSITION_AFTER.match(sentence, i + len(surface))
     if appos:  # "Aurora, a foundational deep learning model originally designed for …"
-        words = appos.group(1).lower().split()
-        for w, nxt in zip(words, [*words[1:], ""], strict=True):
-            if w in _CLAUSE_WORDS:
+        head = ""  # the apposition's head noun: its last word before a clause or an adverb
+        for w in appos.group(1).lower().split():
+            if w in _CLAUSE_WORDS or (w.endswith("ly") and head):
                 break
-            if w == "machine" and nxt == "learning":
-                continue
-            kind = next((k for k, ws in _cues()["kind_cues"].items() if w in ws), None)
-            if kind is not None:
-                return kind
+            head = w
+        kind = next((k for k, ws in _cues()["kind_cues"].items() if head in ws), None)
+        if kind is not None:
+            return kind
     for kind, words in _cues()["kind_cues"].items():
         if set(head) & set(words) or set(before) & set(_cues()["kind_before"].get(kind, [])):
             return kind
@@ -195,7 +194,9 @@ def _cue_kind(sentence: str, surface: str, start: int | None = None) -> str | No
 # An apposition right after a name: its first words, up to a clause word, may hold its class
 _RE_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,5}[\w-]+)")
 _CLAUSE_WORDS = frozenset(
-    "that which who whose for to with of in on by from and or as at via using".split()
+    "that which who whose for to with of in on by from and or as at via using behind across"
+    " over under into onto through between among within without than is are was were has"
+    " have designed built developed trained used based".split()
 )
 # A class noun right before a name: an apposition ("cluster, Frontier") or a Hearst
 # pattern ("clusters such as Frontier", "datasets like Kingsnake and …").
@@ -247,11 +248,6 @@ def _inside_longer_name(text: str, start: int, end: int, surface: str) -> bool:
         return True
     m = re.match(r"[ \-]([A-Za-z][\w]*)", after)
     return bool(m and m.group(1)[0].isupper() and " " in surface.strip())
-
-
-# Two or more capitalised words right after a name in an abstract: the name may open a longer
-# one ("the Generalist Language Model"). Not in titles, whose every word may be capitalised.
-_RE_LONGER_NAME_AFTER = re.compile(r"[ ](?:[A-Z][a-z]+[ -])+[A-Z][a-z]+\b")
 
 
 def _in_capitalised_run(text: str, start: int, end: int) -> bool:
@@ -1060,9 +1056,8 @@ def _attribute(
     # "the Generalist Language Model": maybe another name that opens with this one; a name
     # the lexicon confirms is still itself ("a Mamba Attention Module")
     longer = m.field != "title" and (
-        _RE_LONGER_NAME_AFTER.match(text, m.end) is not None
-        or _inside_longer_name(text, m.start, m.end, m.surface + " ")
-        or _in_capitalised_run(text, m.start, m.end)  # "Specialized Generalist Models"
+        _inside_longer_name(text, m.start, m.end, m.surface)  # "the Specialized Generalist …"
+        or _in_capitalised_run(text, m.start, m.end)  # "the Generalist Language Model"
     )
     # "Generalist agents have emerged …", in a paper that writes "generalist agents" too: a
     # word capitalised where any word is, no name

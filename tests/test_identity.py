@@ -1000,3 +1000,37 @@ def test_a_general_term_written_in_lower_case_is_not_the_name_another_paper_capi
     assert (a.id, b.id) in {
         (x, y) for x, y, _ in _builds_on(gt.build_graph([replace(a, abstract=named), b]))
     }
+
+
+def test_an_appositions_head_noun_gives_the_kind_not_any_word_in_it():
+    from graphtool.identity import _cue_kind
+
+    assert _cue_kind("we adapt Aurora, a foundational deep learning model originally", "Aurora")
+    assert (
+        _cue_kind("We compare against Sched, the popular GPU cluster scheduler.", "Sched") is None
+    )
+    assert (
+        _cue_kind("against Sched, the scheduler behind many production clusters", "Sched") is None
+    )
+    assert _cue_kind("jobs ran on Frontier, an exascale supercomputer at ORNL", "Frontier") == (
+        "hardware"
+    )
+
+
+def test_a_corpus_name_after_a_capitalised_word_mid_sentence_is_not_linked():
+    (a,), (b,) = _pick(LATE, "2510.23856"), _pick(FOURTH, "2510.13361")
+    said = a.abstract.replace(
+        "Generalist agents have emerged", "Agents such as Generalist have emerged"
+    )
+    longer = said.replace("such as Generalist", "such as Specialized Generalist")
+    assert _builds_on(gt.build_graph([replace(a, abstract=longer), b])) == set()
+    assert _builds_on(gt.build_graph([replace(a, abstract=said), b]))
+
+
+def test_a_title_name_among_capitalised_title_words_still_links():
+    # "Rationally Analyzing Shelby: …": every title word is capitalised, so a run of them is
+    # no longer name
+    ps = [p for p in LLM if "Shelby" in p.title]
+    (a,) = [p for p in ps if p.title.startswith("Rationally Analyzing Shelby")]
+    (b,) = [p for p in ps if p.title.startswith("Shelby: ")]
+    assert (a.id, b.id) in {(x, y) for x, y, _ in _builds_on(gt.build_graph(LLM))}

@@ -214,7 +214,9 @@ class IntroFinder:
                     if m and not (
                         kind == "our"
                         and (
-                            _defined_for_the_reader(m.group(1), text, defs)
+                            # "our SFT+RL model": two methods combined
+                            _RE_COMBINATION.fullmatch(m.group(1))
+                            or _defined_for_the_reader(m.group(1), text, defs)
                             # "an explainable plug-and-play (PnP) framework … Our PnP
                             # algorithm": one of a general kind the abstract spells out
                             or _defined_as_term(m.group(1), defs)
@@ -275,7 +277,11 @@ class IntroFinder:
                 if self._lookup(m.group(3)):
                     continue  # "this paper presents the PyTorch framework": a known name
             add(m.group(3), "abstract", m.start(3), "intro")
-        leads = list(_RE_LIST_LEAD.finditer(text)) if ":" in text else []
+        leads = [  # not "… against three classic baseline policies from prior work:"
+            lead
+            for lead in (_RE_LIST_LEAD.finditer(text) if ":" in text else ())
+            if not _RE_OTHERS_LEAD.search(lead.group(0))
+        ]
         if leads and "(" in text:
             for lead in leads:
                 end = text.find(". ", lead.end())
@@ -287,7 +293,8 @@ class IntroFinder:
             for start in _list_items(text, lead.end()):
                 m = _RE_LISTED_APPOSITION.match(text, start)
                 name = m.group(1) if m else ""
-                if m and (_NAMEY.search(name) or (name.isupper() and len(name) > 1)):
+                namey = m and (_NAMEY.search(name) or (name.isupper() and len(name) > 1))
+                if namey and not self._lookup(name):  # "(1) PagedAttention, a …": known
                     add(name, "abstract", m.start(1), "intro")
         for pos in trig.get("our", ()):
             m = _RE_OUR_IMPLEMENTED_IN.match(text, pos)
@@ -315,7 +322,8 @@ class IntroFinder:
                 or not any(self._lookup(item) for _, item in listed)
             ):
                 for start, item in listed:
-                    add(item, "abstract", start, "intro")
+                    if not self._lookup(item):  # "two new architectures, MNO and MONet": MNO
+                        add(item, "abstract", start, "intro")
         for pos in trig.get("we", ()):
             m = _RE_WE_NEW_NOUN_LONG_NAME.match(text, pos)
             if m and not self._lookup(m.group(1)):
@@ -496,7 +504,7 @@ _RE_PREPOSITION_BEFORE = re.compile(
 _RE_USED_BEFORE = re.compile(
     r"(?:\b(?:using|uses?|leverag(?:e|es|ing)|employ(?:s|ing)?|adopt(?:s|ing)?|apply(?:ing)?"
     r"|applies|based\s+on|built\s+(?:up)?on|building\s+on|relying\s+on|rel(?:y|ies)\s+on"
-    r"|extend(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?"
+    r"|extend(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:(?!(?:novel|new|our|proposed)\s)[\w-]+\s+)?"
     r"|\bby\s+(?:the|an?)\s+"  # "each service is managed by an Active Inference (AIF) agent"
     r"|\bso-called\s+"
     r"|\b(?:recently|previously|originally)\s+(?:introduced|proposed|developed)\s+"
@@ -616,8 +624,8 @@ def _listed_after_lead(text: str, lstart: int) -> bool:
     three policies: Fair Share (FSP), Priority Queue (PQP) and Short Batch (SBP)")?"""
     cut = max(text.rfind(". ", 0, lstart), text.rfind("; ", 0, lstart))
     lead = _RE_LIST_LEAD.search(text, cut + 1, lstart)
-    if not lead:
-        return False
+    if not lead or _RE_OTHERS_LEAD.search(lead.group(0)):
+        return False  # (not "… against three classic baseline policies from prior work:")
     between = text[lead.end() : lstart]
     return not between.strip() or bool(re.fullmatch(r"(?:[^.;:]*\),?\s+(?:and\s+)?)*", between))
 
@@ -655,16 +663,20 @@ def _field_usage(text: str, called: int) -> bool:
     sentence that presents nothing: the field's name for something, not the paper's?"""
     if not text.startswith(("called", "Called"), called):
         return False  # "The modified VTE is termed as STE": a coinage
-    if not _RE_PASSIVE_BEFORE.search(text, max(0, called - 20), called):
+    if not _RE_PASSIVE_BEFORE.search(text, max(0, called - 30), called):
         return False
-    lo = max(text.rfind(". ", 0, called), text.rfind("? ", 0, called)) + 1
-    hi = text.find(". ", called)
-    if _RE_OWN_THING.search(text, lo, called):
-        return False  # "The resulting framework is called X": the paper's own
-    return not _RE_PRESENTS.search(text, lo, hi if hi > 0 else len(text))
+    lo = max(text.rfind(". ", max(0, called - 400), called), max(0, called - 400) - 2) + 2
+    hi = text.find(". ", called, called + 400)
+    if _RE_OWN_THING.search(text, lo, called) or _RE_DEFINITE_START.match(text, lo):
+        return False  # "The resulting framework is called X", "The first stage is called X"
+    return not _RE_PRESENTS.search(text, lo, hi if hi > 0 else min(len(text), called + 400))
 
 
-_RE_PASSIVE_BEFORE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?$")
+_RE_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are)\s+(?:(?:\w+ly|often|also|sometimes|usually|generally|thus|then)\s+)?$"
+)
+# A sentence that opens on a definite thing: "The first stage …", "Our method …", "Its …"
+_RE_DEFINITE_START = re.compile(r"\s*(?:The|Our|This|These|Each|Its|Their)\b")
 _RE_OWN_THING = re.compile(
     r"\b(?:resulting|proposed|modified|new|novel|this|these|such|designed|developed|extended"
     r"|improved|combined|overall|whole|entire)\b",
@@ -682,16 +694,18 @@ def _described_as_existing(name: str, text: str) -> bool:
     for m in rx.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
             continue
-        lo = max(text.rfind(". ", 0, m.start()), text.rfind("? ", 0, m.start())) + 1
-        hi = text.find(". ", m.end())
-        if not _RE_PRESENTS.search(text, lo, hi if hi > 0 else len(text)):
+        lo = max(text.rfind(". ", max(0, m.start() - 400), m.start()), m.start() - 402) + 2
+        hi = text.find(". ", m.end(), m.end() + 400)
+        if not _RE_PRESENTS.search(text, max(0, lo), hi if hi > 0 else m.end() + 400):
             return True
     return False
 
 
 # "NAME is a …", "NAME has been …", "NAME has emerged": NAME described for the reader
 _DESCRIBED_AFTER = (
-    r"\s+(?:is|are|has|have)\s+(?:(?:a|an|the)\s|been\s|become\s|emerged\b|long\s|recently\s)"
+    r"\s+(?:(?:is|are)\s+(?:a|an)\s+(?!(?:new|novel|first)\b)"
+    r"|(?:has|have)\s+(?:been\s+(?:widely|extensively|commonly|successfully)\s|emerged\b"
+    r"|long\s|become\s+(?:a|an|the)\s))"
 )
 
 
@@ -884,10 +898,20 @@ def _plain_word(text: str) -> bool:
 
 # "the streaming Expectation Maximization (EM)": the definite article, then a lower-case
 # modifier of a known thing's long form: a variant of it, not a name the paper makes
-_RE_VARIANT_BEFORE = re.compile(r"\bthe\s+(?!(?:new|novel|proposed)\s)[a-z][a-z\-]+\s+$")
+_RE_VARIANT_BEFORE = re.compile(
+    r"\bthe\s+(?!(?:new|novel|proposed|first|unified|resulting|following|corresponding"
+    r"|end-to-end|training-free|adaptive|general|simple|efficient|lightweight)\s)"
+    r"[a-z][a-z\-]+\s+$"
+)
 # A name's last word, an acronym after capitalised words: "Concept Manipulation CALM"
 _RE_TRAILING_ACRONYM = re.compile(r"(?<=[a-z]\s)([A-Z][A-Za-z]*[A-Z][A-Za-z]*)$")
 _RE_TASK_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
+# A list lead about others' work: "… against three classic baseline policies from prior work:"
+_RE_OTHERS_LEAD = re.compile(
+    r"\b(?:baselines?|existing|prior|previous|classic(?:al)?|state-of-the-art|competing"
+    r"|against|compare[sd]?|comparing)\b",
+    re.IGNORECASE,
+)
 _RE_NEW_WORD = re.compile(r"\b(?:new|novel)\b")
 # Short acronyms joined by "+" or "/": a combination of methods, not a name ("SFT+RL")
 _RE_COMBINATION = re.compile(r"[A-Z][A-Za-z0-9]{0,4}(?:\s?[+/]\s?[A-Z][A-Za-z0-9]{0,4})+")
@@ -905,8 +929,6 @@ def _valid_intro(name: str, lexicon: Lexicon, lower_ok: bool = False) -> bool:
         return False
     if len(words) == 1 and _RE_QUANTITY.fullmatch(name):
         return False
-    if _RE_COMBINATION.fullmatch(name):
-        return False  # "our SFT+RL model", "a CNN+LSTM baseline": two methods combined
     if lower_ok and len(words) >= 2:
         return True  # "namely hidden transfer, which ...": a named technique
     return (
