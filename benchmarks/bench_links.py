@@ -13,8 +13,9 @@ sets before it, of which only the edges with an end in the set count: "arxiv-ai-
 (1,389 papers of November 2025), "arxiv-ai-2026-03" (1,425 of March 2026),
 "arxiv-ai-2025-10-2026-03" and "arxiv-ai-2025-10-11" (1,070 and 945 papers of other October,
 November and March listings, in no earlier set; those four scored in the seventh sitting) and
-"arxiv-ai-2025-10-late" (1,043 of late October 2025) and "arxiv-ai-2025-09-10" (968 of
-1 September and early October 2025), both eighth sitting. Each was scored once,
+"arxiv-ai-2025-10-late" (1,043 of late October 2025), "arxiv-ai-2025-09-10" (968 of
+1 September and early October 2025) and "arxiv-ai-2025-06-08" (1,053 of June to August 2025),
+all three eighth sitting. Each was scored once,
 before its pairs were read; rules were then written from it (data/README.md). Labels
 (data/eval/links-gold.jsonl) were made by annotators who never saw graphtool's rules: for a
 pool of candidate pairs (A names a string that B may introduce), each pair is `right` (A
@@ -92,6 +93,7 @@ def main() -> None:
     fresh4 = DATA / "eval" / "arxiv-ai-2025-10-11.jsonl"
     fresh5 = DATA / "eval" / "arxiv-ai-2025-10-late.jsonl"
     fresh6 = DATA / "eval" / "arxiv-ai-2025-09-10.jsonl"
+    fresh7 = DATA / "eval" / "arxiv-ai-2025-06-08.jsonl"
     # (name, what is read, which edges count, the set of an edge no label names)
     corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
                ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
@@ -106,6 +108,9 @@ def main() -> None:
                 "fresh", "blind"),
                ("arxiv-ai-2025-09-10",
                 [fresh6, fresh5, fresh4, fresh3, fresh2, fresh, *bundled], "fresh",
+                "blind"),
+               ("arxiv-ai-2025-06-08",
+                [fresh7, fresh6, fresh5, fresh4, fresh3, fresh2, fresh, *bundled], "fresh",
                 "blind")]  # fmt: skip
     table = []
     for name, path, which, default in corpora:
