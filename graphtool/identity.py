@@ -172,6 +172,9 @@ def _cue_kind(sentence: str, surface: str, start: int | None = None) -> str | No
     head = after[:1]
     if head == ["machine"] and after[1:] == ["learning"]:
         head = []  # "machine learning" names no machine
+    listed = _RE_LISTED_AFTER.match(sentence, i + len(surface))
+    if listed:  # "experiments on Pheme and Twitter16 datasets": the list's head noun
+        head = [listed.group(1).lower()]
     cls = _CLASS_BEFORE.search(sentence[max(0, i - 60) : i])
     appos = _RE_APPOSITION_AFTER.match(sentence, i + len(surface))
     if appos:  # "Aurora, a foundational deep learning model originally designed for …"
@@ -191,6 +194,8 @@ def _cue_kind(sentence: str, surface: str, start: int | None = None) -> str | No
     return None
 
 
+# A name that a list's last item and its head noun follow ("Pheme and Twitter16 datasets")
+_RE_LISTED_AFTER = re.compile(r"(?:,\s*[\w.+-]+)*,?\s+(?:and|or|&)\s+[\w.+-]+\s+([a-z]+)\b")
 # An apposition right after a name: its first words, up to a clause word, may hold its class
 _RE_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,5}[\w-]+)")
 _CLAUSE_WORDS = frozenset(
@@ -201,7 +206,7 @@ _CLAUSE_WORDS = frozenset(
 # A class noun right before a name: an apposition ("cluster, Frontier") or a Hearst
 # pattern ("clusters such as Frontier", "datasets like Kingsnake and …").
 _CLASS_BEFORE = re.compile(
-    r"\b([a-z]+)(?:,\s*|\s+(?:such\s+as|like|including|namely|e\.g\.,?)\s+"
+    r"\b([a-z]+)(?:,\s*|,?\s+(?:such\s+as|like|including|namely|e\.g\.,?)\s+"
     r"(?:[A-Z][\w.-]*,?\s+(?:and\s+|or\s+)?){0,3})$"
 )
 
@@ -1053,6 +1058,8 @@ def _attribute(
         return None
     if text[m.end : m.end + 1] == "(":
         return None  # "CAT(0) Spaces": notation, no name
+    if m.surface.endswith("s") and not m.entity.endswith("s"):
+        return None  # "Linear Representations in VLLMs": a class of things, not vLLM
     # "the Generalist Language Model": maybe another name that opens with this one; a name
     # the lexicon confirms is still itself ("a Mamba Attention Module")
     longer = m.field != "title" and (

@@ -1034,3 +1034,30 @@ def test_a_title_name_among_capitalised_title_words_still_links():
     (a,) = [p for p in ps if p.title.startswith("Rationally Analyzing Shelby")]
     (b,) = [p for p in ps if p.title.startswith("Shelby: ")]
     assert (a.id, b.id) in {(x, y) for x, y, _ in _builds_on(gt.build_graph(LLM))}
+
+
+# ----------------------------------- after the seventh fresh set's blind score (eighth sitting)
+
+
+def test_a_plural_of_a_name_is_a_class_of_things_not_the_artefact():
+    # arxiv 2506.04706 "Line of Sight: On Linear Representations in VLLMs" (vision LLMs)
+    (vllm,) = [p for p in DS if p.title.startswith("Efficient Memory Management for Large")]
+    a = Paper(
+        "a", "A title", "We probe linear representations in VLLMs and vLLMs alike.", year=2025
+    )
+    assert not {y for x, y, _ in _builds_on(gt.build_graph([*DS, a])) if x == "a"}
+    served = replace(a, abstract="We serve our model with vLLM on one GPU.")
+    assert (a.id, vllm.id) in {(x, y) for x, y, _ in _builds_on(gt.build_graph([*DS, served]))}
+
+
+def test_the_head_noun_of_a_list_gives_each_listed_name_its_kind():
+    from graphtool.identity import _cue_kind
+
+    # arxiv 2506.04739: "experiments on Pheme and Twitter16 datasets" (not the Pheme speech model)
+    assert _cue_kind("Extensive experiments on Pheme and Twitter16 datasets show", "Pheme") == (
+        "dataset"
+    )
+    # arxiv 2508.20253: "accelerators, e.g., Mallacc and Memento": hardware
+    assert _cue_kind("allocators to accelerators, e.g., Mallacc and Memento, is", "Memento") == (
+        "hardware"
+    )

@@ -362,8 +362,14 @@ class IntroFinder:
                 _in_title_as_name(long_form, paper.title)
             ):
                 continue  # "we introduce the streaming Expectation Maximization (EM) algorithm"
-            if long_form.islower() and _RE_TASK_BEFORE.search(text, max(0, lstart - 12), lstart):
-                continue  # "we propose a workflow for speech emotion recognition (SER)": the task
+            if _RE_TASK_BEFORE.search(text, max(0, lstart - 12), lstart) and (
+                long_form.islower() or _RE_NOUN_AFTER.match(text, astart + len(abbr) + 1)
+            ):
+                # "a workflow for speech emotion recognition (SER)", "a dataset for
+                # Ultra-High-Definition (UHD) landmark scenarios": what it is for
+                continue
+            if _RE_BASED_AFTER.match(text, astart + len(abbr) + 1):
+                continue  # "we propose a Neural Radiance Fields (NeRF) based framework"
             if _RE_USED_BEFORE.search(text, max(0, lstart - 60), lstart):
                 # "solve it using the Frank-Wolfe (FW) algorithm", "by leveraging the
                 # recently introduced Foundation Inference Models (FIMs)": a means, even
@@ -905,6 +911,14 @@ _RE_VARIANT_BEFORE = re.compile(
 )
 # A name's last word, an acronym after capitalised words: "Concept Manipulation CALM"
 _RE_TRAILING_ACRONYM = re.compile(r"(?<=[a-z]\s)([A-Z][A-Za-z]*[A-Z][A-Za-z]*)$")
+# After a definition's bracket: a lower-case noun it qualifies ("(UHD) landmark scenarios"),
+# or "based"/"-driven": what the paper's thing is built on ("(NeRF) based framework")
+_RE_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:that|which|to|for|as|is|are|was|with|and|in|on|by|from|of|or|we|can|has|have"
+    r"|achieves?|outperforms?|improves?|enables?|uses?|reduces?|provides?|allows?|yields?)\b)"
+    r"[a-z][a-z-]+"
+)
+_RE_BASED_AFTER = re.compile(r"\s*-?\s*(?:based|powered|driven|inspired|style|guided)\b")
 _RE_TASK_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
 # A list lead about others' work: "… against three classic baseline policies from prior work:"
 _RE_OTHERS_LEAD = re.compile(

@@ -243,7 +243,10 @@ _SUFFIX = re.compile(
 _TOKEN_TAIL = r"[\w]*(?:[-.][A-Za-z0-9]\w*)*(?:\+\+)?"
 # (only searched for: "[A-Z]{2}[a-z]{2}" finds what "[A-Z]{2,}[a-z]{2}" finds, in linear time)
 _NAMEY = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\+\+$")
-_RE_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:[xX×%]|[A-Za-z]{1,2})?")
+# "64", "7B", "2.5x", "7B-parameter", "70B-scale": a quantity, no name
+_RE_QUANTITY = re.compile(
+    r"\d+(?:\.\d+)?(?:[xX×%]|[A-Za-z]{1,2})?(?:-(?:parameters?|params?|scale|sized?|level|bit|way))?"
+)
 _DATASET_SUFFIX = re.compile(r"[ -](?:19|20)\d\d(?:[ ][A-Z][a-z]-[A-Z][a-z])?(?![\w])")
 _STYLIZED = re.compile(r"[A-Z]{2}[a-z]{3,}")  # "COmputation": a styled word, no name
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+$")
