@@ -7,20 +7,20 @@ Run:  python benchmarks/bench_links.py            (dev labels; prints every edge
 Corpora: data/deepscholar-dev.jsonl (references dropped before linking, kept to compare),
 data/llm-systems-2025.jsonl, and the three bundled corpora read as one ("combined": only its
 edges between papers of two corpora; its pairs were labelled in the sixth sitting, after the
-engineers had read those edges, so its figure is a dev figure), and, with --blind, the
-fresh sets of daily arXiv listings (cs.AI / cs.LG), each read with the bundled corpora and the
-sets before it, of which only the edges with an end in the set count: "arxiv-ai-2025-11"
-(1,389 papers of November 2025), "arxiv-ai-2026-03" (1,425 of March 2026),
-"arxiv-ai-2025-10-2026-03" and "arxiv-ai-2025-10-11" (1,070 and 945 papers of other October,
-November and March listings, in no earlier set; those four scored in the seventh sitting) and
-"arxiv-ai-2025-10-late" (1,043 of late October 2025), "arxiv-ai-2025-09-10" (968 of
-1 September and early October 2025) and "arxiv-ai-2025-06-08" (1,053 of June to August 2025),
-all three eighth sitting. Each was scored once,
-before its pairs were read; rules were then written from it (data/README.md). Labels
+engineers had read those edges, so its figure is a dev figure), and, with --blind, the fresh
+sets of daily arXiv listings (cs.AI / cs.LG), each read with the bundled corpora and the sets
+before it, of which only the edges with an end in the set count: "arxiv-ai-2025-11" (1,389
+papers of November 2025), "arxiv-ai-2026-03" (1,425 of March 2026), "arxiv-ai-2025-10-2026-03"
+and "arxiv-ai-2025-10-11" (1,070 and 945 papers of other October, November and March listings,
+in no earlier set; those four scored in the seventh sitting) and "arxiv-ai-2025-10-late"
+(1,043 of late October 2025), "arxiv-ai-2025-09-10" (968 of 1 September and early October
+2025), "arxiv-ai-2025-06-08" (1,053 of June to August 2025) and "arxiv-ai-2025-06-07" (750 of
+other June and July 2025 listings), all four eighth sitting. Each was scored once, before its
+pairs were read; rules were then written from it (data/README.md). Labels
 (data/eval/links-gold.jsonl) were made by annotators who never saw graphtool's rules: for a
-pool of candidate pairs (A names a string that B may introduce), each pair is `right` (A
-names B's artefact), `other_version` (another member or version of its family) or `wrong`.
-Pairs are split into a dev and a blind half by citing paper.
+pool of candidate pairs (A names a string that B may introduce), each pair is `right` (A names
+B's artefact), `other_version` (another member or version of its family) or `wrong`. Pairs are
+split into a dev and a blind half by citing paper.
 
 Measures, per corpus and set:
 * builds_on precision: right / labelled edges (other_version and wrong count against it);
@@ -94,6 +94,7 @@ def main() -> None:
     fresh5 = DATA / "eval" / "arxiv-ai-2025-10-late.jsonl"
     fresh6 = DATA / "eval" / "arxiv-ai-2025-09-10.jsonl"
     fresh7 = DATA / "eval" / "arxiv-ai-2025-06-08.jsonl"
+    fresh8 = DATA / "eval" / "arxiv-ai-2025-06-07.jsonl"
     # (name, what is read, which edges count, the set of an edge no label names)
     corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
                ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
@@ -111,7 +112,10 @@ def main() -> None:
                 "blind"),
                ("arxiv-ai-2025-06-08",
                 [fresh7, fresh6, fresh5, fresh4, fresh3, fresh2, fresh, *bundled], "fresh",
-                "blind")]  # fmt: skip
+                "blind"),
+               ("arxiv-ai-2025-06-07",
+                [fresh8, fresh7, fresh6, fresh5, fresh4, fresh3, fresh2, fresh, *bundled],
+                "fresh", "blind")]  # fmt: skip
     table = []
     for name, path, which, default in corpora:
         if default == "blind" and not args.blind:
