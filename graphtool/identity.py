@@ -45,7 +45,7 @@ import numpy as np
 from ._resources import data_path
 from .linker.patterns import _norm
 from .model import Mention, Paper
-from .text import abbreviation_definitions, case_compatible
+from .text import abbreviation_definitions, capitals_differ, case_compatible
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +269,7 @@ def _in_capitalised_run(text: str, start: int, end: int) -> bool:
     return n >= 3
 
 
+_RE_OUR_PROPOSED = re.compile(r"\b[Oo]ur\s+(?:proposed|new|novel)\s+$")
 _FUNCTION_WORDS = frozenset(
     "a an and as at by for from in into of on or our the this that these to we with its".split()
 )
@@ -1058,6 +1059,8 @@ def _attribute(
         return None
     if text[m.end : m.end + 1] == "(":
         return None  # "CAT(0) Spaces": notation, no name
+    if _RE_OUR_PROPOSED.search(text, max(0, m.start - 20), m.start):
+        return None  # "Our proposed Grounded Chain-of-Thought with Visual Evidence": A's own
     if m.surface.endswith("s") and not m.entity.endswith("s"):
         return None  # "Linear Representations in VLLMs": a class of things, not vLLM
     # "the Generalist Language Model": maybe another name that opens with this one; a name
@@ -1198,11 +1201,15 @@ def _need(x: _Meaning, family: bool, surface: str = "") -> float:
         need = max(need, _weakness(surface))
     forms = [x.name, *x.surfaces]
     folded = surface.casefold()
+    same = [f for f in forms if f.casefold() == folded]
     if (
         surface
         and not family
-        and any(f.casefold() == folded for f in forms)
-        and not case_compatible(surface, forms)
+        and same
+        and (
+            not case_compatible(surface, forms)
+            or all(capitals_differ(surface, f) for f in same)  # "TabNet" for "TABNet"
+        )
     ):
         # all capitals for a mixed-case name ("a PALM-style analysis" for PaLM): maybe
         # another name; the context must agree, however well known the name

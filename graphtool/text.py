@@ -226,6 +226,22 @@ def _flat(s: str) -> str:
     return _SEPARATORS.sub("", s)
 
 
+def capitals_differ(surface: str, form: str) -> bool:
+    """Are two spellings of one string in other capitals, each with two or more ("TABNet" and
+    "TabNet", "MONet" and "MoNet": likely two names; "Deepspeed" and "DeepSpeed" not)?
+
+    Example:
+        >>> capitals_differ("TABNet", "TabNet"), capitals_differ("Deepspeed", "DeepSpeed")
+        (True, False)
+    """
+    a, b = _flat(surface), _flat(form)
+    if a == b or a.casefold() != b.casefold():
+        return False
+    if sum(c.isupper() for c in a) < 2 or sum(c.isupper() for c in b) < 2:
+        return False
+    return [c.isupper() for c in a] != [c.isupper() for c in b]
+
+
 def case_compatible(surface: str, forms: Iterable[str]) -> bool:
     """Does ``surface`` spell one of ``forms`` in a compatible case? "Spark" is not
     "SPARK", "PRISM" is not "Prism", but "Flash-Attention" is "FlashAttention".

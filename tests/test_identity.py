@@ -1061,3 +1061,21 @@ def test_the_head_noun_of_a_list_gives_each_listed_name_its_kind():
     assert _cue_kind("allocators to accelerators, e.g., Mallacc and Memento, is", "Memento") == (
         "hardware"
     )
+
+
+# -------------------------------------------------------- after the eighth fresh set's score
+
+
+def test_our_proposed_name_is_the_papers_own_not_a_namesakes():
+    # arxiv 2603.16506: "Our proposed Grounded Chain-of-Thought with Visual Evidence" is not
+    # 2507.02859's "Grounded Chain-of-Thought (GCoT)"
+    E8 = gt.read(
+        Path(__file__).resolve().parents[1] / "data" / "eval" / "arxiv-ai-2025-06-07.jsonl"
+    )
+    (b,) = [p for p in E8 if p.id == "2507.02859"]
+    (a,) = _pick(THIRD, "2603.16506")
+    assert _builds_on(gt.build_graph([a, b])) == set()
+    used = a.abstract.replace("Our proposed Grounded", "Building on Grounded")
+    assert (a.id, b.id) in {
+        (x, y) for x, y, _ in _builds_on(gt.build_graph([replace(a, abstract=used), b]))
+    }

@@ -936,3 +936,10 @@ def test_the_fields_term_and_our_instance_of_a_general_kind_stay_unintroduced(ab
 )  # fmt: skip
 def test_a_size_a_base_and_a_purpose_are_not_what_a_paper_introduces(title, abstract):
     assert {e for e, _ in _introduced(title, abstract)} <= {"Landmark-4K"}
+
+
+def test_a_title_name_in_other_capitals_than_a_lexicon_name_is_its_own():
+    # arxiv 2507.02399 "TABNet: A Triplet Augmentation Self-Recovery Framework …" is not
+    # Google's TabNet, which the lexicon knows
+    title = "TABNet: A Triplet Augmentation Self-Recovery Framework for Medical Image Segmentation"
+    assert [e for e, _ in _introduced(title)] == ["TABNet"]

@@ -39,3 +39,13 @@ def test_a_plain_word_is_no_long_form_of_an_acronym_its_inner_letters_spell():
     # a one-word long form whose parts spell it stays one ("electroencephalography (EEG)")
     got = abbreviation_definitions("signals from electroencephalography (EEG) and more")
     assert [(a, lf) for a, lf, _, _ in got] == [("EEG", "electroencephalography")]
+
+
+def test_spellings_in_other_capitals_are_other_names_only_with_two_capitals_each():
+    from graphtool.text import capitals_differ
+
+    assert capitals_differ("TABNet", "TabNet")  # a medical segmentation net, Google's TabNet
+    assert capitals_differ("MONet", "MoNet")
+    assert not capitals_differ("Deepspeed", "DeepSpeed")  # a common misspelling, one name
+    assert not capitals_differ("Flash-Attention", "FlashAttention")
+    assert not capitals_differ("TabNet", "TabNet")

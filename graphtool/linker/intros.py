@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..lexicon import LexEntry, Lexicon
 from ..model import Paper
-from ..text import case_compatible
+from ..text import capitals_differ, case_compatible
 from .patterns import (
     _APPOSITION_NOUNS,
     _COUNT,
@@ -137,8 +137,13 @@ class IntroFinder:
             if surface != name and surface not in aliases:
                 aliases.append(surface)
             known = self._by_norm.get(_norm(name))
-            if known is not None and not case_compatible(name, (known.name, *known.aliases)):
-                known = None  # "SPARK" is not Apache Spark
+            forms = (known.name, *known.aliases) if known is not None else ()
+            same = [f for f in forms if _norm(f) == _norm(name)]
+            if known is not None and (
+                not case_compatible(name, forms)
+                or (same and all(capitals_differ(name, f) for f in same))
+            ):
+                known = None  # "SPARK" is not Apache Spark, "TABNet" is not TabNet
             known = known or self._method_named(name)
             if known is not None:
                 entry = known
