@@ -15,12 +15,13 @@ and "arxiv-ai-2025-10-11" (1,070 and 945 papers of other October, November and M
 in no earlier set; those four scored in the seventh sitting) and "arxiv-ai-2025-10-late"
 (1,043 of late October 2025), "arxiv-ai-2025-09-10" (968 of 1 September and early October
 2025), "arxiv-ai-2025-06-08" (1,053 of June to August 2025) and "arxiv-ai-2025-06-07" (750 of
-other June and July 2025 listings), all four eighth sitting. Each was scored once, before its
-pairs were read; rules were then written from it (data/README.md). Labels
-(data/eval/links-gold.jsonl) were made by annotators who never saw graphtool's rules: for a
-pool of candidate pairs (A names a string that B may introduce), each pair is `right` (A names
-B's artefact), `other_version` (another member or version of its family) or `wrong`. Pairs are
-split into a dev and a blind half by citing paper.
+other June and July 2025 listings) and "arxiv-2025-06-2026-02" (2,345 of June 2025 listings of
+all of cs and of 25 February 2026, from two other copies of the daily listings), all five
+eighth sitting. Each was scored once, before its pairs were read; rules were then written from
+it (data/README.md). Labels (data/eval/links-gold.jsonl) were made by annotators who never saw
+graphtool's rules: for a pool of candidate pairs (A names a string that B may introduce), each
+pair is `right` (A names B's artefact), `other_version` (another member or version of its
+family) or `wrong`. Pairs are split into a dev and a blind half by citing paper.
 
 Measures, per corpus and set:
 * builds_on precision: right / labelled edges (other_version and wrong count against it);
@@ -95,6 +96,7 @@ def main() -> None:
     fresh6 = DATA / "eval" / "arxiv-ai-2025-09-10.jsonl"
     fresh7 = DATA / "eval" / "arxiv-ai-2025-06-08.jsonl"
     fresh8 = DATA / "eval" / "arxiv-ai-2025-06-07.jsonl"
+    fresh9 = DATA / "eval" / "arxiv-2025-06-2026-02.jsonl"
     # (name, what is read, which edges count, the set of an edge no label names)
     corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
                ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
@@ -115,7 +117,10 @@ def main() -> None:
                 "blind"),
                ("arxiv-ai-2025-06-07",
                 [fresh8, fresh7, fresh6, fresh5, fresh4, fresh3, fresh2, fresh, *bundled],
-                "fresh", "blind")]  # fmt: skip
+                "fresh", "blind"),
+               ("arxiv-2025-06-2026-02",
+                [fresh9, fresh8, fresh7, fresh6, fresh5, fresh4, fresh3, fresh2, fresh,
+                 *bundled], "fresh", "blind")]  # fmt: skip
     table = []
     for name, path, which, default in corpora:
         if default == "blind" and not args.blind:

@@ -5,7 +5,8 @@ Run:  python benchmarks/links_pool.py NEW.jsonl [--with OLD.jsonl ...] -o pool.j
 NEW is read with the bundled corpora and every OLD set. The pool is:
 * every `builds_on` edge with an end in NEW, with its evidence sentence;
 * a string match wider than any rule: A in NEW writes a string that B presents (what the
-  linker reads as an introduction, or a title's "Prefix:"), at most 10 pairs a string,
+  linker reads as an introduction, or a title's "Prefix:"), at most 10 pairs a string
+  (``--per-name``),
   drawn with a fixed seed.
 Each line carries both titles and abstracts, A's sentence and both spellings, for the
 annotators' guide (data/eval/GUIDE-edges.md). Only counts are printed, so that the
@@ -43,7 +44,9 @@ def _sentence_of(text: str, i: int) -> str:
     return text[s + 2 if s >= 0 else 0 : e + 1].strip()
 
 
-def pool(new: Path, others: list[Path], seed: int = 20261127) -> list[dict]:
+def pool(
+    new: Path, others: list[Path], seed: int = 20261127, per_name: int = PER_NAME
+) -> list[dict]:
     """The candidate pairs for ``new`` read with the bundled corpora and ``others``."""
     fresh = {p.id for p in gt.read(new)}
     papers = [replace(p, references=()) for p in gt.read([new, *others, *BUNDLED])]
@@ -97,7 +100,7 @@ def pool(new: Path, others: list[Path], seed: int = 20261127) -> list[dict]:
     random.Random(seed).shuffle(extra)
     taken: dict[str, int] = defaultdict(int)
     for k, key, row in extra:
-        if key in cands or (key[0], key[1]) in pairs or taken[k] >= PER_NAME:
+        if key in cands or (key[0], key[1]) in pairs or taken[k] >= per_name:
             continue
         taken[k] += 1
         pairs.add((key[0], key[1]))
@@ -116,8 +119,10 @@ def main() -> None:
     ap.add_argument("--with", dest="others", type=Path, nargs="*", default=[],
                     help="earlier sets read with it")  # fmt: skip
     ap.add_argument("-o", "--out", type=Path, required=True, help="the pool (JSON Lines)")
+    ap.add_argument("--per-name", type=int, default=PER_NAME,
+                    help="string-match pairs a name at most (every edge is always in)")  # fmt: skip
     args = ap.parse_args()
-    rows = pool(args.new, args.others)
+    rows = pool(args.new, args.others, per_name=args.per_name)
     with open(args.out, "w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
