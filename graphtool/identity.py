@@ -634,7 +634,10 @@ def resolve(
     store's); the ones this call works out are added to it. ``memo``: the attributions
     decided before (a store's), each with a digest of the meanings it was weighed
     against: a mention whose paper and meanings are as they were keeps its decision
-    without weighing it again; on return it holds this call's decisions. ``stale``:
+    without weighing it again, and one whose group of meanings gained meanings since (the
+    first ones as they were), or has a paper whose text changed, is weighed against those
+    meanings only, with the best two scores kept (the same decision as weighing them all;
+    see :func:`_reweigh`); on return it holds this call's decisions. ``stale``:
     the ids of papers whose text changed since (their decisions are weighed again).
 
     Example:
@@ -797,6 +800,8 @@ def resolve(
     digests: dict[int, str | None] = {}  # a slot's evidence, as a digest (see memo)
     places: dict[int, dict[int, int]] = {}  # where each meaning stands in its slot
     now: dict[tuple, tuple[str, int, float]] = {}  # the decisions made, for memo
+    presenters: dict[int, set[str]] = {}  # per slot, the papers presenting one of its meanings
+    tails: dict[tuple[int, int], tuple] = {}  # a group's meanings added since a decision
     for m in mentions:
         decided.append(None)
         if m.relation == "introduces":
@@ -838,26 +843,33 @@ def resolve(
         best = None
         if memo is not None:  # decided before, on the same evidence?
             mkey = (m.paper, m.field, m.start, m.end, m.entity, m.surface, not slot)
-            if id(group) not in digests:
-                digests[id(group)] = _digest(group, stale)
-            digest = digests[id(group)]
-            hit = memo.get(mkey) if digest is not None and a.id not in stale else None
-            if hit is not None and hit[0] == digest and -1 <= hit[1] < len(group):
+            if id(group) not in digests:  # its meanings, and whether a paper's text changed
+                digests[id(group)] = (_digest(group), any(_stale(x, stale) for x in group))
+            digest, moved = digests[id(group)]
+            hit = memo.get(mkey) if a.id not in stale else None
+            if hit is not None and hit[0] == digest and not moved and -1 <= hit[1] < len(group):
                 best = (group[hit[1]], hit[2]) if hit[1] >= 0 else None
+                weighed = hit[3:]
             else:
-                sim.focus(group, users[key])  # the cosines this name asks for
-                best = _attribute(m, a, group, sim, defs, family=not slot, spelled=spelled)
-            if digest is not None:
+                n, good = _reweigh(
+                    m, a, group, hit, (sim, users[key]), defs, not slot, spelled, stale, tails
+                )
+                best = _choose(good)
                 if id(group) not in places:  # each meaning's place in its group, once
                     places[id(group)] = {id(x): i for i, x in enumerate(group)}
-                idx = -1 if best is None else places[id(group)][id(best[0])]
-                now[mkey] = (digest, idx, 0.0 if best is None else best[1])
+                top = [(score, places[id(group)][id(x)]) for score, x in good[:2]]
+                top += [(None, None)] * (2 - len(top))
+                weighed = (len(group), min(n, 2), top[0][0], top[1][0], top[0][1], top[1][1])
+            if id(group) not in places:
+                places[id(group)] = {id(x): i for i, x in enumerate(group)}
+            idx = -1 if best is None else places[id(group)][id(best[0])]
+            now[mkey] = (digest, idx, 0.0 if best is None else best[1], *weighed)
         else:
             sim.focus(group, users[key])  # the cosines this name asks for
             best = _attribute(m, a, group, sim, defs, family=not slot, spelled=spelled)
         if best is not None:
             decided[-1] = (best[0], best[1], not slot)
-        elif slot and not any(a.id in x.papers for x in slot):
+        elif slot and a.id not in _presenters(slot, presenters):
             if _weakness(m.entity) > 0 or _ACRONYM.fullmatch(m.surface):
                 unattributed.add(key)  # a weak name used in another sense: name them apart
             if _ACRONYM.fullmatch(m.surface):
@@ -1054,15 +1066,38 @@ def _attribute(
     ``spelled``: a cache, for a slot and a spelling, of the meanings whose forms the
     spelling fits and what each needs (nothing of a meaning changes while the mentions
     are attributed)."""
+    return _choose(_weigh(m, a, slot, sim, defs, family, spelled)[1])
+
+
+#: What :func:`_weigh` found: how many meanings were candidates, and the ones the evidence
+#: supports, best first (score, meaning).
+Weighed = tuple[int, list[tuple[float, "_Meaning"]]]
+
+
+def _weigh(
+    m: Mention,
+    a: Paper,
+    slot: list[_Meaning],
+    sim: _Similarity,
+    defs: dict[str, str],
+    family: bool = False,
+    spelled: dict | None = None,
+    others: int = 0,
+) -> Weighed:
+    """The meanings of ``slot`` that mention ``m`` in paper ``a`` may have (how many), and
+    those the evidence supports with their scores, best first (on a tie, the earlier in
+    the slot); :func:`_choose` takes the one. ``others``: the candidates of the meanings
+    before ``slot`` in its group, weighed before (a slot is then the group's tail: the
+    meanings added since)."""
     text = a.title if m.field == "title" else a.abstract
     if " " in m.surface.strip() and _inside_longer_name(text, m.start, m.end, m.surface):
-        return None
+        return 0, []
     if text[m.end : m.end + 1] == "(":
-        return None  # "CAT(0) Spaces": notation, no name
+        return 0, []  # "CAT(0) Spaces": notation, no name
     if _RE_OUR_PROPOSED.search(text, max(0, m.start - 20), m.start):
-        return None  # "Our proposed Grounded Chain-of-Thought with Visual Evidence": A's own
+        return 0, []  # "Our proposed Grounded Chain-of-Thought with Visual Evidence": A's own
     if m.surface.endswith("s") and not m.entity.endswith("s"):
-        return None  # "Linear Representations in VLLMs": a class of things, not vLLM
+        return 0, []  # "Linear Representations in VLLMs": a class of things, not vLLM
     # "the Generalist Language Model": maybe another name that opens with this one; a name
     # the lexicon confirms is still itself ("a Mamba Attention Module")
     longer = m.field != "title" and (
@@ -1109,11 +1144,11 @@ def _attribute(
         and (cue is None or _compatible(cue, t[0].kind))
     ]  # A spelling it out as something else, or a word nearby of another kind: not it
     if not cands:
-        return None
+        return 0, []
     good: list[tuple[float, _Meaning]] = []
     row, cols = sim.cosines(a.id)  # A's cosines with the group's papers
     folded = a.abstract.casefold() if any(lf for _, _, lf in cands) else ""
-    alone = len(cands) == 1
+    alone = len(cands) + others == 1
     for x, need, lf in cands:
         agrees = bool(lf) and lf in folded
         # alone and nothing to weigh: the cosine with the first paper is only reported
@@ -1131,25 +1166,88 @@ def _attribute(
         if not agrees and score < need:
             continue
         good.append((score + (1.0 if agrees else 0.0), x))
+    good.sort(key=lambda t: -t[0])
+    return len(cands), good
+
+
+def _reweigh(
+    m: Mention,
+    a: Paper,
+    group: list[_Meaning],
+    hit: tuple | None,
+    asked: tuple[_Similarity, set[str]],
+    defs: dict[str, str],
+    family: bool,
+    spelled: dict,
+    stale: set[str],
+    tails: dict[tuple[int, int], tuple],
+) -> Weighed:
+    """:func:`_weigh` of mention ``m`` against ``group``. Where the decision kept (``hit``:
+    see :func:`resolve`'s memo) weighed the first meanings of the group as they are now,
+    only the meanings added since and those with a paper whose text changed (``stale``)
+    are weighed, and the best two of then are taken with them: the same scores, so the
+    same decision. Not where a single meaning was a candidate then (alone, it was weighed
+    otherwise), nor where one of the best two then has a changed paper. ``asked``: the
+    similarity and the papers that use the name (the cosines are worked out as one block
+    of them with the papers of the meanings weighed)."""
+    sim, askers = asked
+    if (
+        hit is not None
+        and len(hit) == 9
+        and hit[3] is not None
+        and hit[4] != 1
+        and -1 <= hit[1] < hit[3] <= len(group)
+    ):
+        size, n_then, firsts = hit[3], hit[4], hit[5:7]
+        again = tails.get((id(group), size))
+        if again is None:  # the first meanings' digest, which changed, and what to weigh
+            moved = {i for i, x in enumerate(group[:size]) if _stale(x, stale)}
+            again = tails[(id(group), size)] = (
+                _digest(group[:size]),
+                moved,
+                [group[i] for i in sorted(moved)] + group[size:],
+            )
+        digest, moved, meanings = again
+        at = [i for i in hit[7:9] if i is not None]
+        if (
+            digest == hit[0]
+            and meanings
+            and (not moved or n_then == 0 or (len(at) == 2 and moved.isdisjoint(at)))
+        ):  # the best two then are still candidates, with the same scores
+            others = 0 if moved and n_then == 0 else n_then if not moved else 2
+            sim.focus(meanings, askers)  # the cosines with these meanings' papers only
+            n, good = _weigh(m, a, meanings, sim, defs, family, spelled, others=others)
+            before = [(score, group[i]) for score, i in zip(firsts, at, strict=False)]
+            return others + n, sorted(before + good, key=lambda t: -t[0])
+    sim.focus(group, askers)  # the cosines this name asks for
+    return _weigh(m, a, group, sim, defs, family, spelled)
+
+
+def _stale(x: _Meaning, stale: set[str]) -> bool:
+    """Does a paper presenting ``x`` have a changed text (so changed cosines)?"""
+    return bool(stale) and not stale.isdisjoint(x.papers)
+
+
+def _choose(good: list[tuple[float, _Meaning | None]]) -> tuple[_Meaning, float] | None:
+    """The best of the supported meanings (best first), and its score; None where none is,
+    or two fit about as well."""
     if not good:
         return None
-    good.sort(key=lambda t: -t[0])
     if len(good) > 1 and good[0][0] - good[1][0] < _cues()["margin"]:
         return None  # two meanings fit about as well: keep the mention, infer nothing
-    return good[0][1], round(min(good[0][0], 1.0), 3)
+    x = good[0][1]
+    return None if x is None else (x, round(min(good[0][0], 1.0), 3))
 
 
-def _digest(group: list[_Meaning], stale: set[str]) -> str | None:
+def _digest(group: list[_Meaning]) -> str:
     """What :func:`_attribute` reads of a slot's meanings (every field of each, as the
-    slot is when the mentions are attributed), as a digest; None where one of their
-    papers' text changed (its cosines did too)."""
+    slot is when the mentions are attributed), as a digest (their papers' texts: see
+    ``stale`` in :func:`resolve`)."""
     import hashlib
     from dataclasses import fields
 
     parts = []
     for x in group:
-        if stale and not stale.isdisjoint(x.papers):
-            return None
         parts.append(
             [sorted(v) if isinstance(v := getattr(x, f.name), set) else v for f in fields(x)]
         )
@@ -1313,6 +1411,15 @@ def _is_concept(long_form: str, known: dict[str, Known]) -> bool:
     """Is ``long_form`` a method concept the lexicon knows ("data parallelism")?"""
     k = known.get(long_form.lower())
     return k is not None and k.kind == "method"
+
+
+def _presenters(slot: list[_Meaning], cache: dict[int, set[str]]) -> set[str]:
+    """The papers that present one of the meanings of ``slot`` (worked out once a slot:
+    nothing of a meaning changes while the mentions are attributed)."""
+    found = cache.get(id(slot))
+    if found is None:
+        found = cache[id(slot)] = {b for x in slot for b in x.papers}
+    return found
 
 
 def _own_defs(a: Paper, cache: dict, own_spans: dict) -> tuple[dict[str, str], list, list]:
@@ -1555,7 +1662,12 @@ _ARXIV_NEW = re.compile(r"(\d{4})\.(\d{4,5})(?:v\d+)?$")
 
 def _arxiv_order(p: Paper) -> tuple[int, int] | None:
     """Where a new-style arXiv id puts a paper in submission order: (YYMM, number)."""
-    m = _ARXIV_NEW.match(p.arxiv or "")
+    return _order_of_id(p.arxiv or "")
+
+
+@lru_cache(maxsize=1 << 18)
+def _order_of_id(arxiv: str) -> tuple[int, int] | None:
+    m = _ARXIV_NEW.match(arxiv)
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 

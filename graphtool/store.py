@@ -21,7 +21,10 @@ table                     rows
 ``links``                 per paper, a digest of its links to papers (for ``add``)
 ``vectors``               the similarity vectors identity worked out (a cache for ``add``)
 ``decisions``             identity's attributions, with a digest of what each weighed
-                          (a cache for ``add``: the same evidence, the same decision)
+                          (a cache for ``add``: the same evidence, the same decision) and
+                          its best two scores (schema 4: a group that gained meanings,
+                          or whose papers' text changed, is weighed again against those
+                          meanings only)
 ========================  ======================================================
 
 A store is written to a temporary file next to it and renamed over the old one at the
@@ -65,7 +68,7 @@ from .merge import Merge, merge_papers, resolve_references
 from .model import Mention, Paper
 
 #: Bumped when the tables change; a store of another version is refused, not misread.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: The first bytes of every SQLite file: a store is recognised by content, not by name.
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Suffix ``graphtool build`` suggests (any name works).
@@ -91,7 +94,8 @@ CREATE TABLE vectors (paper TEXT PRIMARY KEY, columns BLOB NOT NULL, vals BLOB N
 CREATE TABLE decisions (paper TEXT NOT NULL, field TEXT NOT NULL, start INTEGER NOT NULL,
                         end_ INTEGER NOT NULL, entity TEXT NOT NULL, surface TEXT NOT NULL,
                         family INTEGER NOT NULL, digest TEXT NOT NULL, meaning INTEGER NOT NULL,
-                        score REAL NOT NULL);
+                        score REAL NOT NULL, size INTEGER, candidates INTEGER, first REAL,
+                        second REAL, first_at INTEGER, second_at INTEGER);
 CREATE VIEW entities AS
     SELECT id, kind, json_extract(attrs, '$.name') AS name,
            json_extract(attrs, '$.family') AS family, attrs
@@ -412,12 +416,13 @@ def _mention_positions(papers: Sequence[Paper], mentions: Sequence[Mention]) -> 
     return out
 
 
-_INSERT_DECISION = "INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_DECISION = f"INSERT INTO decisions VALUES ({', '.join('?' * 16)})"
 
 
 def _decision_rows(memo: dict):
-    for (paper, field, start, end, entity, surface, family), (d, i, score) in memo.items():
-        yield paper, field, start, end, entity, surface, int(family), d, i, score
+    for (paper, field, start, end, entity, surface, family), v in memo.items():
+        weighed = v[3:] if len(v) == 9 else (None,) * 6
+        yield paper, field, start, end, entity, surface, int(family), *v[:3], *weighed
 
 
 @functools.lru_cache(maxsize=1)
@@ -712,10 +717,8 @@ class Store:
             True
         """
         return {
-            (paper, field, start, end, entity, surface, bool(family)): (d, i, score)
-            for paper, field, start, end, entity, surface, family, d, i, score in self.con.execute(
-                "SELECT * FROM decisions"
-            )
+            (r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])): r[7:]
+            for r in self.con.execute("SELECT * FROM decisions")
         }
 
     def introductions(self) -> list[list[LexEntry]]:

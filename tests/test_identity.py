@@ -670,8 +670,8 @@ def test_a_decision_is_reused_only_on_the_same_evidence():
     plain = resolve(ps, ms, known)
     memo: dict = {}
     assert resolve(ps, ms, known, memo=memo) == plain
-    assert any(i >= 0 for _, i, _ in memo.values())  # some mentions were attributed
-    none = {k: (d, -1, 0.0) for k, (d, _, _) in memo.items()}  # "attributed to nothing"
+    assert any(v[1] >= 0 for v in memo.values())  # some mentions were attributed
+    none = {k: (v[0], -1, 0.0) for k, v in memo.items()}  # "attributed to nothing"
     # the same digest: taken as it is (every attribution is gone; only the links of a
     # paper presenting the same artefact again stay)
     out, links = resolve(ps, ms, known, memo=dict(none))
@@ -683,6 +683,104 @@ def test_a_decision_is_reused_only_on_the_same_evidence():
     vectors: dict = {}
     assert resolve(ps, ms, known, vectors=vectors) == plain and vectors
     assert resolve(ps, ms, known, vectors=dict(vectors)) == plain
+
+
+_GPU = (
+    "GPU cluster scheduling for deep learning training jobs with preemption, placement "
+    "and fair sharing of accelerators across tenants"
+)
+_BOT = (
+    "robot navigation in crowded indoor scenes with lidar mapping, path planning and "
+    "obstacle avoidance for mobile robots"
+)
+_SKY = (
+    "galaxy survey photometry and telescope image calibration for detecting faint "
+    "transients in astronomical sky surveys"
+)
+_ZORBLAT = [
+    Paper("a1", "Zorblat: Fair GPU Cluster Scheduling",
+          f"We present Zorblat, a scheduler for {_GPU}.", year=2021),
+    Paper("a2", "Zorblat: Crowd-Aware Robot Navigation",
+          f"We present Zorblat, a planner for {_BOT}.", year=2021),
+    Paper("m1", "Elastic Training Jobs",
+          f"We extend Zorblat to {_GPU}, improving utilisation.", year=2023),
+    Paper("m2", "Indoor Robots", f"Unlike Zorblat, our planner handles {_BOT} at night.",
+          year=2023),
+    Paper("m3", "Transient Detection", f"We compare with Zorblat for {_SKY}.", year=2024),
+    Paper("m4", "Sky Calibration", f"Zorblat is used as a baseline for {_SKY} and calibration.",
+          year=2024),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("new_id, only_new", [("z9", True), ("a0", False)])
+def test_a_name_that_gains_a_meaning_is_weighed_against_the_new_one_only(
+    monkeypatch, new_id, only_new
+):
+    # an add that brings a third paper presenting Zorblat (the sky-survey pipeline): the
+    # mentions decided before against the first two meanings are weighed against the new
+    # one only, with the best two scores kept, and decide as weighing all three does
+    # (m3 and m4, undecided between the first two, now mean the third); where the new
+    # meaning comes first in its name's group (its paper's id sorts first), all are
+    # weighed again
+    from graphtool import identity
+    from graphtool.graph import _known_names
+    from graphtool.identity import resolve
+    from graphtool.linker import link
+
+    new = Paper(new_id, "Zorblat: Calibrating Sky Surveys",
+                f"We present Zorblat, a pipeline for {_SKY}.", year=2022)  # fmt: skip
+    known = _known_names(None)
+    memo: dict = {}
+    before = resolve(_ZORBLAT, link(_ZORBLAT), known, memo=memo)
+    assert {(x.a, x.b) for x in before[1]} == {("m1", "a1"), ("m2", "a2")}
+    both = [*_ZORBLAT, new]
+    plain = resolve(both, link(both), known)
+    assert {(x.a, x.b) for x in plain[1]} == {
+        ("m1", "a1"), ("m2", "a2"), ("m3", new_id), ("m4", new_id)
+    }  # fmt: skip
+    sizes = []
+    weigh = identity._weigh
+    monkeypatch.setattr(
+        identity,
+        "_weigh",
+        lambda m, a, slot, *r, **k: sizes.append(len(slot)) or weigh(m, a, slot, *r, **k),
+    )
+    assert resolve(both, link(both), known, memo=dict(memo)) == plain
+    assert sizes == ([1] * 4 if only_new else [3] * 4)
+
+
+def test_a_name_whose_presenter_changed_text_is_weighed_against_that_meaning_only(monkeypatch):
+    # an add merges a longer abstract into z9, one of three papers presenting Zorblat: the
+    # mentions whose best two meanings were the other two are weighed against z9's only
+    # (the best two scores kept), those whose best was z9's against all three; the same
+    # decisions as weighing every mention again
+    from graphtool import identity
+    from graphtool.graph import _known_names
+    from graphtool.identity import resolve
+    from graphtool.linker import link
+
+    known = _known_names(None)
+    sky = Paper("z9", "Zorblat: Calibrating Sky Surveys",
+                f"We present Zorblat, a pipeline for {_SKY}.", year=2022)  # fmt: skip
+    also = Paper("m5", "Scheduling Again", f"Zorblat helps {_GPU} in our cluster.", year=2024)
+    before = [*_ZORBLAT, also, sky]
+    memo: dict = {}
+    resolve(before, link(before), known, memo=memo)
+    longer = f"We present Zorblat, a radio pipeline for {_SKY}; it also schedules GPU cluster jobs."
+    after = [*_ZORBLAT, also, replace(sky, abstract=longer)]
+    plain = resolve(after, link(after), known)
+    assert {(x.a, x.b) for x in plain[1]} >= {("m1", "a1"), ("m3", "z9"), ("m5", "a1")}
+    sizes = []
+    weigh = identity._weigh
+    monkeypatch.setattr(
+        identity,
+        "_weigh",
+        lambda m, a, slot, *r, **k: (
+            sizes.append((m.paper, len(slot))) or weigh(m, a, slot, *r, **k)
+        ),
+    )
+    assert resolve(after, link(after), known, memo=dict(memo), stale={"z9"}) == plain
+    assert sorted(sizes) == [("m1", 1), ("m2", 1), ("m3", 3), ("m4", 3), ("m5", 1)]
 
 
 FRESH = gt.read(Path(__file__).resolve().parents[1] / "data" / "eval" / "arxiv-ai-2025-11.jsonl")

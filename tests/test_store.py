@@ -156,6 +156,14 @@ def test_a_store_of_another_schema_version_is_refused(built, tmp_path):
         res = CliRunner().invoke(main, args)
         assert res.exit_code == 1 and "Traceback" not in res.output
         assert "schema version 2" in res.output and "rebuild it with graphtool build" in res.output
+    # schema 3 kept no scores with identity's decisions (4 does, for add): refused the same way
+    con = sqlite3.connect(old)
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    res = CliRunner().invoke(main, ["add", str(old), str(new)])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "schema version 3" in res.output and "rebuild it with graphtool build" in res.output
     # a store of this version written before one of its tables was added: refused, with
     # the same advice, not a traceback from the query that needs the table
     partial = tmp_path / "partial.gtdb"
@@ -565,3 +573,81 @@ def test_a_stored_introducers_text_change_weighs_its_names_mentions_again(tmp_pa
     before = gt.open(first).edges["paper:p", "paper:2512.00003", "builds_on"]["similarity"]
     G = _grow(tmp_path, [a, b], [b2])
     assert G.edges["paper:p", "paper:2512.00003", "builds_on"]["similarity"] < before
+
+
+def test_an_add_weighs_kept_decisions_only_against_a_new_meaning(tmp_path, monkeypatch):
+    # Zorblat has two meanings in the store (a GPU scheduler, a robot planner); the add
+    # brings a third (a sky-survey pipeline): the stored decisions are weighed against it
+    # only, with the best two scores kept (m3, undecided before, now means the third), and
+    # the store equals a build of everything (a changed text: test_identity.py)
+    from graphtool import identity
+
+    gpu = (
+        "GPU cluster scheduling for deep learning training jobs with preemption, "
+        "placement and fair sharing of accelerators across tenants"
+    )
+    bot = (
+        "robot navigation in crowded indoor scenes with lidar mapping, path planning "
+        "and obstacle avoidance for mobile robots"
+    )
+    sky = (
+        "galaxy survey photometry and telescope image calibration for detecting faint "
+        "transients in astronomical sky surveys"
+    )
+    first = [
+        {
+            "id": "2101.00001",
+            "arxiv": "2101.00001",
+            "year": 2021,
+            "title": "Zorblat: Fair GPU Cluster Scheduling",
+            "abstract": f"We present Zorblat, a scheduler for {gpu}.",
+        },
+        {
+            "id": "2101.00002",
+            "year": 2021,
+            "title": "Zorblat: Crowd-Aware Robot Navigation",
+            "abstract": f"We present Zorblat, a planner for {bot}.",
+        },
+        {
+            "id": "m1",
+            "year": 2023,
+            "title": "Elastic Training Jobs",
+            "abstract": f"We extend Zorblat to {gpu}, improving utilisation.",
+        },
+        {
+            "id": "m2",
+            "year": 2023,
+            "title": "Indoor Robots",
+            "abstract": f"Unlike Zorblat, our planner handles {bot} at night.",
+        },
+        {
+            "id": "m3",
+            "year": 2024,
+            "title": "Transient Detection",
+            "abstract": f"We compare with Zorblat for {sky}.",
+        },
+    ]
+    then = [
+        {"id": "2201.00009", "year": 2022, "title": "Zorblat: Calibrating Sky Surveys",
+         "abstract": f"We present Zorblat, a pipeline for {sky}."},
+    ]  # fmt: skip
+    sizes = []
+    weigh = identity._weigh
+
+    def counted(m, a, slot, *rest, **kw):
+        sizes.append(len(slot))
+        return weigh(m, a, slot, *rest, **kw)
+
+    monkeypatch.setattr(identity, "_weigh", counted)
+    a = _jsonl(tmp_path / "first.jsonl", first)
+    grown = store.build(gt.read(a), tmp_path / "grown.gtdb", jobs=1)
+    assert sizes and set(sizes) == {2}  # the build weighs every mention against both
+    sizes.clear()
+    b = _jsonl(tmp_path / "then.jsonl", then)
+    store.add(grown, gt.read(b), jobs=1)
+    assert sizes == [1, 1, 1]  # m1, m2, m3: against the new meaning only
+    monkeypatch.setattr(identity, "_weigh", weigh)
+    _same_store(store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1), grown)
+    G = gt.open(grown)
+    assert G.has_edge("paper:m3", "paper:2201.00009", "builds_on")
+    assert G.has_edge("paper:m1", "paper:2101.00001", "builds_on")
