@@ -216,6 +216,8 @@ class IntroFinder:
                     m = rx.match(text, pos)
                     if m and kind == "we" and _head_of_longer_name(text, m.group(1), m.end(1)):
                         continue
+                    if m and kind == "called" and _RE_EXTENDED_AFTER.match(text, m.end(1)):
+                        continue  # "… called VirtualHome that we extended with …": not ours
                     if m and not (
                         kind == "our"
                         and (
@@ -359,7 +361,17 @@ class IntroFinder:
                     and _RE_AFTER_NAME.match(text, astart + len(abbr) + 1)
                     and _own_clause(text, lstart, found)
                 )
-                or _in_title_as_name(long_form, paper.title)
+                or (
+                    # "… through Answer Set Programming" with "answer set programming (ASP)" in
+                    # the abstract: the title capitalises every word, the abstract a name only;
+                    # a title that opens with it ("Representation Engineering: …") presents it
+                    _in_title_as_name(long_form, paper.title)
+                    and not (
+                        long_form[:1].islower()
+                        and not _norm(paper.title).startswith(_norm(long_form))
+                        and _RE_USE_VERB.search(text, _sentence_begin(text, lstart), lstart)
+                    )
+                )
                 or _listed_after_lead(text, lstart)
             ):
                 continue
@@ -518,6 +530,7 @@ _RE_USED_BEFORE = re.compile(
     r"|extend(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:(?!(?:novel|new|our|proposed)\s)[\w-]+\s+)?"
     r"|\bby\s+(?:the|an?)\s+"  # "each service is managed by an Active Inference (AIF) agent"
     r"|\bso-called\s+"
+    r"|\b(?:application|adoption)\s+of\s+(?:the\s+)?"  # "via the application of neural polar …"
     r"|\b(?:recently|previously|originally)\s+(?:introduced|proposed|developed)\s+"
     r"|\b(?:well[- ]known|classical|classic|standard|celebrated|conventional|widely[- ]used)\s+)$"
 )
@@ -600,7 +613,11 @@ def _noun_apposition(text: str, pos: int) -> re.Match | None:
         w = c
         while w > begin and (text[w - 1].isalnum() or text[w - 1] == "_"):
             w -= 1
-        if w - begin <= 120 and text[w:c] in _APPOSITION_NOUNS:
+        if (
+            w - begin <= 120
+            and text[w:c] in _APPOSITION_NOUNS
+            and not _RE_ITS_BEFORE.search(text, max(begin, w - 40), w)
+        ):  # not "the poor performance of LoRa and its MAC protocol, LoRaWAN,": LoRa's
             m = _RE_COMMA_NAME.match(text, c)
             if m:
                 return m
@@ -615,7 +632,7 @@ def _intro_lead(text: str, lstart: int, trig: dict[str, list[int]]) -> bool:
         found = trig.get(kind, ())  # sorted: those in [lstart - 150, lstart) by bisection
         for pos in found[bisect_left(found, lstart - 150) : bisect_left(found, lstart)]:
             if _RE_INTRO_LEAD.fullmatch(text, pos, lstart):
-                if kind == "called" and _field_sentence(text, pos):
+                if kind == "called" and (_field_sentence(text, pos) or _field_usage(text, pos)):
                     continue  # "HDC … represents information using high-dimensional
                     # vectors, called hypervectors (HV)": the field's term, for the reader
                 return True
@@ -680,7 +697,9 @@ def _field_usage(text: str, called: int) -> bool:
     hi = text.find(". ", called, called + 400)
     if _RE_OWN_THING.search(text, lo, called) or _RE_DEFINITE_START.match(text, lo):
         return False  # "The resulting framework is called X", "The first stage is called X"
-    return not _RE_PRESENTS.search(text, lo, hi if hi > 0 else min(len(text), called + 400))
+    # ("When developers intentionally introduce such debt, it is called self-admitted
+    # technical debt (SATD)": no "we" or "this paper", so the field's term)
+    return not _RE_OWN_SUBJECT.search(text, lo, hi if hi > 0 else min(len(text), called + 400))
 
 
 _RE_PASSIVE_BEFORE = re.compile(
@@ -689,7 +708,7 @@ _RE_PASSIVE_BEFORE = re.compile(
 # A sentence that opens on a definite thing: "The first stage …", "Our method …", "Its …"
 _RE_DEFINITE_START = re.compile(r"\s*(?:The|Our|This|These|Each|Its|Their)\b")
 _RE_OWN_THING = re.compile(
-    r"\b(?:resulting|proposed|modified|new|novel|this|these|such|designed|developed|extended"
+    r"\b(?:resulting|proposed|modified|new|novel|this|these|designed|developed|extended"
     r"|improved|combined|overall|whole|entire)\b",
     re.IGNORECASE,
 )
@@ -924,6 +943,22 @@ _RE_NOUN_AFTER = re.compile(
     r"[a-z][a-z-]+"
 )
 _RE_BASED_AFTER = re.compile(r"\s*-?\s*(?:based|powered|driven|inspired|style|guided)\b")
+_RE_ITS_BEFORE = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
+# After a name "called": a thing the paper extends or uses ("a simulated home environment
+# called VirtualHome that we extended with virtual sensors")
+_RE_EXTENDED_AFTER = re.compile(
+    r"\s*,?\s*(?:that|which)\s+we\s+(?:have\s+)?(?:extend|adapt|modifi|modify|use|employ"
+    r"|adopt|build\s+on|built\s+on|augment|enhance)"
+)
+_RE_USE_VERB = re.compile(r"\b(?:[Ww]e\s+(?:use|employ|adopt|apply|leverage)|using|employing)\b")
+
+
+def _sentence_begin(text: str, i: int) -> int:
+    """Where the sentence holding ``i`` begins (looking back at most 400 characters)."""
+    lo = max(0, i - 400)
+    return max(text.rfind(". ", lo, i) + 2, lo) if text.rfind(". ", lo, i) >= 0 else lo
+
+
 _RE_TASK_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
 # A list lead about others' work: "… against three classic baseline policies from prior work:"
 _RE_OTHERS_LEAD = re.compile(
