@@ -989,3 +989,9 @@ def test_means_fields_terms_and_others_parts_are_not_introduced(title, abstract)
 )  # fmt: skip
 def test_near_misses_of_those_are_still_introduced(title, abstract, expected):
     assert {e for e, _ in _introduced(title, abstract)} == expected
+
+
+def test_an_own_stage_called_a_name_in_the_abstracts_first_sentence_is_introduced():
+    # (the sentence's start was once read one character late, missing its "The")
+    abstract = "The first stage is called FooPlan, and it plans."
+    assert [e for e, _ in _introduced("A title", abstract)] == ["FooPlan"]

@@ -693,7 +693,7 @@ def _field_usage(text: str, called: int) -> bool:
         return False  # "The modified VTE is termed as STE": a coinage
     if not _RE_PASSIVE_BEFORE.search(text, max(0, called - 30), called):
         return False
-    lo = max(text.rfind(". ", max(0, called - 400), called), max(0, called - 400) - 2) + 2
+    lo = _sentence_begin(text, called)
     hi = text.find(". ", called, called + 400)
     if _RE_OWN_THING.search(text, lo, called) or _RE_DEFINITE_START.match(text, lo):
         return False  # "The resulting framework is called X", "The first stage is called X"
@@ -724,9 +724,9 @@ def _described_as_existing(name: str, text: str) -> bool:
     for m in rx.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
             continue
-        lo = max(text.rfind(". ", max(0, m.start() - 400), m.start()), m.start() - 402) + 2
+        lo = _sentence_begin(text, m.start())
         hi = text.find(". ", m.end(), m.end() + 400)
-        if not _RE_PRESENTS.search(text, max(0, lo), hi if hi > 0 else m.end() + 400):
+        if not _RE_PRESENTS.search(text, lo, hi if hi > 0 else m.end() + 400):
             return True
     return False
 
@@ -956,7 +956,8 @@ _RE_USE_VERB = re.compile(r"\b(?:[Ww]e\s+(?:use|employ|adopt|apply|leverage)|usi
 def _sentence_begin(text: str, i: int) -> int:
     """Where the sentence holding ``i`` begins (looking back at most 400 characters)."""
     lo = max(0, i - 400)
-    return max(text.rfind(". ", lo, i) + 2, lo) if text.rfind(". ", lo, i) >= 0 else lo
+    dot = text.rfind(". ", lo, i)
+    return dot + 2 if dot >= 0 else lo
 
 
 _RE_TASK_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
