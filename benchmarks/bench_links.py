@@ -62,7 +62,8 @@ def edges(path: Path | list[Path]) -> tuple[list[dict], dict[str, set[str]], set
     for u, v, k, d in G.edges(keys=True, data=True):
         if k == "builds_on":
             out.append({"a": u[6:], "b": v[6:], **d, "a_title": G.nodes[u]["title"],
-                        "b_title": G.nodes[v]["title"]})  # fmt: skip
+                        "b_title": G.nodes[v]["title"],
+                        "presented": _presented(G, v, d)})  # fmt: skip
     return sorted(out, key=lambda e: (e["a"], e["b"])), refs, {p.id for p in papers}
 
 
@@ -122,6 +123,7 @@ def main() -> None:
                 [fresh9, fresh8, fresh7, fresh6, fresh5, fresh4, fresh3, fresh2, fresh,
                  *bundled], "fresh", "blind")]  # fmt: skip
     table = []
+    by_presented: dict[str, Counter] = {k: Counter() for k in ("lexicon", "title", "other")}
     for name, path, which, default in corpora:
         if default == "blind" and not args.blind:
             continue  # all of it blind: read only when asked
@@ -153,6 +155,8 @@ def main() -> None:
                 r = _label(e, gold)
                 lab = r["label"] if r else "unlabelled"
                 counts[lab] += 1
+                if which == "fresh":
+                    by_presented[e["presented"]][lab] += 1
                 family = " (via family)" if e.get("via_family") else ""
                 if args.list or lab in ("wrong", "other_version", "unlabelled"):
                     print(f"  [{name}/{s}] {lab:13} {e['via']!r}{family} "
@@ -205,6 +209,27 @@ def main() -> None:
     print(" | ".join(keys))
     for row in table:
         print(" | ".join(str(row.get(k, "")) for k in keys))
+    if any(by_presented.values()):
+        # the fresh sets' edges together, by how the cited paper presents the name
+        print("\nfresh sets, by how the cited paper presents the name | edges | right | precision")
+        for k, c in by_presented.items():
+            n = c["right"] + c["other_version"] + c["wrong"]
+            print(f"{k} | {sum(c.values())} | {c['right']} | "
+                  + (f"{c['right'] / n:.3f}" if n else "nan"))  # fmt: skip
+
+
+def _presented(G, b: str, d: dict) -> str:
+    """How the cited paper presents the name an edge goes through: "lexicon" (a name the
+    lexicon confirms, at its full confidence), "title" (the paper's title presents it,
+    "NAME: …"), or "other" (a definition or a sentence of the abstract)."""
+    if d.get("confidence", 0) >= 0.95:
+        return "lexicon"
+    names = {n.get("entity") for n in d.get("names", [])} | {d.get("entity")}
+    for _, v, dd in G.out_edges(b, data=True):
+        introduces = dd.get("relation") == "introduces" and dd.get("how") == "title"
+        if introduces and G.nodes[v].get("name") in names:
+            return "title"
+    return "other"
 
 
 def _set_for(a: str) -> str:
