@@ -120,20 +120,7 @@ def assemble(papers: list[Paper], mentions: list[Mention], links: list[Link]) ->
         if keys is not None and m.relation in keys:
             keys[m.relation]["count"] += 1
             continue
-        G.add_edge(
-            src,
-            nid,
-            key=m.relation,
-            relation=m.relation,
-            surface=m.surface,
-            sentence=m.sentence,
-            field=m.field,
-            start=m.start,
-            end=m.end,
-            how=m.how,
-            confidence=m.confidence,
-            count=1,
-        )
+        G.add_edge(src, nid, key=m.relation, **_mention_edge_attrs(m))
 
     _add_variants(G, families, mentions, eid)
     _add_builds_on(G, links, eid)
@@ -268,17 +255,7 @@ class Parts:
             if m.relation in keys:
                 keys[m.relation]["count"] += 1
                 continue
-            keys[m.relation] = dict(
-                relation=m.relation,
-                surface=m.surface,
-                sentence=m.sentence,
-                field=m.field,
-                start=m.start,
-                end=m.end,
-                how=m.how,
-                confidence=m.confidence,
-                count=1,
-            )
+            keys[m.relation] = _mention_edge_attrs(m)
         return out
 
     def _paper_links(self, u: str) -> dict[str, dict[str, dict]]:
@@ -297,18 +274,8 @@ class Parts:
             if "builds_on" in keys:
                 keys["builds_on"]["names"] += names
                 continue
-            keys["builds_on"] = dict(
-                relation="builds_on",
-                via=link.via,
-                entity=link.entity,
-                family=self.family.get(self.eid(link.entity), link.entity),
-                sentence=link.sentence,
-                surface=link.surface,
-                via_family=link.via_family,
-                similarity=link.similarity,
-                confidence=link.confidence,
-                names=names,
-            )
+            family = self.family.get(self.eid(link.entity), link.entity)
+            keys["builds_on"] = _builds_on_attrs(link, family, names)
         p = self.papers[u]
         for ref in p.references:
             if ref in self.known_papers and ref != p.id:
@@ -386,6 +353,37 @@ def _note_mention(node: dict, m: Mention) -> None:
         node["aliases"] = sorted(set(node["aliases"]) | set(m.aliases))
 
 
+def _mention_edge_attrs(m: Mention) -> dict:
+    """A paper → entity edge's attributes, from the paper's first mention of that relation."""
+    return dict(
+        relation=m.relation,
+        surface=m.surface,
+        sentence=m.sentence,
+        field=m.field,
+        start=m.start,
+        end=m.end,
+        how=m.how,
+        confidence=m.confidence,
+        count=1,
+    )
+
+
+def _builds_on_attrs(link: Link, family: str, names: list[dict]) -> dict:
+    """A ``builds_on`` edge's attributes, from the first link of its paper pair."""
+    return dict(
+        relation="builds_on",
+        via=link.via,
+        entity=link.entity,
+        family=family,
+        sentence=link.sentence,
+        surface=link.surface,
+        via_family=link.via_family,
+        similarity=link.similarity,
+        confidence=link.confidence,
+        names=names,
+    )
+
+
 def _family_attrs(family: str, kind: str) -> dict:
     """A family node's attributes (a family no mention names by itself)."""
     return dict(kind=kind, label=family, name=family, family=family, aliases=[], surfaces=[])
@@ -403,21 +401,8 @@ def _add_builds_on(G: nx.MultiDiGraph, links: list[Link], eid=entity_node) -> No
         if keys is not None and "builds_on" in keys:
             keys["builds_on"]["names"] += names
             continue
-        G.add_edge(
-            u,
-            b,
-            key="builds_on",
-            relation="builds_on",
-            via=link.via,
-            entity=link.entity,
-            family=attrs[eid(link.entity)]["family"] if eid(link.entity) in attrs else link.entity,
-            sentence=link.sentence,
-            surface=link.surface,
-            via_family=link.via_family,
-            similarity=link.similarity,
-            confidence=link.confidence,
-            names=names,
-        )
+        family = attrs[eid(link.entity)]["family"] if eid(link.entity) in attrs else link.entity
+        G.add_edge(u, b, key="builds_on", **_builds_on_attrs(link, family, names))
 
 
 def _add_citations(G: nx.MultiDiGraph, papers: list[Paper]) -> None:
