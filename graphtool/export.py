@@ -55,7 +55,7 @@ BOOL_ATTRS = ("via_family",)
 
 def _flat_value(key: str, value: object) -> object:
     if isinstance(value, (list, tuple, set)):
-        return json.dumps(list(value), ensure_ascii=False)
+        return json.dumps(list(value), ensure_ascii=False, sort_keys=True)
     if key in INT_ATTRS:
         return int(value)  # type: ignore[arg-type]
     if key in FLOAT_ATTRS:
