@@ -12,7 +12,9 @@ mentions        paper → entity         idem; ``count`` = distinct surfaces see
 uses            paper → method         idem
 variant_of      entity → entity        FlashAttention-2 → FlashAttention
 builds_on       paper → paper          ``via`` (what A names), ``entity`` (what B
-                                       introduces), A's ``sentence``
+                                       introduces), A's ``sentence``, ``basis``
+                                       (what backs "B introduced it": ``lexicon``,
+                                       ``title``, ``abstract`` or ``again``)
 cites           paper → paper          when the input carries references
 ==============  =====================  =============================================
 """
@@ -381,6 +383,7 @@ def _builds_on_attrs(link: Link, family: str, names: list[dict]) -> dict:
         similarity=link.similarity,
         confidence=link.confidence,
         names=names,
+        basis=link.basis,
     )
 
 

@@ -141,7 +141,7 @@ _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _TEMPLATES = Path(__file__).parent / "templates"
 #: The page's script, by concern, in the order it is inlined (one scope).
 SCRIPTS = ("map-core.js", "map-labels.js", "map-filters.js", "map-panel.js", "map-search.js")
-_EVIDENCE_KEYS = ("surface", "sentence", "field", "via", "entity", "how")
+_EVIDENCE_KEYS = ("surface", "sentence", "field", "via", "entity", "how", "basis")
 
 
 # ---------------------------------------------------------------- layout

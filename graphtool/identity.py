@@ -66,6 +66,10 @@ class Link:
     confidence: float
     via_family: bool = False
     similarity: float = 0.0
+    # what backs "B introduced it": "lexicon" (the lexicon's entity, by its source paper or
+    # the corpus's history), "title" (B's title is the name: "MixMatch: …"), "abstract"
+    # (B's abstract presents a coined name the lexicon knows), "again" (A presents it again)
+    basis: str = "lexicon"
 
 
 @dataclass
@@ -118,32 +122,45 @@ _WORD = re.compile(r"[a-z][a-z'-]+")
 
 
 @lru_cache(maxsize=65536)
-def _weakness(name: str) -> float:
-    """How much context a name needs before it can be attributed, in TF-IDF cosine.
+def _name_class(name: str) -> str:
+    """What kind of name ``name`` is, by its letters and how common it is as an English word:
+    "short" (three letters or fewer), "dictionary" (a common word, or words: "Prism",
+    "Sudoku", "You Only Train Once"), "acronym" (four or five capitals that are no word:
+    "LVIS"), "rare_word" (a word, though rare: "Generalist") or "coined" ("FlashAttention",
+    "MixMatch", "Boltzmann Generators").
 
-    Short acronyms and dictionary words need the most; coined names ("FlashAttention",
-    "vLLM", "EcoServe") need none.
+    Example:
+        >>> [_name_class(n) for n in ("DP", "Prism", "LVIS", "FlashAttention")]
+        ['short', 'dictionary', 'acronym', 'coined']
     """
     from wordfreq import zipf_frequency
 
     core = re.sub(r"[-_ ]?v?\d+(\.\d+)*$", "", name).strip() or name
     letters = re.sub(r"[^A-Za-z]", "", core)
-    cfg = _cues()["need"]
     if len(letters) <= 3:
-        return cfg["short"]
+        return "short"
     if " " in core:
         words = core.lower().split()
-        if all(zipf_frequency(w, "en") >= 3.0 for w in words):
-            return cfg["dictionary"]
-        return 0.0
+        return "dictionary" if all(zipf_frequency(w, "en") >= 3.0 for w in words) else "coined"
     z = zipf_frequency(core.lower(), "en")
     if core.isupper() and len(letters) <= 5:
-        return cfg["acronym"] if z < 3.0 else cfg["dictionary"]
+        return "acronym" if z < 3.0 else "dictionary"
     if z >= 3.0:
-        return cfg["dictionary"]
-    if z >= 2.0:
-        return cfg["rare_word"]
-    return 0.0
+        return "dictionary"
+    return "rare_word" if z >= 2.0 else "coined"
+
+
+def _weakness(name: str) -> float:
+    """How much context a name needs before it can be attributed, in TF-IDF cosine.
+
+    Short acronyms and dictionary words need the most; coined names ("FlashAttention",
+    "vLLM", "EcoServe") need none.
+
+    Example:
+        >>> _weakness("FlashAttention")
+        0.0
+    """
+    return _cues()["need"].get(_name_class(name), 0.0)
 
 
 def _key(s: str) -> str:
@@ -951,7 +968,12 @@ def resolve(
             if via_family and (a.when is None or by_id[b].when is None):
                 continue  # a family link is weak: only where the dates say who came first
             conf = round(m.confidence * (0.5 if member else 1.0), 3)
-            link = Link(a.id, b, m.entity, x.display, m.surface, m.sentence, conf, member, score)
+            basis = _basis(x, by_id[b], score)
+            if basis is None:
+                continue  # B's word alone that it introduced the name: a mention, no inference
+            link = Link(
+                a.id, b, m.entity, x.display, m.surface, m.sentence, conf, member, score, basis
+            )
             old = links.get((a.id, b))
             if old is None or (old.via_family, -old.confidence) > (link.via_family, -conf):
                 links[(a.id, b)] = link
@@ -976,11 +998,83 @@ def resolve(
                     links[(a, first)] = Link(
                         a, first, x.display, x.display, m.surface, m.sentence,
                         round(m.confidence, 3), False, round(min(sim(a, first), 1.0), 3),
+                        "again",
                     )  # fmt: skip
     for a, b in list(links):
         if (b, a) in links and a < b:  # each names the other: which came first is unknown
             del links[(a, b)], links[(b, a)]
     return out, [links[k] for k in sorted(links)]
+
+
+_TITLE_HEAD = re.compile(r"(.+?)(?::|\s+(?:--|[-–—])\s+)")
+_RE_CAMEL = re.compile(r"[a-z][A-Z]")
+_VERSION_TAIL = re.compile(r"[-_ ]?v?\d+(?:\.\d+)*$")
+
+
+def _title_presents(x: _Meaning, p: Paper, opens: bool = False) -> bool:
+    """Is ``p``'s title headed by the name or its long form ("MixMatch: A Holistic …",
+    "Localist LLMs -- A …", "Fanar 2.0: …" for Fanar, or a title that is the name)? With
+    ``opens``, a title that opens with one will do ("Proximal Policy Optimization
+    Algorithms")."""
+    m = _TITLE_HEAD.match(p.title)
+    head = (m.group(1) if m else p.title).strip()
+    forms = [x.name, *([x.long_form] if x.long_form else [])]
+    keys = {_key(f) for f in forms}
+    if _key(head) in keys or _key(_VERSION_TAIL.sub("", head)) in keys:
+        return True
+    return opens and any(re.match(re.escape(f) + r"\b", head, re.IGNORECASE) for f in forms)
+
+
+_RE_WE_PRESENT = (
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|report))\s+(?:\w+\s+){0,2}?"
+    r"(?:present|propos|introduc|develop|design|buil|releas|open-sourc|describ)\w*"
+    r"\s+(?:\S+\s+){0,3}?"
+)
+
+
+def _we_present(x: _Meaning, abstract: str) -> bool:
+    """Does the abstract say it presents ``x`` itself: a first-person presenting verb a few
+    words before the name ("we propose vLLM", "We present Gemma, a family …"), not
+    "a transformer called MusicGen" in a sentence about something else, nor "CodeBERT, a
+    pre-trained language model, was fine-tuned"?"""
+    forms = sorted({x.name, *x.surfaces}, key=len, reverse=True)
+    alt = "|".join(re.escape(f) for f in forms if f)
+    return bool(alt) and re.search(_RE_WE_PRESENT + f"(?:{alt})\\b", abstract) is not None
+
+
+def _basis(x: _Meaning, b: Paper, score: float) -> str | None:
+    """What backs "paper ``b`` introduced ``x``" well enough to infer that a paper naming
+    ``x`` builds on ``b`` (see :class:`Link`), or None: then the mention stays a mention.
+
+    Many abstracts "introduce" what they only use ("using answer set programming (ASP)",
+    "a 7B-parameter model"), so one abstract's word is not enough: the lexicon must know
+    the paper as the name's source, or ``b``'s title must be headed by the name. A name the
+    lexicon does not know must then be coined, an acronym that is no word, or written with
+    capitals inside it ("HoVer"); a common word or a short acronym ("Sudoku: Decomposing
+    DRAM …" is no source of every Sudoku) needs the mention's context to agree strongly
+    as well (``score``, the cosine it was attributed with). A name the lexicon knows
+    without its source may be presented in the abstract when it is coined and the paper
+    says it presents it ("we propose vLLM"; not "a music transformer called MusicGen").
+
+    Example:
+        >>> x = _Meaning("MixMatch", "method", "MixMatch", ["b"], {"MixMatch"}, None)
+        >>> _basis(x, Paper("b", "MixMatch: A Holistic Approach", "We present MixMatch."), 0.1)
+        'title'
+        >>> _basis(x, Paper("b", "Semi-Supervised Learning", "We present MixMatch."), 0.1)
+    """
+    if x.confirmed:
+        return "lexicon"
+    if x.known:  # the lexicon knows a thing of this name, not that b is its source
+        if _title_presents(x, b, opens=True):
+            return "title"
+        coined = _name_class(x.name) == "coined"
+        return "abstract" if coined and _we_present(x, b.abstract) else None
+    if not _title_presents(x, b):
+        return None
+    forms = [x.name, *([x.long_form] if x.long_form else [])]
+    if any(_name_class(f) in ("coined", "acronym") or _RE_CAMEL.search(f) for f in forms):
+        return "title"
+    return "title" if score >= _cues()["need"]["title_word"] else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -345,32 +345,34 @@ def test_an_add_that_makes_a_stored_name_a_general_term_equals_a_build(tmp_path)
     assert not grown.has_edge("paper:b", "paper:a", "builds_on")
     assert not [v for _, v, k in grown.out_edges("paper:a", keys=True) if k == "introduces"]
     first = store.build(gt.read(tmp_path / "first.jsonl"), tmp_path / "first.gtdb", jobs=1)
-    assert gt.open(first).has_edge("paper:b", "paper:a", "builds_on")  # before the add
+    before = gt.open(first)  # before the add, b's TER was a's
+    assert before.has_edge("paper:a", "entity:ter", "introduces")
+    assert before.has_edge("paper:b", "entity:ter", "mentions")
 
 
 def test_an_add_where_two_papers_name_each_other_equals_a_build(tmp_path):
-    # x names Kestrel before the paper presenting it arrives; y names x's HydraServe:
+    # x names KestrelNet before the paper presenting it arrives; y names x's HydraServe:
     # each names the other, so neither builds on the other; z still builds on y.
     x = {
         "id": "x",
-        "title": "Mixture Serving at Scale",
+        "title": "HydraServe: Mixture Serving at Scale",
         "year": 2025,
         "abstract": "We "
-        "present HydraServe, a serving system. We compare against Kestrel on routing.",
+        "present HydraServe, a serving system. We compare against KestrelNet on routing.",
     }
     y = {
         "id": "y",
-        "title": "Kestrel: Fast Expert Routing",
+        "title": "KestrelNet: Fast Expert Routing",
         "year": 2025,
-        "abstract": "We present Kestrel, a router. We compare against HydraServe on serving.",
+        "abstract": "We present KestrelNet, a router. We compare against HydraServe on serving.",
     }
     z = {"id": "z", "title": "Routing Again", "year": 2025,
-         "abstract": "We extend Kestrel to sparse experts on phones."}  # fmt: skip
+         "abstract": "We extend KestrelNet to sparse experts on phones."}  # fmt: skip
     G = _grow(tmp_path, [x, z], [y])
     assert not G.has_edge("paper:x", "paper:y", "builds_on")
     assert not G.has_edge("paper:y", "paper:x", "builds_on")
     assert G.has_edge("paper:z", "paper:y", "builds_on")
-    assert G.has_edge("paper:x", "entity:kestrel", "mentions")
+    assert G.has_edge("paper:x", "entity:kestrelnet", "mentions")
 
 
 def test_an_add_of_a_paper_a_stored_one_cites_or_duplicates_equals_a_build(tmp_path):
@@ -547,20 +549,20 @@ def test_a_stored_paper_whose_text_grows_is_weighed_again(tmp_path):
 
 
 def test_a_stored_introducers_text_change_weighs_its_names_mentions_again(tmp_path):
-    # The paper presenting Harbor gets a longer abstract (a second record): the mentions of
-    # Harbor elsewhere are weighed again against it, as a build would.
+    # The paper presenting Harborix gets a longer abstract (a second record): the mentions of
+    # Harborix elsewhere are weighed again against it, as a build would.
     a = {
         "id": "p",
         "title": "Routing Notes",
         "year": 2026,
-        "abstract": "Harbor routes tokens to sparse experts on GPUs.",
+        "abstract": "Harborix routes tokens to sparse experts on GPUs.",
     }
     b = {
         "id": "2512.00003",
-        "title": "Token Routing",
+        "title": "Harborix: Token Routing",
         "year": 2025,
         "arxiv": "2512.00003",
-        "abstract": "We present Harbor, a router of tokens to sparse experts on GPUs.",
+        "abstract": "We present Harborix, a router of tokens to sparse experts on GPUs.",
     }
     b2 = {
         **b,

@@ -81,6 +81,12 @@ function safeUrl(i) {
   if (f.id && /^\d{4}\.\d{4,5}(v\d+)?$/.test(f.id)) return "https://arxiv.org/abs/" + f.id;
   return null;
 }
+var BASIS = {  // what backs a builds_on edge (graphtool.identity.Link.basis)
+  lexicon: "the lexicon names the cited paper as its source",
+  title: "the cited paper's title is the name",
+  abstract: "a coined name the lexicon knows, presented in the cited abstract",
+  again: "the artefact presented again"
+};
 var GROUPS = {  // [heading when the node is the source, heading when it is the target]
   introduces: ["Introduces", "Introduced by"], mentions: ["Mentions", "Mentioned by"],
   uses: ["Uses", "Used by"], variant_of: ["Variant of", "Variants"],
@@ -160,6 +166,7 @@ function showPanel(i) {
       else if (x.weight && g === "Named together with") li.appendChild(el("span", " — " + x.weight + " paper" + (x.weight === 1 ? "" : "s"), "kindtag"));
       if (x.ev.via) li.appendChild(el("span", " via " + x.ev.via + (x.ev.entity && x.ev.entity !== x.ev.via ? " → " + x.ev.entity : ""), "kindtag"));
       if (x.ev.via_family) li.appendChild(el("span", " (family: another member or version, weaker)", "kindtag family"));
+      if (x.ev.basis && BASIS[x.ev.basis]) li.appendChild(el("span", " (" + BASIS[x.ev.basis] + ")", "kindtag"));
       if (x.ev.sentence) li.appendChild(sentence(x.ev));
       ul.appendChild(li);
     });
