@@ -98,6 +98,7 @@ def main() -> None:
     fresh7 = DATA / "eval" / "arxiv-ai-2025-06-08.jsonl"
     fresh8 = DATA / "eval" / "arxiv-ai-2025-06-07.jsonl"
     fresh9 = DATA / "eval" / "arxiv-2025-06-2026-02.jsonl"
+    fresh10 = DATA / "eval" / "arxiv-2025-06-13-24.jsonl"
     # (name, what is read, which edges count, the set of an edge no label names)
     corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
                ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
@@ -121,9 +122,14 @@ def main() -> None:
                 "fresh", "blind"),
                ("arxiv-2025-06-2026-02",
                 [fresh9, fresh8, fresh7, fresh6, fresh5, fresh4, fresh3, fresh2, fresh,
-                 *bundled], "fresh", "blind")]  # fmt: skip
+                 *bundled], "fresh", "blind"),
+               ("arxiv-2025-06-13-24",
+                [fresh10, fresh9, fresh8, fresh7, fresh6, fresh5, fresh4, fresh3, fresh2,
+                 fresh, *bundled], "fresh", "blind")]  # fmt: skip
     table = []
-    by_presented: dict[str, Counter] = {k: Counter() for k in ("lexicon", "title", "other")}
+    by_presented: dict[str, Counter] = {
+        k: Counter() for k in ("lexicon", "title", "abstract", "again")
+    }
     for name, path, which, default in corpora:
         if default == "blind" and not args.blind:
             continue  # all of it blind: read only when asked
@@ -211,7 +217,7 @@ def main() -> None:
         print(" | ".join(str(row.get(k, "")) for k in keys))
     if any(by_presented.values()):
         # the fresh sets' edges together, by how the cited paper presents the name
-        print("\nfresh sets, by how the cited paper presents the name | edges | right | precision")
+        print("\nfresh sets, by what backs the edge (basis) | edges | right | precision")
         for k, c in by_presented.items():
             n = c["right"] + c["other_version"] + c["wrong"]
             print(f"{k} | {sum(c.values())} | {c['right']} | "
@@ -219,17 +225,10 @@ def main() -> None:
 
 
 def _presented(G, b: str, d: dict) -> str:
-    """How the cited paper presents the name an edge goes through: "lexicon" (a name the
-    lexicon confirms, at its full confidence), "title" (the paper's title presents it,
-    "NAME: …"), or "other" (a definition or a sentence of the abstract)."""
-    if d.get("confidence", 0) >= 0.95:
-        return "lexicon"
-    names = {n.get("entity") for n in d.get("names", [])} | {d.get("entity")}
-    for _, v, dd in G.out_edges(b, data=True):
-        introduces = dd.get("relation") == "introduces" and dd.get("how") == "title"
-        if introduces and G.nodes[v].get("name") in names:
-            return "title"
-    return "other"
+    """What backs the edge (its ``basis``): "lexicon" (the lexicon's entity, by its source
+    paper or the corpus's history), "title" (the cited paper's title is the name),
+    "abstract" (a coined name the lexicon knows, presented in the abstract) or "again"."""
+    return d.get("basis", "lexicon")
 
 
 def _set_for(a: str) -> str:
