@@ -927,6 +927,7 @@ def resolve(
         senses[i] = replace(mentions[i], entity=name, family=name)
     out: list[Mention] = []
     links: dict[tuple[str, str], Link] = {}
+    named: set[tuple[str, str]] = set()  # (A, B): A names what B presents, an edge or not
     prior = _prior_users(mentions, decided, senses, by_id)
     presenter: dict[tuple[str, str], _Meaning] = {}  # (name, paper): its first meaning with it
     for key, slot in meanings.items():
@@ -968,7 +969,8 @@ def resolve(
             if via_family and (a.when is None or by_id[b].when is None):
                 continue  # a family link is weak: only where the dates say who came first
             conf = round(m.confidence * (0.5 if member else 1.0), 3)
-            basis = _basis(x, by_id[b], score)
+            named.add((a.id, b))
+            basis = _basis(x, by_id[b], sim(a.id, b))
             if basis is None:
                 continue  # B's word alone that it introduced the name: a mention, no inference
             link = Link(
@@ -1000,46 +1002,95 @@ def resolve(
                         round(m.confidence, 3), False, round(min(sim(a, first), 1.0), 3),
                         "again",
                     )  # fmt: skip
+    named |= set(links)
     for a, b in list(links):
-        if (b, a) in links and a < b:  # each names the other: which came first is unknown
-            del links[(a, b)], links[(b, a)]
+        if (b, a) in named:  # each names the other (edge or not): which came first is unknown
+            del links[(a, b)]
     return out, [links[k] for k in sorted(links)]
 
 
-_TITLE_HEAD = re.compile(r"(.+?)(?::|\s+(?:--|[-–—])\s+)")
+# a title's head: before ":", a spaced dash or an em dash (not before "for": "Automatic
+# Differentiation for …", "Invariant Extended Kalman Filter for …" name general methods)
+_TITLE_HEAD = re.compile(r"(.+?)(?::|\s+(?:--|[-–—])\s+|\s*—\s*)")
+_BRACKET_TAIL = re.compile(r"\s*\([^()]*\)$")  # "FooServe (FS): …"
 _RE_CAMEL = re.compile(r"[a-z][A-Z]")
 _VERSION_TAIL = re.compile(r"[-_ ]?v?\d+(?:\.\d+)*$")
+_NAME_END = r"(?![\w-])"  # a name ends where no word character or hyphen follows ("FooServe-2")
 
 
 def _title_presents(x: _Meaning, p: Paper, opens: bool = False) -> bool:
     """Is ``p``'s title headed by the name or its long form ("MixMatch: A Holistic …",
-    "Localist LLMs -- A …", "Fanar 2.0: …" for Fanar, or a title that is the name)? With
-    ``opens``, a title that opens with one will do ("Proximal Policy Optimization
-    Algorithms")."""
+    "Localist LLMs -- A …", "Fanar 2.0: …" for Fanar, "FooServe (FS): …", or a title that
+    is the name)? With ``opens``, a
+    title that opens with the long form will do ("Proximal Policy Optimization
+    Algorithms" for PPO).
+
+    Example:
+        >>> x = _Meaning("FooServe", "system", "FooServe", ["p"], {"FooServe"}, None)
+        >>> _title_presents(x, Paper("p", "FooServe 2.0 -- Serving Faster", ""))
+        True
+    """
     m = _TITLE_HEAD.match(p.title)
-    head = (m.group(1) if m else p.title).strip()
+    head = _BRACKET_TAIL.sub("", (m.group(1) if m else p.title).strip())
     forms = [x.name, *([x.long_form] if x.long_form else [])]
     keys = {_key(f) for f in forms}
     if _key(head) in keys or _key(_VERSION_TAIL.sub("", head)) in keys:
         return True
-    return opens and any(re.match(re.escape(f) + r"\b", head, re.IGNORECASE) for f in forms)
+    long = x.long_form if x.long_form and " " in x.long_form else None
+    return bool(opens and long and re.match(re.escape(long) + _NAME_END, p.title, re.I))
 
 
+# "we propose FooServe", "We present a serving framework called FooServe": a first-person
+# presenting verb with the name as its object (no preposition between: not "we build on
+# FooServe", "we describe how FooServe fails", "we develop probes for FooServe")
+_GAP_WORD = (
+    r"(?!(?:on|upon|for|to|with|from|of|in|into|over|against|how|that|why|whether|as)\s)\S+\s+"
+)
 _RE_WE_PRESENT = (
-    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|report))\s+(?:\w+\s+){0,2}?"
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|report|study))\s+(?:\w+\s+){0,2}?"
     r"(?:present|propos|introduc|develop|design|buil|releas|open-sourc|describ)\w*"
-    r"\s+(?:\S+\s+){0,3}?"
+    rf"\s+(?:(?:{_GAP_WORD}){{0,3}}?|(?:{_GAP_WORD}){{0,6}}?(?:called|named|dubbed|termed)\s+)"
 )
 
 
 def _we_present(x: _Meaning, abstract: str) -> bool:
-    """Does the abstract say it presents ``x`` itself: a first-person presenting verb a few
-    words before the name ("we propose vLLM", "We present Gemma, a family …"), not
-    "a transformer called MusicGen" in a sentence about something else, nor "CodeBERT, a
-    pre-trained language model, was fine-tuned"?"""
+    """Does the abstract say it presents ``x`` itself: a first-person presenting verb with
+    the name as its object ("we propose vLLM", "We present Gemma, a family …", "we
+    present a serving system called FooServe"), not "a transformer called MusicGen" in a
+    sentence about something else, nor "CodeBERT, a pre-trained language model, was
+    fine-tuned", nor "we develop probes for MusicGen"?
+
+    Example:
+        >>> x = _Meaning("vLLM", "system", "vLLM", ["b"], {"vLLM"}, None)
+        >>> _we_present(x, "We propose vLLM, a serving system.")
+        True
+        >>> _we_present(x, "We build on vLLM.")
+        False
+    """
     forms = sorted({x.name, *x.surfaces}, key=len, reverse=True)
     alt = "|".join(re.escape(f) for f in forms if f)
-    return bool(alt) and re.search(_RE_WE_PRESENT + f"(?:{alt})\\b", abstract) is not None
+    return bool(alt) and re.search(_RE_WE_PRESENT + f"(?:{alt}){_NAME_END}", abstract) is not None
+
+
+def _distinctive(name: str) -> bool:
+    """Is ``name`` a name by its letters alone, not a word or a phrase of words: coined
+    ("MixMatch"), an acronym that is no word ("LVIS"), written with a capital inside
+    ("HoVer") or a digit ("FLUX.1 Kontext"); a phrase needs a word that is hardly English
+    (Zipf frequency under 1.5: not "Generative AI", "Data Parallelism" or "Contrastive
+    Adapter Tuning").
+
+    Example:
+        >>> [_distinctive(n) for n in ("MixMatch", "HoVer", "Sudoku", "Data Parallelism")]
+        [True, True, False, False]
+    """
+    from wordfreq import zipf_frequency
+
+    if _RE_CAMEL.search(name) or re.search(r"\d", name):
+        return True
+    if " " not in name.strip():
+        return _name_class(name) in ("coined", "acronym")
+    words = [w for w in re.split(r"[\s-]+", name) if w and not re.fullmatch(r"[A-Z]{1,5}s?", w)]
+    return any(zipf_frequency(w.lower(), "en") < 1.5 for w in words)
 
 
 def _basis(x: _Meaning, b: Paper, score: float) -> str | None:
@@ -1049,12 +1100,14 @@ def _basis(x: _Meaning, b: Paper, score: float) -> str | None:
     Many abstracts "introduce" what they only use ("using answer set programming (ASP)",
     "a 7B-parameter model"), so one abstract's word is not enough: the lexicon must know
     the paper as the name's source, or ``b``'s title must be headed by the name. A name the
-    lexicon does not know must then be coined, an acronym that is no word, or written with
-    capitals inside it ("HoVer"); a common word or a short acronym ("Sudoku: Decomposing
-    DRAM …" is no source of every Sudoku) needs the mention's context to agree strongly
-    as well (``score``, the cosine it was attributed with). A name the lexicon knows
-    without its source may be presented in the abstract when it is coined and the paper
-    says it presents it ("we propose vLLM"; not "a music transformer called MusicGen").
+    lexicon does not know must then be :func:`_distinctive`; a common word, a phrase of
+    words or a short acronym ("Sudoku: Decomposing DRAM …" is no source of every Sudoku;
+    "CAT: Contrastive Adapter Tuning") needs the two papers to agree strongly as well
+    (``score``, the TF-IDF cosine of their texts; a long form both write is no such
+    agreement: "automatic differentiation (AD)"). A name the lexicon knows without
+    its source may be presented in the abstract when it is coined and the paper says it
+    presents it (:func:`_we_present`: "we propose vLLM"; not "a music transformer called
+    MusicGen").
 
     Example:
         >>> x = _Meaning("MixMatch", "method", "MixMatch", ["b"], {"MixMatch"}, None)
@@ -1071,8 +1124,7 @@ def _basis(x: _Meaning, b: Paper, score: float) -> str | None:
         return "abstract" if coined and _we_present(x, b.abstract) else None
     if not _title_presents(x, b):
         return None
-    forms = [x.name, *([x.long_form] if x.long_form else [])]
-    if any(_name_class(f) in ("coined", "acronym") or _RE_CAMEL.search(f) for f in forms):
+    if _distinctive(x.name):
         return "title"
     return "title" if score >= _cues()["need"]["title_word"] else None
 

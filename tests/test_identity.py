@@ -1270,4 +1270,52 @@ def test_a_builds_on_edge_says_what_backs_it_in_the_map(tmp_path):
     (a,) = [p for p in DS if p.title.startswith("ReMixMatch: ")]
     page = gt.render(gt.build_graph([a, b]), tmp_path / "m.html").read_text(encoding="utf-8")
     assert '"basis":"title"' in page.replace(" ", "")
-    assert "the cited paper's title is the name" in page
+    alone = gt.render(gt.build_graph([b]), tmp_path / "b.html").read_text(encoding="utf-8")
+    assert '"basis":' not in alone.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "FooServe: Fast Serving of Sparse Models",
+        "FooServe -- Fast Serving of Sparse Models",
+        "FooServe—Fast Serving of Sparse Models",
+        "FooServe (FS): Fast Serving of Sparse Models",
+        "FooServe 2.0: Fast Serving of Sparse Models",
+    ],
+)
+def test_the_ways_a_title_is_headed_by_a_name(title):
+    b = Paper("b", title, "We present FooServe, a serving system for sparse models.", year=2024)
+    a = Paper("a", "Sparse Serving", "We extend FooServe to mixture-of-experts models.", year=2025)
+    assert _basis_of(gt.build_graph([a, b]), "a", "b") == "title"
+    around = replace(b, title="Serving Sparse Models with FooServe")
+    assert _builds_on(gt.build_graph([a, around])) == set()
+
+
+def test_a_title_headed_by_a_phrase_of_common_words_needs_agreeing_context():
+    # "CAT: Contrastive Adapter Tuning …" is no source of computerized adaptive testing's CAT,
+    # nor "Generative AI: …" of every generative AI
+    b = Paper(
+        "b",
+        "CAT: Contrastive Adapter Tuning for Vision Models",
+        "We propose Contrastive Adapter Tuning (CAT) for vision transformers.",
+        year=2024,
+    )
+    a = Paper("a", "Adaptive Testing", "Computerized adaptive testing with CAT selects items "
+              "for each student by item response theory.", year=2025)  # fmt: skip
+    g = Paper("g", "Generative AI: Opportunities and Risks",
+              "We survey Generative AI and its risks for society.", year=2024)  # fmt: skip
+    e = Paper("e", "Teaching", "We apply Generative AI to education in schools.", year=2025)
+    assert _builds_on(gt.build_graph([a, b, g, e])) == set()
+
+
+def test_a_known_name_is_presented_only_as_the_object_of_a_presenting_verb():
+    # FlashDecoding++ is in the lexicon without its source paper
+    b = Paper("b", "Faster LLM Inference on GPUs",
+              "We present FlashDecoding++, a fast LLM inference engine on GPUs.", year=2023)  # fmt: skip
+    a = Paper("a", "Decoding Study", "We compare with FlashDecoding++ on A100 GPUs for LLM "
+              "inference.", year=2024)  # fmt: skip
+    assert _basis_of(gt.build_graph([a, b]), "a", "b") == "abstract"
+    for used in ("We develop probes for FlashDecoding++ on GPUs.",
+                 "We build on FlashDecoding++, a fast LLM inference engine on GPUs."):  # fmt: skip
+        assert _builds_on(gt.build_graph([a, replace(b, abstract=used)])) == set(), used

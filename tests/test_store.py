@@ -352,10 +352,11 @@ def test_an_add_that_makes_a_stored_name_a_general_term_equals_a_build(tmp_path)
 
 def test_an_add_where_two_papers_name_each_other_equals_a_build(tmp_path):
     # x names KestrelNet before the paper presenting it arrives; y names x's HydraServe:
-    # each names the other, so neither builds on the other; z still builds on y.
+    # each names the other, so neither builds on the other, even though only y's title
+    # presents its name (x's HydraServe alone would back no edge); z still builds on y.
     x = {
         "id": "x",
-        "title": "HydraServe: Mixture Serving at Scale",
+        "title": "Mixture Serving at Scale",
         "year": 2025,
         "abstract": "We "
         "present HydraServe, a serving system. We compare against KestrelNet on routing.",
