@@ -100,6 +100,7 @@ def main() -> None:
     fresh9 = DATA / "eval" / "arxiv-2025-06-2026-02.jsonl"
     fresh10 = DATA / "eval" / "arxiv-2025-06-13-24.jsonl"
     fresh11 = DATA / "eval" / "arxiv-2025-06-17.jsonl"
+    fresh12 = DATA / "eval" / "arxiv-2026-06-07.jsonl"
     # (name, what is read, which edges count, the set of an edge no label names)
     corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
                ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
@@ -129,7 +130,10 @@ def main() -> None:
                  fresh, *bundled], "fresh", "blind"),
                ("arxiv-2025-06-17",
                 [fresh11, fresh10, fresh9, fresh8, fresh7, fresh6, fresh5, fresh4, fresh3,
-                 fresh2, fresh, *bundled], "fresh", "blind")]  # fmt: skip
+                 fresh2, fresh, *bundled], "fresh", "blind"),
+               ("arxiv-2026-06-07",
+                [fresh12, fresh11, fresh10, fresh9, fresh8, fresh7, fresh6, fresh5, fresh4,
+                 fresh3, fresh2, fresh, *bundled], "fresh", "blind")]  # fmt: skip
     table = []
     by_presented: dict[str, Counter] = {
         k: Counter() for k in ("lexicon", "title", "abstract", "again")
