@@ -1072,6 +1072,22 @@ def _we_present(x: _Meaning, abstract: str) -> bool:
     return bool(alt) and re.search(_RE_WE_PRESENT + f"(?:{alt}){_NAME_END}", abstract) is not None
 
 
+def _others(name: str, abstract: str) -> bool:
+    """Does ``abstract`` name ``name`` as someone else's: "systems like OpenAI's Whisper",
+    "such as Whisper", "Google's BERT"?
+
+    Example:
+        >>> _others("Whisper", "even for state-of-the-art systems like OpenAI's Whisper.")
+        True
+        >>> _others("Whisper", "We present Whisper, a speech recognition model.")
+        False
+    """
+    if name not in abstract:
+        return False
+    lead = r"(?:\b(?:like|such\s+as|including|e\.g\.,?)\s+(?:[A-Z][\w-]*'s\s+)?|\b[A-Z][\w-]*'s\s+)"
+    return re.search(lead + re.escape(name) + _NAME_END, abstract) is not None
+
+
 def _distinctive(name: str) -> bool:
     """Is ``name`` a name by its letters alone, not a word or a phrase of words: coined
     ("MixMatch"), an acronym that is no word ("LVIS"), written with a capital inside
@@ -1119,7 +1135,8 @@ def _basis(x: _Meaning, b: Paper, score: float) -> str | None:
         return "lexicon"
     if x.known:  # the lexicon knows a thing of this name, not that b is its source
         if _title_presents(x, b, opens=True):
-            return "title"
+            # not where b's abstract calls it another's: "systems like OpenAI's Whisper"
+            return None if _others(x.name, b.abstract) else "title"
         coined = _name_class(x.name) == "coined"
         return "abstract" if coined and _we_present(x, b.abstract) else None
     if not _title_presents(x, b):

@@ -1319,3 +1319,18 @@ def test_a_known_name_is_presented_only_as_the_object_of_a_presenting_verb():
     for used in ("We develop probes for FlashDecoding++ on GPUs.",
                  "We build on FlashDecoding++, a fast LLM inference engine on GPUs."):  # fmt: skip
         assert _builds_on(gt.build_graph([a, replace(b, abstract=used)])) == set(), used
+
+
+TWELFTH = gt.read(EVAL / "arxiv-2026-06-07.jsonl")
+
+
+def test_a_title_headed_by_a_known_name_its_abstract_calls_anothers_is_not_its_source():
+    # 2602.18966 "Whisper: Courtside Edition …": "even for state-of-the-art systems like
+    # OpenAI's Whisper. We introduce Whisper: Courtside Edition, …": OpenAI's Whisper is not
+    # its artefact, and a paper using Whisper does not build on it
+    (b,) = _pick(NINTH, "2602.18966")
+    users = [p for p in TWELFTH if "Whisper" in p.abstract]
+    assert users and not {y for _, y, _ in _builds_on(gt.build_graph([b, *users])) if y == b.id}
+    # the paper that presents Whisper in its title without calling it another's is its source
+    own = replace(b, abstract=b.abstract.replace("systems like OpenAI's Whisper", "systems"))
+    assert b.id in {y for _, y, _ in _builds_on(gt.build_graph([own, *users]))}
