@@ -12,13 +12,18 @@ sets of daily arXiv listings (cs.AI / cs.LG), each read with the bundled corpora
 before it, of which only the edges with an end in the set count: "arxiv-ai-2025-11" (1,389
 papers of November 2025), "arxiv-ai-2026-03" (1,425 of March 2026), "arxiv-ai-2025-10-2026-03"
 and "arxiv-ai-2025-10-11" (1,070 and 945 papers of other October, November and March listings,
-in no earlier set; those four scored in the seventh sitting) and "arxiv-ai-2025-10-late"
-(1,043 of late October 2025), "arxiv-ai-2025-09-10" (968 of 1 September and early October
-2025), "arxiv-ai-2025-06-08" (1,053 of June to August 2025) and "arxiv-ai-2025-06-07" (750 of
-other June and July 2025 listings) and "arxiv-2025-06-2026-02" (2,345 of June 2025 listings of
-all of cs and of 25 February 2026, from two other copies of the daily listings), all five
-eighth sitting. Each was scored once, before its pairs were read; rules were then written from
-it (data/README.md). Labels (data/eval/links-gold.jsonl) were made by annotators who never saw
+in no earlier set; those four scored in the seventh sitting) and "arxiv-ai-2025-10-late" (1,043
+of late October 2025), "arxiv-ai-2025-09-10" (968 of 1 September and early October 2025),
+"arxiv-ai-2025-06-08" (1,053 of June to August 2025) and "arxiv-ai-2025-06-07" (750 of other
+June and July 2025 listings) and "arxiv-2025-06-2026-02" (2,345 of June 2025 listings of all of
+cs and of 25 February 2026, from two other copies of the daily listings), all five eighth
+sitting, and, ninth sitting, "arxiv-2025-06-13-24" (1,489 of 13 and 24 June 2025),
+"arxiv-2025-06-17" (974 of 17 June 2025), "arxiv-2026-06-07" (984 of 10 June and 15 July 2026)
+and "arxiv-2026-06-07b" (747 of 24 June and 22 July 2026), whose pools were drawn with the
+eighth sitting's code (so they hold every edge of either rules) and each scored once with both.
+Each was scored once, before its pairs were read; rules were then written from it
+(data/README.md).
+Labels (data/eval/links-gold.jsonl) were made by annotators who never saw
 graphtool's rules: for a pool of candidate pairs (A names a string that B may introduce), each
 pair is `right` (A names B's artefact), `other_version` (another member or version of its
 family) or `wrong`. Pairs are split into a dev and a blind half by citing paper.
@@ -101,6 +106,7 @@ def main() -> None:
     fresh10 = DATA / "eval" / "arxiv-2025-06-13-24.jsonl"
     fresh11 = DATA / "eval" / "arxiv-2025-06-17.jsonl"
     fresh12 = DATA / "eval" / "arxiv-2026-06-07.jsonl"
+    fresh13 = DATA / "eval" / "arxiv-2026-06-07b.jsonl"
     # (name, what is read, which edges count, the set of an edge no label names)
     corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
                ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
@@ -133,7 +139,10 @@ def main() -> None:
                  fresh2, fresh, *bundled], "fresh", "blind"),
                ("arxiv-2026-06-07",
                 [fresh12, fresh11, fresh10, fresh9, fresh8, fresh7, fresh6, fresh5, fresh4,
-                 fresh3, fresh2, fresh, *bundled], "fresh", "blind")]  # fmt: skip
+                 fresh3, fresh2, fresh, *bundled], "fresh", "blind"),
+               ("arxiv-2026-06-07b",
+                [fresh13, fresh12, fresh11, fresh10, fresh9, fresh8, fresh7, fresh6, fresh5,
+                 fresh4, fresh3, fresh2, fresh, *bundled], "fresh", "blind")]  # fmt: skip
     table = []
     by_presented: dict[str, Counter] = {
         k: Counter() for k in ("lexicon", "title", "abstract", "again")
