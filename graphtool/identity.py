@@ -23,6 +23,10 @@ decides, for every mention of a name that some corpus paper introduces, whether 
   that it depends on the two papers only). The weaker the name, the
   more similarity it needs. A multi-word name inside a longer capitalised name is not a
   mention of it ("Memory Access" in "Multipath Memory Access").
+* **An inference needs more than the cited paper's own word** (:func:`_basis`): the mention
+  always stays, but ``builds_on`` is drawn only where the lexicon knows the paper as the
+  name's source, or its title is headed by a distinctive name, or a coined name the lexicon
+  knows is presented as the object of "we propose"; the edge's ``basis`` says which.
 * **Versions.** A mention links to the paper that introduced that exact artefact; Llama 3 is
   not LLaMA. A version-less family name (DeepSpeed, ZeRO-series) may link to a paper that
   introduced a member of the family: that link is marked ``via_family`` and weaker.
