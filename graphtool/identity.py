@@ -360,6 +360,16 @@ def _vectors(texts: Iterable[str]):
     return X
 
 
+def vector_text(p: Paper) -> str:
+    """The text of a paper that its similarity vector is of (:func:`_vectors`).
+
+    Example:
+        >>> vector_text(Paper("a", "Prism", "GPU sharing."))
+        'Prism. GPU sharing.'
+    """
+    return f"{p.title}. {p.abstract}"
+
+
 class _Similarity:
     """TF-IDF cosine between two papers' titles and abstracts: sublinear TF, hashed words
     and a fixed background IDF (:func:`_idf`), so that the cosine of two papers depends on
@@ -421,7 +431,7 @@ class _Similarity:
         need = [i for i in dict.fromkeys(rows) if i not in self._vec]
         if not need:
             return
-        X = _vectors(f"{p.title}. {p.abstract}" for p in (self.papers[i] for i in need))
+        X = _vectors(vector_text(self.papers[i]) for i in need)
         for k, i in enumerate(need):
             s, e = X.indptr[k], X.indptr[k + 1]
             self._vec[i] = (X.indices[s:e], X.data[s:e])

@@ -61,7 +61,7 @@ from . import analysis, parallel
 from . import graph as graph_mod
 from .corpus import Corpus
 from .errors import GraphtoolError
-from .identity import resolve
+from .identity import resolve, vector_text
 from .lexicon import LexEntry, Lexicon
 from .linker import Linker, _gc_paused
 from .merge import Merge, merge_papers, resolve_references
@@ -955,8 +955,88 @@ def add(
         >>> add(p, ps[80:])["added"]
         9
     """
-    with _gc_paused():  # many small objects and no reference cycles: no collector passes
-        return _add(path, new, lexicon, jobs, progress)
+    ahead = _VectorsAhead(new, jobs)  # on another core, while the store is read
+    try:
+        with _gc_paused():  # many small objects and no reference cycles: no collector passes
+            return _add(path, new, lexicon, jobs, progress, ahead)
+    finally:
+        ahead.close()
+
+
+class _VectorsAhead:
+    """The similarity vectors of the new records' texts (see
+    :func:`graphtool.identity.vector_text`), worked out in a forked process while the
+    add reads the store and links the new papers in its own: that work runs on one
+    core, and scikit-learn's import alone takes a second. A vector depends on its
+    paper's text only, so it is the one identity would work out (the same bits).
+    Nothing is started with ``jobs`` 1, where fork is not the start method, or
+    where other threads run (a forked child could inherit a held lock).
+
+    Example:
+        >>> from graphtool import Paper
+        >>> ahead = _VectorsAhead([Paper("a", "Prism", "GPU sharing.")], jobs=2)
+        >>> cols, vals = ahead.take()["Prism. GPU sharing."]
+        >>> ahead.close(); len(cols) == len(vals) == 3
+        True
+    """
+
+    def __init__(self, papers: Sequence[Paper], jobs: int | None) -> None:
+        import multiprocessing
+        import threading
+
+        from .identity import vector_text
+
+        self.texts = list(dict.fromkeys(vector_text(p) for p in papers))
+        self.proc = self.recv = None
+        if (
+            jobs == 1
+            or not self.texts
+            or "fork" not in multiprocessing.get_all_start_methods()
+            or threading.active_count() > 1
+        ):
+            return
+        ctx = multiprocessing.get_context("fork")
+        self.recv, send = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(target=_vectors_of, args=(self.texts, send), daemon=True)
+        self.proc.start()
+        send.close()
+
+    def take(self) -> dict[str, tuple]:
+        """Text -> (columns, values), as :class:`~graphtool.identity._Similarity` keeps
+        them; empty where nothing was started or the process failed."""
+        if self.recv is None:
+            return {}
+        try:
+            indptr, indices, data = self.recv.recv()
+        except (EOFError, OSError):
+            return {}
+        finally:
+            self.close()
+        return {
+            t: (indices[indptr[k] : indptr[k + 1]], data[indptr[k] : indptr[k + 1]])
+            for k, t in enumerate(self.texts)
+        }
+
+    def close(self) -> None:
+        """Stop the process (where it still runs) and release it."""
+        if self.recv is not None:
+            self.recv.close()
+            self.recv = None
+        if self.proc is not None:
+            if self.proc.is_alive():
+                self.proc.terminate()
+            self.proc.join()
+            self.proc = None
+
+
+def _vectors_of(texts: list[str], conn) -> None:
+    from .identity import _vectors
+
+    try:
+        X = _vectors(texts)
+        conn.send((X.indptr, X.indices, X.data))
+    finally:
+        conn.close()
 
 
 def _add(
@@ -965,6 +1045,7 @@ def _add(
     lexicon: Lexicon | None,
     jobs: int | None,
     progress: Callable[[int], None] | None,
+    ahead: _VectorsAhead,
 ) -> dict:
     st = Store(path)
     try:
@@ -1014,6 +1095,11 @@ def _add(
     for i in changed:  # a vector is of a paper's text
         vectors.pop(papers[i].id, None)
     stored_vectors = set(vectors)
+    ready = ahead.take()  # the new records' vectors, worked out meanwhile
+    for i in changed:
+        v = ready.get(vector_text(papers[i]))
+        if v is not None:
+            vectors[papers[i].id] = v
     stale = [papers[i].id for i in redo]  # their text changed: weighed again
     resolved, links = resolve(papers, mentions, graph_mod._known_names(None), vectors, memo, stale)
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))

@@ -654,3 +654,29 @@ def test_an_add_weighs_kept_decisions_only_against_a_new_meaning(tmp_path, monke
     G = gt.open(grown)
     assert G.has_edge("paper:m3", "paper:2201.00009", "builds_on")
     assert G.has_edge("paper:m1", "paper:2101.00001", "builds_on")
+
+
+def test_the_vectors_an_add_works_out_ahead_are_identitys_to_the_bit():
+    # an add works out the new records' similarity vectors in a forked process while it
+    # reads the store: they must be the ones identity would work out itself
+    from graphtool import identity
+
+    papers = list(gt.read(gt.bundled_corpus()))[:12]
+    ahead = store._VectorsAhead(papers, jobs=2)
+    try:
+        assert ahead.proc is not None  # started (fork, no other threads)
+        got = ahead.take()
+    finally:
+        ahead.close()
+    X = identity._vectors([identity.vector_text(p) for p in papers])
+    assert len(got) == len(papers)
+    for k, p in enumerate(papers):
+        cols, vals = got[identity.vector_text(p)]
+        s, e = X.indptr[k], X.indptr[k + 1]
+        assert cols.tolist() == X.indices[s:e].tolist()
+        assert vals.tobytes() == X.data[s:e].tobytes()
+    alone = store._VectorsAhead(papers, jobs=1)  # one process asked for: none started
+    assert alone.proc is None and alone.take() == {}
+    left = store._VectorsAhead(papers, jobs=2)
+    left.close()  # not taken (an add that failed): the process is ended, not left behind
+    assert left.proc is None
