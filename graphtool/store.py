@@ -1052,43 +1052,47 @@ def _add(
         if lexicon is None:
             lexicon = Lexicon.load(extra=st.lexicon_files)
         lexicon_files = st.lexicon_files
-        old = st.papers()
-        old_intros = st.introductions()
-        old_mentions, old_res = st._stored()
-        # what identity worked out before, where its rules are the same as this one's
-        kept = st.meta.get("identity") == _identity_key()
-        vectors = st.vectors() if kept else {}
-        memo = st.decisions() if kept else {}
         sparse = st.meta.get("positions") == "sparse"
     finally:
         st.close()
-    merged, merges = merge_papers([*old, *new], known=len(old))
-    papers = Corpus(resolve_references(merged))
-    papers.merges = old.merges + list(getattr(new, "merges", None) or []) + merges
+    # the merge and the linking on another core, while this process reads the store
+    half = _LinkedAhead(path, new, lexicon, jobs)
+    try:
+        st = Store(path)
+        try:
+            old = st.papers()
+            old_intros = st.introductions()
+            old_mentions, old_res = st._stored()
+            # what identity worked out before, where its rules are the same as this one's
+            kept = st.meta.get("identity") == _identity_key()
+            vectors = st.vectors() if kept else {}
+            memo = st.decisions() if kept else {}
+        finally:
+            st.close()
+        linked = half.take()
+    finally:
+        half.close()
+    if linked is None:  # not started (or it failed): here
+        linked = _linked(old, old_intros, new, lexicon, jobs, progress)
+    elif progress is not None:
+        progress(len(linked.relink))
+    papers = Corpus(old[x] if type(x) is int else x for x in linked.papers)
+    papers.merges = old.merges + list(getattr(new, "merges", None) or []) + linked.merges
     papers.merged = [(m.kept, m.merged) for m in papers.merges]
-    linker = Linker(lexicon)
-    before = {p.id: (i, p) for i, p in enumerate(old)}
-    changed = [i for i, p in enumerate(papers) if before.get(p.id, (0, None))[1] != p]
+    merges, changed, redo, relink = linked.merges, linked.changed, linked.redo, linked.relink
+    before = {p.id: i for i, p in enumerate(old)}
     fresh = [i for i in changed if papers[i].id not in before]
     intros = [
-        old_intros[before[p.id][0]] if p.id in before else [] for p in papers
+        old_intros[before[p.id]] if p.id in before else [] for p in papers
     ]  # old papers keep their introductions unless their text changed
-    redo = [i for i in changed if _text_changed(before, papers[i])]
-    for i, found in zip(redo, _intros(linker, [papers[i] for i in redo], jobs), strict=True):
+    for i, found in zip(redo, linked.intros, strict=True):
         intros[i] = found
-    old_names = linker.corpus_names(old_intros)
-    names = linker.corpus_names(intros)
-    moved = [e for n, e in names.items() if old_names.get(n) != e]
-    moved += [e for n, e in old_names.items() if names.get(n) != e]
-    recheck = _containing(papers, moved, exclude=set(changed))
-    relink = sorted(set(changed) | set(recheck))
-    found = _link_named(linker, [papers[i] for i in relink], names, jobs, progress)
     by_paper: dict[str, list[Mention]] = {}
     for m in old_mentions:
         by_paper.setdefault(m.paper, []).append(m)
     for i in relink:
         by_paper[papers[i].id] = []
-    for m in found:
+    for m in linked.found:
         by_paper.setdefault(m.paper, []).append(m)
     mentions = [m for p in papers for m in by_paper.get(p.id, [])]
     del by_paper
@@ -1116,10 +1120,145 @@ def _add(
     return {
         "added": len(fresh),
         "merged": len(merges),
-        "rechecked": len(recheck),
+        "rechecked": linked.rechecked,
         "linked": len(relink),
         "papers": len(papers),
     }
+
+
+class _Linked:
+    """What the first half of an add works out from the stored papers and their
+    introductions (:func:`_linked`), in few bytes: the papers after the merge, each as
+    its index among the stored ones where it is that paper unchanged, else the paper;
+    the new merges; the indexes of the papers that changed, of those whose
+    introductions were found again (``redo``, with them: ``intros``) and of those
+    linked again (``relink``, with their mentions: ``found``); how many stored papers
+    were re-checked for new names."""
+
+    def __init__(self, papers, merges, changed, redo, intros, relink, found, rechecked) -> None:
+        self.papers, self.merges, self.changed = papers, merges, changed
+        self.redo, self.intros, self.relink = redo, intros, relink
+        self.found, self.rechecked = found, rechecked
+
+
+def _linked(
+    old: Sequence[Paper],
+    old_intros: list[list[LexEntry]],
+    new: Sequence[Paper],
+    lexicon: Lexicon,
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+) -> _Linked:
+    """The merge of the new records with the stored papers, the introductions of the
+    papers whose text changed, and the mentions of the papers linked again: the new and
+    changed ones, and the stored ones that hold a name that appeared or changed."""
+    merged, merges = merge_papers([*old, *new], known=len(old))
+    papers = resolve_references(merged)
+    linker = Linker(lexicon)
+    before = {p.id: (i, p) for i, p in enumerate(old)}
+    changed = [i for i, p in enumerate(papers) if before.get(p.id, (0, None))[1] != p]
+    intros = [
+        old_intros[before[p.id][0]] if p.id in before else [] for p in papers
+    ]  # old papers keep their introductions unless their text changed
+    redo = [i for i in changed if _text_changed(before, papers[i])]
+    for i, found in zip(redo, _intros(linker, [papers[i] for i in redo], jobs), strict=True):
+        intros[i] = found
+    old_names = linker.corpus_names(old_intros)
+    names = linker.corpus_names(intros)
+    moved = [e for n, e in names.items() if old_names.get(n) != e]
+    moved += [e for n, e in old_names.items() if names.get(n) != e]
+    recheck = _containing(papers, moved, exclude=set(changed))
+    relink = sorted(set(changed) | set(recheck))
+    found = _link_named(linker, [papers[i] for i in relink], names, jobs, progress)
+    changed_at = set(changed)
+    return _Linked(
+        [p if i in changed_at else before[p.id][0] for i, p in enumerate(papers)],
+        merges, changed, redo, [intros[i] for i in redo], relink, found, len(recheck),
+    )  # fmt: skip
+
+
+class _LinkedAhead:
+    """:func:`_linked`, run in a forked process that reads the stored papers and their
+    introductions itself, while the add reads the rest of the store (the mentions, the
+    vectors and decisions) in its own: the two halves take about as long, and neither
+    needs the other's. Not started with ``jobs`` 1, for an add large enough to link on
+    worker processes (they use every core), where fork is not the start method, or
+    where other threads run; :meth:`take` then gives None, as it does where the process
+    failed, and the add works it out itself. An error the half raises is raised again.
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> ps = gt.read(gt.bundled_corpus())
+        >>> p = build(ps[:80], os.path.join(tempfile.mkdtemp(), "x"))
+        >>> half = _LinkedAhead(p, ps[80:], Lexicon.load(), jobs=2)
+        >>> linked = half.take(); half.close()
+        >>> [x for x in linked.papers if type(x) is not int] == [p for p in ps if p.id in {
+        ...     x.id for x in linked.papers if type(x) is not int}], len(linked.changed)
+        (True, 9)
+    """
+
+    def __init__(
+        self, path: str | os.PathLike, new: Sequence[Paper], lexicon: Lexicon, jobs: int | None
+    ) -> None:
+        import multiprocessing
+        import threading
+
+        self.proc = self.recv = None
+        if (
+            jobs == 1
+            or len(new) >= max(parallel.MIN_PARALLEL, ADD_IN_PROCESS)
+            or "fork" not in multiprocessing.get_all_start_methods()
+            or threading.active_count() > 1
+        ):
+            return
+        ctx = multiprocessing.get_context("fork")
+        self.recv, send = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(
+            target=_linked_in, args=(path, new, lexicon, jobs, send), daemon=True
+        )
+        self.proc.start()
+        send.close()
+
+    def take(self) -> _Linked | None:
+        """What :func:`_linked` gave (None where nothing was started or it failed)."""
+        if self.recv is None:
+            return None
+        try:
+            ok, value = self.recv.recv()
+        except (EOFError, OSError):
+            return None
+        finally:
+            self.close()
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        """Stop the process (where it still runs) and release it."""
+        if self.recv is not None:
+            self.recv.close()
+            self.recv = None
+        if self.proc is not None:
+            if self.proc.is_alive():
+                self.proc.terminate()
+            self.proc.join()
+            self.proc = None
+
+
+def _linked_in(path, new, lexicon, jobs, conn) -> None:
+    try:
+        try:
+            st = Store(path)
+            try:
+                old, old_intros = st.papers(), st.introductions()
+            finally:
+                st.close()
+            out = (True, _linked(old, old_intros, new, lexicon, jobs, None))
+        except Exception as e:  # raised again in the add
+            out = (False, e)
+        conn.send(out)
+    finally:
+        conn.close()
 
 
 class _Done:

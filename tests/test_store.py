@@ -244,11 +244,13 @@ _BY_ID = {r["id"]: r for r in ROWS}
 
 
 def _grow(tmp_path: Path, first: list[dict], then: list[dict]):
-    """A store of ``first``, added ``then``: it must equal a build of both; its graph."""
+    """A store of ``first``, added ``then``: it must equal a build of both; its graph.
+    The add takes its usual path: the merge and linking, and the new vectors, worked
+    out in forked processes while it reads the store."""
     a = _jsonl(tmp_path / "first.jsonl", first)
     b = _jsonl(tmp_path / "then.jsonl", then)
     grown = store.build(gt.read(a), tmp_path / "grown.gtdb", jobs=1)
-    store.add(grown, gt.read(b), jobs=1)
+    store.add(grown, gt.read(b), jobs=2)
     _same_store(store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1), grown)
     return gt.open(grown)
 
@@ -680,3 +682,52 @@ def test_the_vectors_an_add_works_out_ahead_are_identitys_to_the_bit():
     left = store._VectorsAhead(papers, jobs=2)
     left.close()  # not taken (an add that failed): the process is ended, not left behind
     assert left.proc is None
+
+
+def test_an_add_links_on_another_core_and_equals_a_build_whatever_that_core_does(
+    tmp_path, monkeypatch
+):
+    # the merge and linking run in a forked process while the add reads the store: the
+    # same store as a build, whether that process gives its result, dies (the add then
+    # works it out itself) or raises (the add raises it: a clear message, no traceback)
+    import os
+
+    a = _jsonl(tmp_path / "a.jsonl", ROWS[:900])
+    b = _jsonl(tmp_path / "b.jsonl", ROWS[900:1000])
+    whole = store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1)
+    base = store.build(gt.read(a), tmp_path / "base.gtdb", jobs=1)
+    taken = []
+    take = store._LinkedAhead.take
+
+    def spied(self):
+        got = take(self)
+        taken.append(got)
+        return got
+
+    monkeypatch.setattr(store._LinkedAhead, "take", spied)
+    grown = tmp_path / "grown.gtdb"
+    grown.write_bytes(base.read_bytes())
+    done = store.add(grown, gt.read(b), jobs=2)
+    assert taken and taken[0] is not None and done["rechecked"] == taken[0].rechecked
+    _same_store(whole, grown)
+
+    def dies(path, new, lexicon, jobs, conn):
+        os._exit(3)
+
+    monkeypatch.setattr(store, "_linked_in", dies)
+    died = tmp_path / "died.gtdb"
+    died.write_bytes(base.read_bytes())
+    store.add(died, gt.read(b), jobs=2)
+    assert taken[-1] is None
+    _same_store(whole, died)
+
+    def fails(*args):
+        raise gt.GraphtoolError("cannot merge", "b.jsonl")
+
+    monkeypatch.undo()
+    monkeypatch.setattr(store, "_linked", fails)
+    failed = tmp_path / "failed.gtdb"
+    failed.write_bytes(base.read_bytes())
+    with pytest.raises(gt.GraphtoolError, match="cannot merge"):
+        store.add(failed, gt.read(b), jobs=2)
+    assert failed.read_bytes() == base.read_bytes()
