@@ -360,6 +360,20 @@ def _vectors(texts: Iterable[str]):
     return X
 
 
+def vector_arrays(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The vectors of ``texts`` (:func:`_vectors`) as the CSR arrays ``indptr``,
+    ``indices`` (columns) and ``data`` (values): text ``k``'s columns are
+    ``indices[indptr[k]:indptr[k + 1]]``.
+
+    Example:
+        >>> indptr, cols, vals = vector_arrays(["GPU sharing.", "LLM serving with GPUs."])
+        >>> indptr.tolist(), round(float((vals[indptr[1]:] ** 2).sum()), 6)
+        ([0, 2, 5], 1.0)
+    """
+    X = _vectors(texts)
+    return X.indptr, X.indices, X.data
+
+
 def vector_text(p: Paper) -> str:
     """The text of a paper that its similarity vector is of (:func:`_vectors`).
 
@@ -398,9 +412,13 @@ class _Similarity:
     BLOCK = 1 << 21
 
     def __init__(
-        self, papers: list[Paper], vectors: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
+        self,
+        papers: list[Paper],
+        vectors: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+        vectorize: Callable[[list[str]], tuple] | None = None,
     ) -> None:
         self.row = {p.id: i for i, p in enumerate(papers)}
+        self._vectorize = vectorize  # texts -> their vectors (default: vector_arrays)
         self.papers = papers
         self._vec: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # row -> columns, values
         # ``vectors``: paper id -> its vector, worked out before (a store keeps them: a
@@ -431,10 +449,11 @@ class _Similarity:
         need = [i for i in dict.fromkeys(rows) if i not in self._vec]
         if not need:
             return
-        X = _vectors(vector_text(self.papers[i]) for i in need)
+        texts = [vector_text(self.papers[i]) for i in need]
+        indptr, indices, data = (self._vectorize or vector_arrays)(texts)
         for k, i in enumerate(need):
-            s, e = X.indptr[k], X.indptr[k + 1]
-            self._vec[i] = (X.indices[s:e], X.data[s:e])
+            s, e = indptr[k], indptr[k + 1]
+            self._vec[i] = (indices[s:e], data[s:e])
             if self._known is not None:
                 self._known[self.papers[i].id] = self._vec[i]
 
@@ -651,6 +670,7 @@ def resolve(
     vectors: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
     memo: dict[tuple, tuple[str, int, float]] | None = None,
     stale: Iterable[str] = (),
+    vectorize: Callable[[list[str]], tuple] | None = None,
 ) -> tuple[list[Mention], list[Link]]:
     """Give every mention the entity it means, and infer who builds on whom.
 
@@ -666,6 +686,8 @@ def resolve(
     meanings only, with the best two scores kept (the same decision as weighing them all;
     see :func:`_reweigh`); on return it holds this call's decisions. ``stale``:
     the ids of papers whose text changed since (their decisions are weighed again).
+    ``vectorize``: what works out the vectors not given (:func:`vector_arrays`, or the
+    same elsewhere: a store's add asks a process that has scikit-learn imported).
 
     Example:
         >>> a = Paper("a", "Prism: GPU Sharing for Cost-Efficient Serving",
@@ -716,7 +738,7 @@ def resolve(
 
     # 2. The meanings: one per introducing paper, merged when they share a long form, or
     #    the exact name and most of their words (a journal version: FairRec, FairRec).
-    sim = _Similarity(papers, vectors)
+    sim = _Similarity(papers, vectors, vectorize)
     intros = [m for m in mentions if m.relation == "introduces" and m.kind != "method"]
     presenting: dict[str, set[str]] = defaultdict(set)
     for m in intros:

@@ -61,7 +61,7 @@ from . import analysis, parallel
 from . import graph as graph_mod
 from .corpus import Corpus
 from .errors import GraphtoolError
-from .identity import resolve, vector_text
+from .identity import resolve, vector_arrays, vector_text
 from .lexicon import LexEntry, Lexicon
 from .linker import Linker, _gc_paused
 from .merge import Merge, merge_papers, resolve_references
@@ -966,28 +966,29 @@ def add(
 class _VectorsAhead:
     """The similarity vectors of the new records' texts (see
     :func:`graphtool.identity.vector_text`), worked out in a forked process while the
-    add reads the store and links the new papers in its own: that work runs on one
-    core, and scikit-learn's import alone takes a second. A vector depends on its
-    paper's text only, so it is the one identity would work out (the same bits).
-    Nothing is started with ``jobs`` 1, where fork is not the start method, or
-    where other threads run (a forked child could inherit a held lock).
+    add reads the store; that process then works out the vectors identity asks for
+    (:meth:`vectorize`: stored papers' that no build needed before), so the add itself
+    never imports scikit-learn (a second). A vector depends on its paper's text only,
+    so it is the one identity would work out (the same bits). Nothing is started with
+    ``jobs`` 1, where fork is not the start method, or where other threads run (a
+    forked child could inherit a held lock).
 
     Example:
         >>> from graphtool import Paper
         >>> ahead = _VectorsAhead([Paper("a", "Prism", "GPU sharing.")], jobs=2)
         >>> cols, vals = ahead.take()["Prism. GPU sharing."]
-        >>> ahead.close(); len(cols) == len(vals) == 3
-        True
+        >>> indptr, more, _ = ahead.vectorize(["Radio bursts.", "Prism. GPU sharing."])
+        >>> ahead.close(); len(cols) == len(vals) == 3, more[indptr[1] :].tolist() == cols.tolist()
+        (True, True)
     """
 
     def __init__(self, papers: Sequence[Paper], jobs: int | None) -> None:
         import multiprocessing
         import threading
 
-        from .identity import vector_text
-
         self.texts = list(dict.fromkeys(vector_text(p) for p in papers))
-        self.proc = self.recv = None
+        self.proc = self.conn = None
+        self.taken = False
         if (
             jobs == 1
             or not self.texts
@@ -996,32 +997,48 @@ class _VectorsAhead:
         ):
             return
         ctx = multiprocessing.get_context("fork")
-        self.recv, send = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(target=_vectors_of, args=(self.texts, send), daemon=True)
+        self.conn, theirs = ctx.Pipe()
+        self.proc = ctx.Process(target=_vectors_of, args=(self.texts, theirs), daemon=True)
         self.proc.start()
-        send.close()
+        theirs.close()
 
     def take(self) -> dict[str, tuple]:
         """Text -> (columns, values), as :class:`~graphtool.identity._Similarity` keeps
         them; empty where nothing was started or the process failed."""
-        if self.recv is None:
+        got = self._ask(None) if not self.taken else None
+        self.taken = True
+        if got is None:
             return {}
-        try:
-            indptr, indices, data = self.recv.recv()
-        except (EOFError, OSError):
-            return {}
-        finally:
-            self.close()
+        indptr, indices, data = got
         return {
             t: (indices[indptr[k] : indptr[k + 1]], data[indptr[k] : indptr[k + 1]])
             for k, t in enumerate(self.texts)
         }
 
+    def vectorize(self, texts: list[str]) -> tuple:
+        """:func:`graphtool.identity.vector_arrays` of ``texts``, worked out by the
+        process (here where it is gone)."""
+        if not self.taken:
+            self.take()  # the first answer is the new records' vectors
+        got = self._ask(texts)
+        return got if got is not None else vector_arrays(texts)
+
+    def _ask(self, texts: list[str] | None):
+        if self.conn is None:
+            return None
+        try:
+            if texts is not None:
+                self.conn.send(texts)
+            return self.conn.recv()
+        except (EOFError, OSError):
+            self.close()
+            return None
+
     def close(self) -> None:
-        """Stop the process (where it still runs) and release it."""
-        if self.recv is not None:
-            self.recv.close()
-            self.recv = None
+        """Stop the process and release it."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
         if self.proc is not None:
             if self.proc.is_alive():
                 self.proc.terminate()
@@ -1030,11 +1047,12 @@ class _VectorsAhead:
 
 
 def _vectors_of(texts: list[str], conn) -> None:
-    from .identity import _vectors
-
     try:
-        X = _vectors(texts)
-        conn.send((X.indptr, X.indices, X.data))
+        while texts is not None:
+            conn.send(vector_arrays(texts))
+            texts = conn.recv()
+    except (EOFError, OSError):
+        pass  # the add is over
     finally:
         conn.close()
 
@@ -1105,7 +1123,9 @@ def _add(
         if v is not None:
             vectors[papers[i].id] = v
     stale = [papers[i].id for i in redo]  # their text changed: weighed again
-    resolved, links = resolve(papers, mentions, graph_mod._known_names(None), vectors, memo, stale)
+    resolved, links = resolve(
+        papers, mentions, graph_mod._known_names(None), vectors, memo, stale, ahead.vectorize
+    )
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))
     done = _Done(mentions, resolved, (old_mentions, old_res), changed, redo, relink)
     done.links = links

@@ -664,12 +664,20 @@ def test_the_vectors_an_add_works_out_ahead_are_identitys_to_the_bit():
     from graphtool import identity
 
     papers = list(gt.read(gt.bundled_corpus()))[:12]
-    ahead = store._VectorsAhead(papers, jobs=2)
+    ahead = store._VectorsAhead(papers[:6], jobs=2)
     try:
         assert ahead.proc is not None  # started (fork, no other threads)
         got = ahead.take()
+        # then the vectors identity asks for (stored papers' no build needed), there too
+        asked = [identity.vector_text(p) for p in papers[6:]]
+        indptr, cols, vals = ahead.vectorize(asked)
+        assert ahead.proc is not None and ahead.proc.is_alive()
     finally:
         ahead.close()
+    here = identity.vector_arrays(asked)
+    assert [a.tobytes() for a in (indptr, cols, vals)] == [a.tobytes() for a in here]
+    for k, text in enumerate(asked):
+        got[text] = (cols[indptr[k] : indptr[k + 1]], vals[indptr[k] : indptr[k + 1]])
     X = identity._vectors([identity.vector_text(p) for p in papers])
     assert len(got) == len(papers)
     for k, p in enumerate(papers):
