@@ -1071,15 +1071,15 @@ def _add(
             lexicon = Lexicon.load(extra=st.lexicon_files)
         lexicon_files = st.lexicon_files
         sparse = st.meta.get("positions") == "sparse"
+        old = st.papers()
+        old_intros = st.introductions()
     finally:
         st.close()
-    # the merge and the linking on another core, while this process reads the store
-    half = _LinkedAhead(path, new, lexicon, jobs)
+    # the merge and the linking on another core, while this process reads the rest
+    half = _LinkedAhead(old, old_intros, new, lexicon, jobs)
     try:
         st = Store(path)
         try:
-            old = st.papers()
-            old_intros = st.introductions()
             old_mentions, old_res = st._stored()
             # what identity worked out before, where its rules are the same as this one's
             kept = st.meta.get("identity") == _identity_key()
@@ -1198,10 +1198,10 @@ def _linked(
 
 
 class _LinkedAhead:
-    """:func:`_linked`, run in a forked process that reads the stored papers and their
-    introductions itself, while the add reads the rest of the store (the mentions, the
-    vectors and decisions) in its own: the two halves take about as long, and neither
-    needs the other's. Not started with ``jobs`` 1, for an add large enough to link on
+    """:func:`_linked`, run in a forked process (it has the stored papers and their
+    introductions from the add, without a copy), while the add reads the rest of the
+    store (the mentions, the vectors and decisions): the two take about as long, and
+    neither needs the other's. Not started with ``jobs`` 1, for an add large enough to link on
     worker processes (they use every core), where fork is not the start method, or
     where other threads run; :meth:`take` then gives None, as it does where the process
     failed, and the add works it out itself. An error the half raises is raised again.
@@ -1210,7 +1210,8 @@ class _LinkedAhead:
         >>> import graphtool as gt, tempfile, os
         >>> ps = gt.read(gt.bundled_corpus())
         >>> p = build(ps[:80], os.path.join(tempfile.mkdtemp(), "x"))
-        >>> half = _LinkedAhead(p, ps[80:], Lexicon.load(), jobs=2)
+        >>> st = Store(p)
+        >>> half = _LinkedAhead(st.papers(), st.introductions(), ps[80:], Lexicon.load(), 2)
         >>> linked = half.take(); half.close()
         >>> [x for x in linked.papers if type(x) is not int] == [p for p in ps if p.id in {
         ...     x.id for x in linked.papers if type(x) is not int}], len(linked.changed)
@@ -1218,7 +1219,12 @@ class _LinkedAhead:
     """
 
     def __init__(
-        self, path: str | os.PathLike, new: Sequence[Paper], lexicon: Lexicon, jobs: int | None
+        self,
+        old: Sequence[Paper],
+        old_intros: list[list[LexEntry]],
+        new: Sequence[Paper],
+        lexicon: Lexicon,
+        jobs: int | None,
     ) -> None:
         import multiprocessing
         import threading
@@ -1234,7 +1240,7 @@ class _LinkedAhead:
         ctx = multiprocessing.get_context("fork")
         self.recv, send = ctx.Pipe(duplex=False)
         self.proc = ctx.Process(
-            target=_linked_in, args=(path, new, lexicon, jobs, send), daemon=True
+            target=_linked_in, args=(old, old_intros, new, lexicon, jobs, send), daemon=True
         )
         self.proc.start()
         send.close()
@@ -1265,14 +1271,9 @@ class _LinkedAhead:
             self.proc = None
 
 
-def _linked_in(path, new, lexicon, jobs, conn) -> None:
+def _linked_in(old, old_intros, new, lexicon, jobs, conn) -> None:
     try:
         try:
-            st = Store(path)
-            try:
-                old, old_intros = st.papers(), st.introductions()
-            finally:
-                st.close()
             out = (True, _linked(old, old_intros, new, lexicon, jobs, None))
         except Exception as e:  # raised again in the add
             out = (False, e)

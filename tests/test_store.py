@@ -719,7 +719,7 @@ def test_an_add_links_on_another_core_and_equals_a_build_whatever_that_core_does
     assert taken and taken[0] is not None and done["rechecked"] == taken[0].rechecked
     _same_store(whole, grown)
 
-    def dies(path, new, lexicon, jobs, conn):
+    def dies(old, intros, new, lexicon, jobs, conn):
         os._exit(3)
 
     monkeypatch.setattr(store, "_linked_in", dies)
