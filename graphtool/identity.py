@@ -625,16 +625,40 @@ def _category_or_used(m: Mention) -> bool:
     return False
 
 
-def _concepts(papers: list[Paper], names: set[str]) -> set[str]:
+def _concepts(
+    papers: list[Paper], names: set[str], counted: dict[str, tuple[int, int]] | None = None
+) -> set[str]:
     """Multi-word names that the corpus writes in lower case, as general terms: more than
-    a third of the papers that use the phrase write it so (see :func:`_written_as_term`)."""
+    a third of the papers that use the phrase write it so (see :func:`_written_as_term`).
+    ``counted``: :func:`concept_counts` of these papers worked out before, for some of
+    the names' keys (the others are counted here)."""
     if not names:
         return set()
+    counted = counted or {}
+    counts = {**concept_counts(papers, {n.lower() for n in names} - counted.keys()), **counted}
+    return {n for n in names if (c := counts.get(n.lower(), (0, 0)))[0] >= 2 and c[0] * 3 > c[1]}
+
+
+def concept_counts(papers: Iterable[Paper], keys: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """For each lower-case phrase of ``keys``, in how many papers it is written as a
+    general term (:func:`_written_as_term`) and in how many it is used at all, as a
+    whole phrase, in any case (the counts :func:`_concepts` weighs; a phrase no paper
+    uses is left out).
+
+    Example:
+        >>> ps = [Paper("a", "T", "We use Bayesian optimization."),
+        ...       Paper("b", "T", "Bayesian Optimization (BO) helps.")]
+        >>> concept_counts(ps, ["bayesian optimization", "gaussian process"])
+        {'bayesian optimization': (1, 2)}
+    """
+    keys = set(keys)
+    if not keys:
+        return {}
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for key in {n.lower() for n in names}:  # one key for "Bayesian Optimization" and
-        auto.add_word(key, key)  # "Bayesian optimization", whatever the set's order
+    for key in keys:  # one key for "Bayesian Optimization" and "Bayesian optimization"
+        auto.add_word(key, key)
     auto.make_automaton()
     lower: dict[str, set[str]] = defaultdict(set)
     used: dict[str, set[str]] = defaultdict(set)
@@ -648,11 +672,7 @@ def _concepts(papers: list[Paper], names: set[str]) -> set[str]:
             used[key].add(p.id)
             if _written_as_term(text[start : end + 1]):
                 lower[key].add(p.id)
-    return {
-        n
-        for n in names
-        if len(lower[n.lower()]) >= 2 and len(lower[n.lower()]) * 3 > len(used[n.lower()])
-    }
+    return {key: (len(lower[key]), len(ps)) for key, ps in sorted(used.items())}
 
 
 def _written_as_term(phrase: str) -> bool:
@@ -671,6 +691,7 @@ def resolve(
     memo: dict[tuple, tuple[str, int, float]] | None = None,
     stale: Iterable[str] = (),
     vectorize: Callable[[list[str]], tuple] | None = None,
+    counted: Callable[[], dict[str, tuple[int, int]]] | None = None,
 ) -> tuple[list[Mention], list[Link]]:
     """Give every mention the entity it means, and infer who builds on whom.
 
@@ -688,6 +709,8 @@ def resolve(
     the ids of papers whose text changed since (their decisions are weighed again).
     ``vectorize``: what works out the vectors not given (:func:`vector_arrays`, or the
     same elsewhere: a store's add asks a process that has scikit-learn imported).
+    ``counted``: gives :func:`concept_counts` of these papers for some keys, worked out
+    elsewhere meanwhile (a store's add: by the process that linked the new papers).
 
     Example:
         >>> a = Paper("a", "Prism: GPU Sharing for Cost-Efficient Serving",
@@ -747,7 +770,7 @@ def resolve(
     # (another version of one artefact?): their vectors in one batch
     sim.prepare(b for ps in presenting.values() if len(ps) > 1 for b in sorted(ps))
     long_names = {a for m in intros for a in (m.entity, *m.aliases) if " " in a and not a.islower()}
-    concepts = _concepts(papers, long_names)
+    concepts = _concepts(papers, long_names, counted() if counted is not None else None)
     demoted: set[tuple[str, str]] = set()  # a general term, not an artefact: no introduction
     general: set[str] = set()  # the names of those general terms
     meanings: dict[str, list[_Meaning]] = defaultdict(list)  # casefold name -> meanings

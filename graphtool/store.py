@@ -956,11 +956,13 @@ def add(
         9
     """
     ahead = _VectorsAhead(new, jobs)  # on another core, while the store is read
+    half = _LinkedAhead()  # started once the stored papers are read
     try:
         with _gc_paused():  # many small objects and no reference cycles: no collector passes
-            return _add(path, new, lexicon, jobs, progress, ahead)
+            return _add(path, new, lexicon, jobs, progress, ahead, half)
     finally:
         ahead.close()
+        half.close()
 
 
 class _VectorsAhead:
@@ -1064,6 +1066,7 @@ def _add(
     jobs: int | None,
     progress: Callable[[int], None] | None,
     ahead: _VectorsAhead,
+    half: _LinkedAhead,
 ) -> dict:
     st = Store(path)
     try:
@@ -1076,20 +1079,17 @@ def _add(
     finally:
         st.close()
     # the merge and the linking on another core, while this process reads the rest
-    half = _LinkedAhead(old, old_intros, new, lexicon, jobs)
+    half.start(old, old_intros, new, lexicon, jobs)
+    st = Store(path)
     try:
-        st = Store(path)
-        try:
-            old_mentions, old_res = st._stored()
-            # what identity worked out before, where its rules are the same as this one's
-            kept = st.meta.get("identity") == _identity_key()
-            vectors = st.vectors() if kept else {}
-            memo = st.decisions() if kept else {}
-        finally:
-            st.close()
-        linked = half.take()
+        old_mentions, old_res = st._stored()
+        # what identity worked out before, where its rules are the same as this one's
+        kept = st.meta.get("identity") == _identity_key()
+        vectors = st.vectors() if kept else {}
+        memo = st.decisions() if kept else {}
     finally:
-        half.close()
+        st.close()
+    linked = half.take()
     if linked is None:  # not started (or it failed): here
         linked = _linked(old, old_intros, new, lexicon, jobs, progress)
     elif progress is not None:
@@ -1124,8 +1124,9 @@ def _add(
             vectors[papers[i].id] = v
     stale = [papers[i].id for i in redo]  # their text changed: weighed again
     resolved, links = resolve(
-        papers, mentions, graph_mod._known_names(None), vectors, memo, stale, ahead.vectorize
-    )
+        papers, mentions, graph_mod._known_names(None), vectors, memo, stale, ahead.vectorize,
+        half.counted,
+    )  # fmt: skip
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))
     done = _Done(mentions, resolved, (old_mentions, old_res), changed, redo, relink)
     done.links = links
@@ -1191,10 +1192,27 @@ def _linked(
     relink = sorted(set(changed) | set(recheck))
     found = _link_named(linker, [papers[i] for i in relink], names, jobs, progress)
     changed_at = set(changed)
-    return _Linked(
+    out = _Linked(
         [p if i in changed_at else before[p.id][0] for i, p in enumerate(papers)],
         merges, changed, redo, [intros[i] for i in redo], relink, found, len(recheck),
     )  # fmt: skip
+    out.whole = (papers, intros)  # not sent: for _long_name_counts
+    return out
+
+
+def _long_name_counts(papers: list[Paper], intros: list[list[LexEntry]]) -> dict:
+    """:func:`graphtool.identity.concept_counts` of the long names the papers introduce
+    (those that identity weighs as maybe general terms, with any it finds itself)."""
+    from .identity import concept_counts
+
+    keys = {
+        a.lower()
+        for found in intros
+        for e in found
+        for a in (e.name, *e.aliases)
+        if " " in a and not a.islower()
+    }
+    return concept_counts(papers, keys)
 
 
 class _LinkedAhead:
@@ -1210,15 +1228,20 @@ class _LinkedAhead:
         >>> import graphtool as gt, tempfile, os
         >>> ps = gt.read(gt.bundled_corpus())
         >>> p = build(ps[:80], os.path.join(tempfile.mkdtemp(), "x"))
-        >>> st = Store(p)
-        >>> half = _LinkedAhead(st.papers(), st.introductions(), ps[80:], Lexicon.load(), 2)
-        >>> linked = half.take(); half.close()
+        >>> st, half = Store(p), _LinkedAhead()
+        >>> half.start(st.papers(), st.introductions(), ps[80:], Lexicon.load(), 2)
+        >>> linked, counts = half.take(), half.counted(); half.close()
         >>> [x for x in linked.papers if type(x) is not int] == [p for p in ps if p.id in {
         ...     x.id for x in linked.papers if type(x) is not int}], len(linked.changed)
         (True, 9)
+        >>> counts["big little decoder"]  # in one paper, not as a general term
+        (0, 1)
     """
 
-    def __init__(
+    def __init__(self) -> None:
+        self.proc = self.recv = None
+
+    def start(
         self,
         old: Sequence[Paper],
         old_intros: list[list[LexEntry]],
@@ -1226,10 +1249,10 @@ class _LinkedAhead:
         lexicon: Lexicon,
         jobs: int | None,
     ) -> None:
+        """Fork the process (where it is worth it, above)."""
         import multiprocessing
         import threading
 
-        self.proc = self.recv = None
         if (
             jobs == 1
             or len(new) >= max(parallel.MIN_PARALLEL, ADD_IN_PROCESS)
@@ -1247,15 +1270,23 @@ class _LinkedAhead:
 
     def take(self) -> _Linked | None:
         """What :func:`_linked` gave (None where nothing was started or it failed)."""
+        return self._next()
+
+    def counted(self) -> dict[str, tuple[int, int]] | None:
+        """Then :func:`_long_name_counts` of the papers after the merge, which the
+        process works out while the add reads its result (None where it failed)."""
+        return self._next()
+
+    def _next(self):
         if self.recv is None:
             return None
         try:
             ok, value = self.recv.recv()
         except (EOFError, OSError):
-            return None
-        finally:
             self.close()
+            return None
         if not ok:
+            self.close()
             raise value
         return value
 
@@ -1274,10 +1305,20 @@ class _LinkedAhead:
 def _linked_in(old, old_intros, new, lexicon, jobs, conn) -> None:
     try:
         try:
-            out = (True, _linked(old, old_intros, new, lexicon, jobs, None))
+            linked = _linked(old, old_intros, new, lexicon, jobs, None)
         except Exception as e:  # raised again in the add
-            out = (False, e)
-        conn.send(out)
+            conn.send((False, e))
+            return
+        papers, intros = linked.whole
+        del linked.whole
+        conn.send((True, linked))
+        try:
+            counts = _long_name_counts(papers, intros)
+        except Exception:
+            return  # the add counts them itself
+        conn.send((True, counts))
+    except (EOFError, OSError):
+        pass  # the add is over
     finally:
         conn.close()
 
