@@ -946,7 +946,10 @@ def add(
     """Add the records ``new`` to the store at ``path``: merged with the stored papers,
     only the new (or newly merged) papers linked, and the old papers re-checked only
     where a name that appeared or changed with them occurs. The store then equals a
-    build of the whole corpus from scratch. Returns counts of what was done.
+    build of the whole corpus from scratch. Returns counts of what was done. Unless
+    ``jobs`` is 1, the merge and linking, and the new papers' similarity vectors, are
+    worked out in forked processes while the store is read (:class:`_LinkedAhead`,
+    :class:`_VectorsAhead`).
 
     Example:
         >>> import graphtool as gt, tempfile, os
