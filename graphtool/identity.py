@@ -364,6 +364,30 @@ def _vectors(texts: Iterable[str]):
     return X
 
 
+def vector_arrays(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The vectors of ``texts`` (:func:`_vectors`) as the CSR arrays ``indptr``,
+    ``indices`` (columns) and ``data`` (values): text ``k``'s columns are
+    ``indices[indptr[k]:indptr[k + 1]]``.
+
+    Example:
+        >>> indptr, cols, vals = vector_arrays(["GPU sharing.", "LLM serving with GPUs."])
+        >>> indptr.tolist(), round(float((vals[indptr[1]:] ** 2).sum()), 6)
+        ([0, 2, 5], 1.0)
+    """
+    X = _vectors(texts)
+    return X.indptr, X.indices, X.data
+
+
+def vector_text(p: Paper) -> str:
+    """The text of a paper that its similarity vector is of (:func:`_vectors`).
+
+    Example:
+        >>> vector_text(Paper("a", "Prism", "GPU sharing."))
+        'Prism. GPU sharing.'
+    """
+    return f"{p.title}. {p.abstract}"
+
+
 class _Similarity:
     """TF-IDF cosine between two papers' titles and abstracts: sublinear TF, hashed words
     and a fixed background IDF (:func:`_idf`), so that the cosine of two papers depends on
@@ -392,9 +416,13 @@ class _Similarity:
     BLOCK = 1 << 21
 
     def __init__(
-        self, papers: list[Paper], vectors: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
+        self,
+        papers: list[Paper],
+        vectors: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+        vectorize: Callable[[list[str]], tuple] | None = None,
     ) -> None:
         self.row = {p.id: i for i, p in enumerate(papers)}
+        self._vectorize = vectorize  # texts -> their vectors (default: vector_arrays)
         self.papers = papers
         self._vec: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # row -> columns, values
         # ``vectors``: paper id -> its vector, worked out before (a store keeps them: a
@@ -425,10 +453,11 @@ class _Similarity:
         need = [i for i in dict.fromkeys(rows) if i not in self._vec]
         if not need:
             return
-        X = _vectors(f"{p.title}. {p.abstract}" for p in (self.papers[i] for i in need))
+        texts = [vector_text(self.papers[i]) for i in need]
+        indptr, indices, data = (self._vectorize or vector_arrays)(texts)
         for k, i in enumerate(need):
-            s, e = X.indptr[k], X.indptr[k + 1]
-            self._vec[i] = (X.indices[s:e], X.data[s:e])
+            s, e = indptr[k], indptr[k + 1]
+            self._vec[i] = (indices[s:e], data[s:e])
             if self._known is not None:
                 self._known[self.papers[i].id] = self._vec[i]
 
@@ -600,16 +629,40 @@ def _category_or_used(m: Mention) -> bool:
     return False
 
 
-def _concepts(papers: list[Paper], names: set[str]) -> set[str]:
+def _concepts(
+    papers: list[Paper], names: set[str], counted: dict[str, tuple[int, int]] | None = None
+) -> set[str]:
     """Multi-word names that the corpus writes in lower case, as general terms: more than
-    a third of the papers that use the phrase write it so (see :func:`_written_as_term`)."""
+    a third of the papers that use the phrase write it so (see :func:`_written_as_term`).
+    ``counted``: :func:`concept_counts` of these papers worked out before, for some of
+    the names' keys (the others are counted here)."""
     if not names:
         return set()
+    counted = counted or {}
+    counts = {**concept_counts(papers, {n.lower() for n in names} - counted.keys()), **counted}
+    return {n for n in names if (c := counts.get(n.lower(), (0, 0)))[0] >= 2 and c[0] * 3 > c[1]}
+
+
+def concept_counts(papers: Iterable[Paper], keys: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """For each lower-case phrase of ``keys``, in how many papers it is written as a
+    general term (:func:`_written_as_term`) and in how many it is used at all, as a
+    whole phrase, in any case (the counts :func:`_concepts` weighs; a phrase no paper
+    uses is left out).
+
+    Example:
+        >>> ps = [Paper("a", "T", "We use Bayesian optimization."),
+        ...       Paper("b", "T", "Bayesian Optimization (BO) helps.")]
+        >>> concept_counts(ps, ["bayesian optimization", "gaussian process"])
+        {'bayesian optimization': (1, 2)}
+    """
+    keys = set(keys)
+    if not keys:
+        return {}
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for key in {n.lower() for n in names}:  # one key for "Bayesian Optimization" and
-        auto.add_word(key, key)  # "Bayesian optimization", whatever the set's order
+    for key in keys:  # one key for "Bayesian Optimization" and "Bayesian optimization"
+        auto.add_word(key, key)
     auto.make_automaton()
     lower: dict[str, set[str]] = defaultdict(set)
     used: dict[str, set[str]] = defaultdict(set)
@@ -623,11 +676,7 @@ def _concepts(papers: list[Paper], names: set[str]) -> set[str]:
             used[key].add(p.id)
             if _written_as_term(text[start : end + 1]):
                 lower[key].add(p.id)
-    return {
-        n
-        for n in names
-        if len(lower[n.lower()]) >= 2 and len(lower[n.lower()]) * 3 > len(used[n.lower()])
-    }
+    return {key: (len(lower[key]), len(ps)) for key, ps in sorted(used.items())}
 
 
 def _written_as_term(phrase: str) -> bool:
@@ -645,6 +694,8 @@ def resolve(
     vectors: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
     memo: dict[tuple, tuple[str, int, float]] | None = None,
     stale: Iterable[str] = (),
+    vectorize: Callable[[list[str]], tuple] | None = None,
+    counted: Callable[[], dict[str, tuple[int, int]]] | None = None,
 ) -> tuple[list[Mention], list[Link]]:
     """Give every mention the entity it means, and infer who builds on whom.
 
@@ -660,6 +711,10 @@ def resolve(
     meanings only, with the best two scores kept (the same decision as weighing them all;
     see :func:`_reweigh`); on return it holds this call's decisions. ``stale``:
     the ids of papers whose text changed since (their decisions are weighed again).
+    ``vectorize``: what works out the vectors not given (:func:`vector_arrays`, or the
+    same elsewhere: a store's add asks a process that has scikit-learn imported).
+    ``counted``: gives :func:`concept_counts` of these papers for some keys, worked out
+    elsewhere meanwhile (a store's add: by the process that linked the new papers).
 
     Example:
         >>> a = Paper("a", "Prism: GPU Sharing for Cost-Efficient Serving",
@@ -710,7 +765,7 @@ def resolve(
 
     # 2. The meanings: one per introducing paper, merged when they share a long form, or
     #    the exact name and most of their words (a journal version: FairRec, FairRec).
-    sim = _Similarity(papers, vectors)
+    sim = _Similarity(papers, vectors, vectorize)
     intros = [m for m in mentions if m.relation == "introduces" and m.kind != "method"]
     presenting: dict[str, set[str]] = defaultdict(set)
     for m in intros:
@@ -719,7 +774,7 @@ def resolve(
     # (another version of one artefact?): their vectors in one batch
     sim.prepare(b for ps in presenting.values() if len(ps) > 1 for b in sorted(ps))
     long_names = {a for m in intros for a in (m.entity, *m.aliases) if " " in a and not a.islower()}
-    concepts = _concepts(papers, long_names)
+    concepts = _concepts(papers, long_names, counted() if counted is not None else None)
     demoted: set[tuple[str, str]] = set()  # a general term, not an artefact: no introduction
     general: set[str] = set()  # the names of those general terms
     meanings: dict[str, list[_Meaning]] = defaultdict(list)  # casefold name -> meanings

@@ -140,9 +140,12 @@ def slugify(text: str, max_len: int = 80) -> str:
         >>> slugify("ZeRO++")
         'zero++'
     """
-    text = text.replace("α", "a").replace("β", "b").replace("γ", "g")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if text.isascii():  # nothing to fold (NFKD leaves ASCII as it is)
+        text = text.lower()
+    else:
+        text = text.replace("α", "a").replace("β", "b").replace("γ", "g")
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     slug = _SLUG_DROP.sub("-", text).strip("-.")
     if len(slug) > max_len:
         slug = slug[:max_len].rsplit("-", 1)[0] or slug[:max_len]

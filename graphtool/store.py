@@ -61,7 +61,7 @@ from . import analysis, parallel
 from . import graph as graph_mod
 from .corpus import Corpus
 from .errors import GraphtoolError
-from .identity import resolve
+from .identity import resolve, vector_arrays, vector_text
 from .lexicon import LexEntry, Lexicon
 from .linker import Linker, _gc_paused
 from .merge import Merge, merge_papers, resolve_references
@@ -946,7 +946,10 @@ def add(
     """Add the records ``new`` to the store at ``path``: merged with the stored papers,
     only the new (or newly merged) papers linked, and the old papers re-checked only
     where a name that appeared or changed with them occurs. The store then equals a
-    build of the whole corpus from scratch. Returns counts of what was done.
+    build of the whole corpus from scratch. Returns counts of what was done. Unless
+    ``jobs`` is 1, the merge and linking, and the new papers' similarity vectors, are
+    worked out in forked processes while the store is read (:class:`_LinkedAhead`,
+    :class:`_VectorsAhead`).
 
     Example:
         >>> import graphtool as gt, tempfile, os
@@ -955,8 +958,111 @@ def add(
         >>> add(p, ps[80:])["added"]
         9
     """
-    with _gc_paused():  # many small objects and no reference cycles: no collector passes
-        return _add(path, new, lexicon, jobs, progress)
+    ahead = _VectorsAhead(new, jobs)  # on another core, while the store is read
+    half = _LinkedAhead()  # started once the stored papers are read
+    try:
+        with _gc_paused():  # many small objects and no reference cycles: no collector passes
+            return _add(path, new, lexicon, jobs, progress, ahead, half)
+    finally:
+        ahead.close()
+        half.close()
+
+
+class _VectorsAhead:
+    """The similarity vectors of the new records' texts (see
+    :func:`graphtool.identity.vector_text`), worked out in a forked process while the
+    add reads the store; that process then works out the vectors identity asks for
+    (:meth:`vectorize`: stored papers' that no build needed before), so the add itself
+    never imports scikit-learn (a second). A vector depends on its paper's text only,
+    so it is the one identity would work out (the same bits). Nothing is started with
+    ``jobs`` 1, for an add large enough to link on worker processes (they use every
+    core), where fork is not the start method, or where other threads run (a forked
+    child could inherit a held lock).
+
+    Example:
+        >>> from graphtool import Paper
+        >>> ahead = _VectorsAhead([Paper("a", "Prism", "GPU sharing.")], jobs=2)
+        >>> ahead.take().get("Prism. GPU sharing.", "not started") is not None
+        True
+        >>> indptr, cols, vals = ahead.vectorize(["Radio bursts.", "Prism. GPU sharing."])
+        >>> ahead.close(); indptr.tolist(), len(cols) == len(vals)
+        ([0, 2, 5], True)
+    """
+
+    def __init__(self, papers: Sequence[Paper], jobs: int | None) -> None:
+        import multiprocessing
+        import threading
+
+        self.texts = list(dict.fromkeys(vector_text(p) for p in papers))
+        self.proc = self.conn = None
+        self.taken = False
+        if (
+            jobs == 1
+            or not self.texts
+            or len(self.texts) >= max(parallel.MIN_PARALLEL, ADD_IN_PROCESS)
+            or "fork" not in multiprocessing.get_all_start_methods()
+            or threading.active_count() > 1
+        ):
+            return
+        ctx = multiprocessing.get_context("fork")
+        self.conn, theirs = ctx.Pipe()
+        self.proc = ctx.Process(target=_vectors_of, args=(self.texts, theirs), daemon=True)
+        self.proc.start()
+        theirs.close()
+
+    def take(self) -> dict[str, tuple]:
+        """Text -> (columns, values), as :class:`~graphtool.identity._Similarity` keeps
+        them; empty where nothing was started or the process failed."""
+        got = self._ask(None) if not self.taken else None
+        self.taken = True
+        if got is None:
+            return {}
+        indptr, indices, data = got
+        return {
+            t: (indices[indptr[k] : indptr[k + 1]], data[indptr[k] : indptr[k + 1]])
+            for k, t in enumerate(self.texts)
+        }
+
+    def vectorize(self, texts: list[str]) -> tuple:
+        """:func:`graphtool.identity.vector_arrays` of ``texts``, worked out by the
+        process (here where it is gone)."""
+        if not self.taken:
+            self.take()  # the first answer is the new records' vectors
+        got = self._ask(texts)
+        return got if got is not None else vector_arrays(texts)
+
+    def _ask(self, texts: list[str] | None):
+        if self.conn is None:
+            return None
+        try:
+            if texts is not None:
+                self.conn.send(texts)
+            return self.conn.recv()
+        except (EOFError, OSError):
+            self.close()
+            return None
+
+    def close(self) -> None:
+        """Stop the process and release it."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        if self.proc is not None:
+            if self.proc.is_alive():
+                self.proc.terminate()
+            self.proc.join()
+            self.proc = None
+
+
+def _vectors_of(texts: list[str], conn) -> None:
+    try:
+        while texts is not None:
+            conn.send(vector_arrays(texts))
+            texts = conn.recv()
+    except (EOFError, OSError):
+        pass  # the add is over
+    finally:
+        conn.close()
 
 
 def _add(
@@ -965,57 +1071,68 @@ def _add(
     lexicon: Lexicon | None,
     jobs: int | None,
     progress: Callable[[int], None] | None,
+    ahead: _VectorsAhead,
+    half: _LinkedAhead,
 ) -> dict:
     st = Store(path)
     try:
         if lexicon is None:
             lexicon = Lexicon.load(extra=st.lexicon_files)
         lexicon_files = st.lexicon_files
+        sparse = st.meta.get("positions") == "sparse"
         old = st.papers()
         old_intros = st.introductions()
+    finally:
+        st.close()
+    # the merge and the linking on another core, while this process reads the rest
+    half.start(old, old_intros, new, lexicon, jobs)
+    st = Store(path)
+    try:
         old_mentions, old_res = st._stored()
         # what identity worked out before, where its rules are the same as this one's
         kept = st.meta.get("identity") == _identity_key()
         vectors = st.vectors() if kept else {}
         memo = st.decisions() if kept else {}
-        sparse = st.meta.get("positions") == "sparse"
     finally:
         st.close()
-    merged, merges = merge_papers([*old, *new], known=len(old))
-    papers = Corpus(resolve_references(merged))
-    papers.merges = old.merges + list(getattr(new, "merges", None) or []) + merges
+    linked = half.take()
+    if linked is None:  # not started (or it failed): here
+        linked = _linked(old, old_intros, new, lexicon, jobs, progress)
+    elif progress is not None:
+        progress(len(linked.relink))
+    papers = Corpus(old[x] if type(x) is int else x for x in linked.papers)
+    papers.merges = old.merges + list(getattr(new, "merges", None) or []) + linked.merges
     papers.merged = [(m.kept, m.merged) for m in papers.merges]
-    linker = Linker(lexicon)
-    before = {p.id: (i, p) for i, p in enumerate(old)}
-    changed = [i for i, p in enumerate(papers) if before.get(p.id, (0, None))[1] != p]
+    merges, changed, redo, relink = linked.merges, linked.changed, linked.redo, linked.relink
+    before = {p.id: i for i, p in enumerate(old)}
     fresh = [i for i in changed if papers[i].id not in before]
     intros = [
-        old_intros[before[p.id][0]] if p.id in before else [] for p in papers
+        old_intros[before[p.id]] if p.id in before else [] for p in papers
     ]  # old papers keep their introductions unless their text changed
-    redo = [i for i in changed if _text_changed(before, papers[i])]
-    for i, found in zip(redo, _intros(linker, [papers[i] for i in redo], jobs), strict=True):
+    for i, found in zip(redo, linked.intros, strict=True):
         intros[i] = found
-    old_names = linker.corpus_names(old_intros)
-    names = linker.corpus_names(intros)
-    moved = [e for n, e in names.items() if old_names.get(n) != e]
-    moved += [e for n, e in old_names.items() if names.get(n) != e]
-    recheck = _containing(papers, moved, exclude=set(changed))
-    relink = sorted(set(changed) | set(recheck))
-    found = _link_named(linker, [papers[i] for i in relink], names, jobs, progress)
     by_paper: dict[str, list[Mention]] = {}
     for m in old_mentions:
         by_paper.setdefault(m.paper, []).append(m)
     for i in relink:
         by_paper[papers[i].id] = []
-    for m in found:
+    for m in linked.found:
         by_paper.setdefault(m.paper, []).append(m)
     mentions = [m for p in papers for m in by_paper.get(p.id, [])]
     del by_paper
     for i in changed:  # a vector is of a paper's text
         vectors.pop(papers[i].id, None)
     stored_vectors = set(vectors)
+    ready = ahead.take()  # the new records' vectors, worked out meanwhile
+    for i in changed:
+        v = ready.get(vector_text(papers[i]))
+        if v is not None:
+            vectors[papers[i].id] = v
     stale = [papers[i].id for i in redo]  # their text changed: weighed again
-    resolved, links = resolve(papers, mentions, graph_mod._known_names(None), vectors, memo, stale)
+    resolved, links = resolve(
+        papers, mentions, graph_mod._known_names(None), vectors, memo, stale, ahead.vectorize,
+        half.counted,
+    )  # fmt: skip
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))
     done = _Done(mentions, resolved, (old_mentions, old_res), changed, redo, relink)
     done.links = links
@@ -1030,10 +1147,188 @@ def _add(
     return {
         "added": len(fresh),
         "merged": len(merges),
-        "rechecked": len(recheck),
+        "rechecked": linked.rechecked,
         "linked": len(relink),
         "papers": len(papers),
     }
+
+
+class _Linked:
+    """What the first half of an add works out from the stored papers and their
+    introductions (:func:`_linked`), in few bytes: the papers after the merge, each as
+    its index among the stored ones where it is that paper unchanged, else the paper;
+    the new merges; the indexes of the papers that changed, of those whose
+    introductions were found again (``redo``, with them: ``intros``) and of those
+    linked again (``relink``, with their mentions: ``found``); how many stored papers
+    were re-checked for new names."""
+
+    def __init__(self, papers, merges, changed, redo, intros, relink, found, rechecked) -> None:
+        self.papers, self.merges, self.changed = papers, merges, changed
+        self.redo, self.intros, self.relink = redo, intros, relink
+        self.found, self.rechecked = found, rechecked
+
+
+def _linked(
+    old: Sequence[Paper],
+    old_intros: list[list[LexEntry]],
+    new: Sequence[Paper],
+    lexicon: Lexicon,
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+) -> _Linked:
+    """The merge of the new records with the stored papers, the introductions of the
+    papers whose text changed, and the mentions of the papers linked again: the new and
+    changed ones, and the stored ones that hold a name that appeared or changed."""
+    merged, merges = merge_papers([*old, *new], known=len(old))
+    papers = resolve_references(merged)
+    linker = Linker(lexicon)
+    before = {p.id: (i, p) for i, p in enumerate(old)}
+    changed = [i for i, p in enumerate(papers) if before.get(p.id, (0, None))[1] != p]
+    intros = [
+        old_intros[before[p.id][0]] if p.id in before else [] for p in papers
+    ]  # old papers keep their introductions unless their text changed
+    redo = [i for i in changed if _text_changed(before, papers[i])]
+    for i, found in zip(redo, _intros(linker, [papers[i] for i in redo], jobs), strict=True):
+        intros[i] = found
+    old_names = linker.corpus_names(old_intros)
+    names = linker.corpus_names(intros)
+    moved = [e for n, e in names.items() if old_names.get(n) != e]
+    moved += [e for n, e in old_names.items() if names.get(n) != e]
+    recheck = _containing(papers, moved, exclude=set(changed))
+    relink = sorted(set(changed) | set(recheck))
+    found = _link_named(linker, [papers[i] for i in relink], names, jobs, progress)
+    changed_at = set(changed)
+    out = _Linked(
+        [p if i in changed_at else before[p.id][0] for i, p in enumerate(papers)],
+        merges, changed, redo, [intros[i] for i in redo], relink, found, len(recheck),
+    )  # fmt: skip
+    out.whole = (papers, intros)  # not sent: for _long_name_counts
+    return out
+
+
+def _long_name_counts(papers: list[Paper], intros: list[list[LexEntry]]) -> dict:
+    """:func:`graphtool.identity.concept_counts` of the long names the papers introduce
+    (those that identity weighs as maybe general terms, with any it finds itself)."""
+    from .identity import concept_counts
+
+    keys = {
+        a.lower()
+        for found in intros
+        for e in found
+        for a in (e.name, *e.aliases)
+        if " " in a and not a.islower()
+    }
+    return concept_counts(papers, keys)
+
+
+class _LinkedAhead:
+    """:func:`_linked`, run in a forked process (it has the stored papers and their
+    introductions from the add, without a copy), while the add reads the rest of the
+    store (the mentions, the vectors and decisions): the two take about as long, and
+    neither needs the other's. Not started with ``jobs`` 1, for an add large enough to link on
+    worker processes (they use every core), where fork is not the start method, or
+    where other threads run; :meth:`take` then gives None, as it does where the process
+    failed, and the add works it out itself. An error the half raises is raised again.
+
+    Example:
+        >>> import graphtool as gt, tempfile, os
+        >>> ps = gt.read(gt.bundled_corpus())
+        >>> p = build(ps[:80], os.path.join(tempfile.mkdtemp(), "x"))
+        >>> st, half = Store(p), _LinkedAhead()
+        >>> old, intros = st.papers(), st.introductions()
+        >>> half.start(old, intros, ps[80:], Lexicon.load(), 2)
+        >>> linked = half.take() or _linked(old, intros, ps[80:], Lexicon.load(), 2, None)
+        >>> counts = half.counted(); half.close()
+        >>> [x for x in linked.papers if type(x) is not int] == [p for p in ps if p.id in {
+        ...     x.id for x in linked.papers if type(x) is not int}], len(linked.changed)
+        (True, 9)
+        >>> counts is None or counts["big little decoder"] == (0, 1)  # not a general term
+        True
+    """
+
+    def __init__(self) -> None:
+        self.proc = self.recv = None
+
+    def start(
+        self,
+        old: Sequence[Paper],
+        old_intros: list[list[LexEntry]],
+        new: Sequence[Paper],
+        lexicon: Lexicon,
+        jobs: int | None,
+    ) -> None:
+        """Fork the process (where it is worth it, above)."""
+        import multiprocessing
+        import threading
+
+        if (
+            jobs == 1
+            or len(new) >= max(parallel.MIN_PARALLEL, ADD_IN_PROCESS)
+            or "fork" not in multiprocessing.get_all_start_methods()
+            or threading.active_count() > 1
+        ):
+            return
+        ctx = multiprocessing.get_context("fork")
+        self.recv, send = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(
+            target=_linked_in, args=(old, old_intros, new, lexicon, jobs, send), daemon=True
+        )
+        self.proc.start()
+        send.close()
+
+    def take(self) -> _Linked | None:
+        """What :func:`_linked` gave (None where nothing was started or it failed)."""
+        return self._next()
+
+    def counted(self) -> dict[str, tuple[int, int]] | None:
+        """Then :func:`_long_name_counts` of the papers after the merge, which the
+        process works out while the add reads its result (None where it failed)."""
+        return self._next()
+
+    def _next(self):
+        if self.recv is None:
+            return None
+        try:
+            ok, value = self.recv.recv()
+        except (EOFError, OSError):
+            self.close()
+            return None
+        if not ok:
+            self.close()
+            raise value
+        return value
+
+    def close(self) -> None:
+        """Stop the process (where it still runs) and release it."""
+        if self.recv is not None:
+            self.recv.close()
+            self.recv = None
+        if self.proc is not None:
+            if self.proc.is_alive():
+                self.proc.terminate()
+            self.proc.join()
+            self.proc = None
+
+
+def _linked_in(old, old_intros, new, lexicon, jobs, conn) -> None:
+    try:
+        try:
+            linked = _linked(old, old_intros, new, lexicon, jobs, None)
+        except Exception as e:  # raised again in the add
+            conn.send((False, e))
+            return
+        papers, intros = linked.whole
+        del linked.whole
+        conn.send((True, linked))
+        try:
+            counts = _long_name_counts(papers, intros)
+        except Exception:
+            return  # the add counts them itself
+        conn.send((True, counts))
+    except (EOFError, OSError):
+        pass  # the add is over
+    finally:
+        conn.close()
 
 
 class _Done:

@@ -1334,3 +1334,23 @@ def test_a_title_headed_by_a_known_name_its_abstract_calls_anothers_is_not_its_s
     # the paper that presents Whisper in its title without calling it another's is its source
     own = replace(b, abstract=b.abstract.replace("systems like OpenAI's Whisper", "systems"))
     assert b.id in {y for _, y, _ in _builds_on(gt.build_graph([own, *users]))}
+
+
+def test_general_terms_counted_elsewhere_in_part_are_the_same_general_terms():
+    # an add counts the lower-case use of the long names in another process, for the
+    # names the papers introduce; identity counts the rest itself: the same terms
+    from graphtool.identity import _concepts, concept_counts
+
+    papers = [
+        Paper("a", "T", "We tune it with Bayesian optimization and Gaussian processes."),
+        Paper("b", "T", "Bayesian optimization is costly; Gaussian Processes help."),
+        Paper("c", "T", "Plain Bayesian Optimization (BO) baselines, and Graph Neural Networks."),
+        Paper("d", "T", "graph neural networks and bayesian optimization, again."),
+    ]
+    names = {"Bayesian Optimization", "Gaussian Processes", "Graph Neural Networks"}
+    alone = _concepts(papers, names)
+    assert alone == {"Bayesian Optimization"}  # 3 of 4 users write it as a term
+    part = concept_counts(papers, ["bayesian optimization"])
+    assert part == {"bayesian optimization": (3, 4)}
+    assert _concepts(papers, names, part) == alone
+    assert _concepts(papers, names, concept_counts(papers, [n.lower() for n in names])) == alone

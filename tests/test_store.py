@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -244,11 +245,13 @@ _BY_ID = {r["id"]: r for r in ROWS}
 
 
 def _grow(tmp_path: Path, first: list[dict], then: list[dict]):
-    """A store of ``first``, added ``then``: it must equal a build of both; its graph."""
+    """A store of ``first``, added ``then``: it must equal a build of both; its graph.
+    The add takes its usual path: the merge and linking, and the new vectors, worked
+    out in forked processes while it reads the store."""
     a = _jsonl(tmp_path / "first.jsonl", first)
     b = _jsonl(tmp_path / "then.jsonl", then)
     grown = store.build(gt.read(a), tmp_path / "grown.gtdb", jobs=1)
-    store.add(grown, gt.read(b), jobs=1)
+    store.add(grown, gt.read(b), jobs=2)
     _same_store(store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1), grown)
     return gt.open(grown)
 
@@ -654,3 +657,128 @@ def test_an_add_weighs_kept_decisions_only_against_a_new_meaning(tmp_path, monke
     G = gt.open(grown)
     assert G.has_edge("paper:m3", "paper:2201.00009", "builds_on")
     assert G.has_edge("paper:m1", "paper:2101.00001", "builds_on")
+
+
+def _vectors_by_text(papers):
+    from graphtool import identity
+
+    texts = [identity.vector_text(p) for p in papers]
+    indptr, cols, vals = identity.vector_arrays(texts)
+    return {t: (cols[indptr[k] : indptr[k + 1]], vals[indptr[k] : indptr[k + 1]])
+            for k, t in enumerate(texts)}  # fmt: skip
+
+
+def test_the_vectors_an_add_works_out_ahead_are_identitys_to_the_bit():
+    # an add works out the new records' similarity vectors in a forked process while it
+    # reads the store: they must be the ones identity would work out itself
+    from graphtool import identity
+
+    papers = list(gt.read(gt.bundled_corpus()))[:12]
+    forks = threading.active_count() == 1  # not where the suite left threads running
+    ahead = store._VectorsAhead(papers[:6], jobs=2)
+    try:
+        assert (ahead.proc is not None) == forks
+        got = ahead.take() if forks else _vectors_by_text(papers[:6])
+        # then the vectors identity asks for (stored papers' no build needed), there too
+        asked = [identity.vector_text(p) for p in papers[6:]]
+        indptr, cols, vals = ahead.vectorize(asked)
+        assert not forks or ahead.proc.is_alive()
+    finally:
+        ahead.close()
+    here = identity.vector_arrays(asked)
+    assert [a.tobytes() for a in (indptr, cols, vals)] == [a.tobytes() for a in here]
+    for k, text in enumerate(asked):
+        got[text] = (cols[indptr[k] : indptr[k + 1]], vals[indptr[k] : indptr[k + 1]])
+    X = identity._vectors([identity.vector_text(p) for p in papers])
+    assert len(got) == len(papers)
+    for k, p in enumerate(papers):
+        cols, vals = got[identity.vector_text(p)]
+        s, e = X.indptr[k], X.indptr[k + 1]
+        assert cols.tolist() == X.indices[s:e].tolist()
+        assert vals.tobytes() == X.data[s:e].tobytes()
+    alone = store._VectorsAhead(papers, jobs=1)  # one process asked for: none started
+    assert alone.proc is None and alone.take() == {}
+    many = [gt.Paper(f"p{k}", f"Title {k}", "An abstract.") for k in range(store.ADD_IN_PROCESS)]
+    alone = store._VectorsAhead(many, jobs=2)  # linked on every core: none started either
+    assert alone.proc is None and alone.take() == {}
+    left = store._VectorsAhead(papers, jobs=2)
+    left.close()  # not taken (an add that failed): the process is ended, not left behind
+    assert left.proc is None
+
+
+def test_an_add_links_on_another_core_and_equals_a_build_whatever_that_core_does(
+    tmp_path, monkeypatch
+):
+    # the merge and linking run in a forked process while the add reads the store: the
+    # same store as a build, whether that process gives its result, dies (the add then
+    # works it out itself) or raises (the add raises it: a clear message, no traceback)
+    import os
+
+    a = _jsonl(tmp_path / "a.jsonl", ROWS[:900])
+    b = _jsonl(tmp_path / "b.jsonl", ROWS[900:1000])
+    whole = store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1)
+    base = store.build(gt.read(a), tmp_path / "base.gtdb", jobs=1)
+    taken = []
+    take = store._LinkedAhead.take
+
+    def spied(self):
+        got = take(self)
+        taken.append(got)
+        return got
+
+    monkeypatch.setattr(store._LinkedAhead, "take", spied)
+    grown = tmp_path / "grown.gtdb"
+    grown.write_bytes(base.read_bytes())
+    done = store.add(grown, gt.read(b), jobs=2)
+    forks = threading.active_count() == 1  # not where the suite left threads running
+    assert taken and (taken[0] is not None) == forks
+    assert not forks or done["rechecked"] == taken[0].rechecked
+    _same_store(whole, grown)
+
+    def dies(old, intros, new, lexicon, jobs, conn):
+        os._exit(3)
+
+    monkeypatch.setattr(store, "_linked_in", dies)
+    died = tmp_path / "died.gtdb"
+    died.write_bytes(base.read_bytes())
+    store.add(died, gt.read(b), jobs=2)
+    assert taken[-1] is None
+    _same_store(whole, died)
+
+    def fails(*args):
+        raise gt.GraphtoolError("cannot merge", "b.jsonl")
+
+    monkeypatch.undo()
+    monkeypatch.setattr(store, "_linked", fails)
+    failed = tmp_path / "failed.gtdb"
+    failed.write_bytes(base.read_bytes())
+    with pytest.raises(gt.GraphtoolError, match="cannot merge"):
+        store.add(failed, gt.read(b), jobs=2)
+    assert failed.read_bytes() == base.read_bytes()
+
+
+FORKED = """
+import sys
+import graphtool as gt
+from graphtool import store
+a, b, grown = sys.argv[1:4]
+taken, take = [], store._LinkedAhead.take
+store._LinkedAhead.take = lambda self: taken.append(take(self)) or taken[-1]
+store.add(grown, gt.read(b), jobs=2)
+print(taken[0] is not None)
+"""
+
+
+def test_an_add_in_a_fresh_process_takes_the_forked_path_and_equals_a_build(tmp_path):
+    # in a process of its own (no threads the test suite left running), an add forks
+    # its linking half and its vectors: the store equals a build from scratch
+    a = _jsonl(tmp_path / "a.jsonl", ROWS[:600])
+    b = _jsonl(tmp_path / "b.jsonl", ROWS[600:700])
+    grown = store.build(gt.read(a), tmp_path / "grown.gtdb", jobs=1)
+    run = subprocess.run(
+        [sys.executable, "-c", FORKED, str(a), str(b), str(grown)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["True"]  # the linking half came from the forked process
+    _same_store(store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1), grown)
