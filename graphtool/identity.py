@@ -1080,9 +1080,8 @@ _NAME_END = r"(?![\w-])"  # a name ends where no word character or hyphen follow
 def _title_presents(x: _Meaning, p: Paper, opens: bool = False) -> bool:
     """Is ``p``'s title headed by the name or its long form ("MixMatch: A Holistic …",
     "Localist LLMs -- A …", "Fanar 2.0: …" for Fanar, "FooServe (FS): …", or a title that
-    is the name)? With ``opens``, a
-    title that opens with the long form will do ("Proximal Policy Optimization
-    Algorithms" for PPO).
+    is the name)? With ``opens``, a title that opens with the long form will do ("Proximal
+    Policy Optimization Algorithms" for PPO).
 
     Example:
         >>> x = _Meaning("FooServe", "system", "FooServe", ["p"], {"FooServe"}, None)
