@@ -42,7 +42,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -1029,7 +1029,7 @@ def resolve(
                 continue  # a family link is weak: only where the dates say who came first
             conf = round(m.confidence * (0.5 if member else 1.0), 3)
             named.add((a.id, b))
-            basis = _basis(x, by_id[b], sim(a.id, b))
+            basis = _basis(x, by_id[b], partial(sim, a.id, b))
             if basis is None:
                 continue  # B's word alone that it introduced the name: a mention, no inference
             link = Link(
@@ -1167,7 +1167,7 @@ def _distinctive(name: str) -> bool:
     return any(zipf_frequency(w.lower(), "en") < 1.5 for w in words)
 
 
-def _basis(x: _Meaning, b: Paper, score: float) -> str | None:
+def _basis(x: _Meaning, b: Paper, agree: Callable[[], float]) -> str | None:
     """What backs "paper ``b`` introduced ``x``" well enough to infer that a paper naming
     ``x`` builds on ``b`` (see :class:`Link`), or None: then the mention stays a mention.
 
@@ -1177,17 +1177,17 @@ def _basis(x: _Meaning, b: Paper, score: float) -> str | None:
     lexicon does not know must then be :func:`_distinctive`; a common word, a phrase of
     words or a short acronym ("Sudoku: Decomposing DRAM …" is no source of every Sudoku;
     "CAT: Contrastive Adapter Tuning") needs the two papers to agree strongly as well
-    (``score``, the TF-IDF cosine of their texts; a long form both write is no such
-    agreement: "automatic differentiation (AD)"). A name the lexicon knows without
+    (``agree()``, the TF-IDF cosine of their texts, worked out only then; a long form both
+    write is no such agreement: "automatic differentiation (AD)"). A name the lexicon knows without
     its source may be presented in the abstract when it is coined and the paper says it
     presents it (:func:`_we_present`: "we propose vLLM"; not "a music transformer called
     MusicGen").
 
     Example:
         >>> x = _Meaning("MixMatch", "method", "MixMatch", ["b"], {"MixMatch"}, None)
-        >>> _basis(x, Paper("b", "MixMatch: A Holistic Approach", "We present MixMatch."), 0.1)
+        >>> _basis(x, Paper("b", "MixMatch: A Holistic Approach", "We present MixMatch."), float)
         'title'
-        >>> _basis(x, Paper("b", "Semi-Supervised Learning", "We present MixMatch."), 0.1)
+        >>> _basis(x, Paper("b", "Semi-Supervised Learning", "We present MixMatch."), float)
     """
     if x.confirmed:
         return "lexicon"
@@ -1201,7 +1201,7 @@ def _basis(x: _Meaning, b: Paper, score: float) -> str | None:
         return None
     if _distinctive(x.name):
         return "title"
-    return "title" if score >= _cues()["need"]["title_word"] else None
+    return "title" if agree() >= _cues()["need"]["title_word"] else None
 
 
 @dataclass(frozen=True, slots=True)
