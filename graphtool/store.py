@@ -968,7 +968,51 @@ def add(
         half.close()
 
 
-class _VectorsAhead:
+class _Forked:
+    """A process an add forks to work beside it, and the add's end of its pipe (see
+    :class:`_VectorsAhead` and :class:`_LinkedAhead`)."""
+
+    proc = conn = None
+
+    @staticmethod
+    def worth(n: int, jobs: int | None) -> bool:
+        """Is forking for ``n`` papers worth it? Not with ``jobs`` 1, nor for an add large
+        enough to link on worker processes (they use every core), nor where fork is not the
+        start method or where other threads run (a forked child could inherit a held
+        lock)."""
+        import multiprocessing
+        import threading
+
+        return not (
+            jobs == 1
+            or n >= max(parallel.MIN_PARALLEL, ADD_IN_PROCESS)
+            or "fork" not in multiprocessing.get_all_start_methods()
+            or threading.active_count() > 1
+        )
+
+    def _fork(self, target: Callable, args: tuple, duplex: bool = True) -> None:
+        """Start ``target(*args, its end of the pipe)`` in a forked process."""
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self.conn, theirs = ctx.Pipe(duplex)
+        self.proc = ctx.Process(target=target, args=(*args, theirs), daemon=True)
+        self.proc.start()
+        theirs.close()
+
+    def close(self) -> None:
+        """Stop the process (where it still runs) and release it."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        if self.proc is not None:
+            if self.proc.is_alive():
+                self.proc.terminate()
+            self.proc.join()
+            self.proc = None
+
+
+class _VectorsAhead(_Forked):
     """The similarity vectors of the new records' texts (see
     :func:`graphtool.identity.vector_text`), worked out in a forked process while the
     add reads the store; that process then works out the vectors identity asks for
@@ -990,25 +1034,10 @@ class _VectorsAhead:
     """
 
     def __init__(self, papers: Sequence[Paper], jobs: int | None) -> None:
-        import multiprocessing
-        import threading
-
         self.texts = list(dict.fromkeys(vector_text(p) for p in papers))
-        self.proc = self.conn = None
         self.taken = False
-        if (
-            jobs == 1
-            or not self.texts
-            or len(self.texts) >= max(parallel.MIN_PARALLEL, ADD_IN_PROCESS)
-            or "fork" not in multiprocessing.get_all_start_methods()
-            or threading.active_count() > 1
-        ):
-            return
-        ctx = multiprocessing.get_context("fork")
-        self.conn, theirs = ctx.Pipe()
-        self.proc = ctx.Process(target=_vectors_of, args=(self.texts, theirs), daemon=True)
-        self.proc.start()
-        theirs.close()
+        if self.texts and self.worth(len(self.texts), jobs):
+            self._fork(_vectors_of, (self.texts,))
 
     def take(self) -> dict[str, tuple]:
         """Text -> (columns, values), as :class:`~graphtool.identity._Similarity` keeps
@@ -1041,17 +1070,6 @@ class _VectorsAhead:
         except (EOFError, OSError):
             self.close()
             return None
-
-    def close(self) -> None:
-        """Stop the process and release it."""
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
-        if self.proc is not None:
-            if self.proc.is_alive():
-                self.proc.terminate()
-            self.proc.join()
-            self.proc = None
 
 
 def _vectors_of(texts: list[str], conn) -> None:
@@ -1221,7 +1239,7 @@ def _long_name_counts(papers: list[Paper], intros: list[list[LexEntry]]) -> dict
     return concept_counts(papers, keys)
 
 
-class _LinkedAhead:
+class _LinkedAhead(_Forked):
     """:func:`_linked`, run in a forked process (it has the stored papers and their
     introductions from the add, without a copy), while the add reads the rest of the
     store (the mentions, the vectors and decisions): the two take about as long, and
@@ -1246,9 +1264,6 @@ class _LinkedAhead:
         True
     """
 
-    def __init__(self) -> None:
-        self.proc = self.recv = None
-
     def start(
         self,
         old: Sequence[Paper],
@@ -1258,23 +1273,8 @@ class _LinkedAhead:
         jobs: int | None,
     ) -> None:
         """Fork the process (where it is worth it, above)."""
-        import multiprocessing
-        import threading
-
-        if (
-            jobs == 1
-            or len(new) >= max(parallel.MIN_PARALLEL, ADD_IN_PROCESS)
-            or "fork" not in multiprocessing.get_all_start_methods()
-            or threading.active_count() > 1
-        ):
-            return
-        ctx = multiprocessing.get_context("fork")
-        self.recv, send = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(
-            target=_linked_in, args=(old, old_intros, new, lexicon, jobs, send), daemon=True
-        )
-        self.proc.start()
-        send.close()
+        if self.worth(len(new), jobs):
+            self._fork(_linked_in, (old, old_intros, new, lexicon, jobs), duplex=False)
 
     def take(self) -> _Linked | None:
         """What :func:`_linked` gave (None where nothing was started or it failed)."""
@@ -1286,10 +1286,10 @@ class _LinkedAhead:
         return self._next()
 
     def _next(self):
-        if self.recv is None:
+        if self.conn is None:
             return None
         try:
-            ok, value = self.recv.recv()
+            ok, value = self.conn.recv()
         except (EOFError, OSError):
             self.close()
             return None
@@ -1297,17 +1297,6 @@ class _LinkedAhead:
             self.close()
             raise value
         return value
-
-    def close(self) -> None:
-        """Stop the process (where it still runs) and release it."""
-        if self.recv is not None:
-            self.recv.close()
-            self.recv = None
-        if self.proc is not None:
-            if self.proc.is_alive():
-                self.proc.terminate()
-            self.proc.join()
-            self.proc = None
 
 
 def _linked_in(old, old_intros, new, lexicon, jobs, conn) -> None:
