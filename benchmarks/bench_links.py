@@ -52,6 +52,22 @@ sys.path.insert(0, str(ROOT))
 import graphtool as gt  # noqa: E402
 
 DATA = ROOT / "data"
+#: The fresh link sets (data/eval/NAME.jsonl), in the order they were drawn and scored.
+FRESH = [
+    "arxiv-ai-2025-11",
+    "arxiv-ai-2026-03",
+    "arxiv-ai-2025-10-2026-03",
+    "arxiv-ai-2025-10-11",
+    "arxiv-ai-2025-10-late",
+    "arxiv-ai-2025-09-10",
+    "arxiv-ai-2025-06-08",
+    "arxiv-ai-2025-06-07",
+    "arxiv-2025-06-2026-02",
+    "arxiv-2025-06-13-24",
+    "arxiv-2025-06-17",
+    "arxiv-2026-06-07",
+    "arxiv-2026-06-07b",
+]
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -94,55 +110,14 @@ def main() -> None:
     sets = ["dev", "blind"] if args.blind else ["dev"]
     bundled = [DATA / "llm-systems-2025.jsonl", DATA / "deepscholar-dev.jsonl",
                DATA / "parallel-papers.txt"]  # fmt: skip
-    fresh = DATA / "eval" / "arxiv-ai-2025-11.jsonl"
-    fresh2 = DATA / "eval" / "arxiv-ai-2026-03.jsonl"
-    fresh3 = DATA / "eval" / "arxiv-ai-2025-10-2026-03.jsonl"
-    fresh4 = DATA / "eval" / "arxiv-ai-2025-10-11.jsonl"
-    fresh5 = DATA / "eval" / "arxiv-ai-2025-10-late.jsonl"
-    fresh6 = DATA / "eval" / "arxiv-ai-2025-09-10.jsonl"
-    fresh7 = DATA / "eval" / "arxiv-ai-2025-06-08.jsonl"
-    fresh8 = DATA / "eval" / "arxiv-ai-2025-06-07.jsonl"
-    fresh9 = DATA / "eval" / "arxiv-2025-06-2026-02.jsonl"
-    fresh10 = DATA / "eval" / "arxiv-2025-06-13-24.jsonl"
-    fresh11 = DATA / "eval" / "arxiv-2025-06-17.jsonl"
-    fresh12 = DATA / "eval" / "arxiv-2026-06-07.jsonl"
-    fresh13 = DATA / "eval" / "arxiv-2026-06-07b.jsonl"
     # (name, what is read, which edges count, the set of an edge no label names)
     corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
                ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
-               ("combined", bundled, "between", "dev"),
-               ("arxiv-ai-2025-11", [fresh, *bundled], "fresh", "blind"),
-               ("arxiv-ai-2026-03", [fresh2, fresh, *bundled], "fresh", "blind"),
-               ("arxiv-ai-2025-10-2026-03", [fresh3, fresh2, fresh, *bundled], "fresh",
-                "blind"),
-               ("arxiv-ai-2025-10-11", [fresh4, fresh3, fresh2, fresh, *bundled], "fresh",
-                "blind"),
-               ("arxiv-ai-2025-10-late", [fresh5, fresh4, fresh3, fresh2, fresh, *bundled],
-                "fresh", "blind"),
-               ("arxiv-ai-2025-09-10",
-                [fresh6, fresh5, fresh4, fresh3, fresh2, fresh, *bundled], "fresh",
-                "blind"),
-               ("arxiv-ai-2025-06-08",
-                [fresh7, fresh6, fresh5, fresh4, fresh3, fresh2, fresh, *bundled], "fresh",
-                "blind"),
-               ("arxiv-ai-2025-06-07",
-                [fresh8, fresh7, fresh6, fresh5, fresh4, fresh3, fresh2, fresh, *bundled],
-                "fresh", "blind"),
-               ("arxiv-2025-06-2026-02",
-                [fresh9, fresh8, fresh7, fresh6, fresh5, fresh4, fresh3, fresh2, fresh,
-                 *bundled], "fresh", "blind"),
-               ("arxiv-2025-06-13-24",
-                [fresh10, fresh9, fresh8, fresh7, fresh6, fresh5, fresh4, fresh3, fresh2,
-                 fresh, *bundled], "fresh", "blind"),
-               ("arxiv-2025-06-17",
-                [fresh11, fresh10, fresh9, fresh8, fresh7, fresh6, fresh5, fresh4, fresh3,
-                 fresh2, fresh, *bundled], "fresh", "blind"),
-               ("arxiv-2026-06-07",
-                [fresh12, fresh11, fresh10, fresh9, fresh8, fresh7, fresh6, fresh5, fresh4,
-                 fresh3, fresh2, fresh, *bundled], "fresh", "blind"),
-               ("arxiv-2026-06-07b",
-                [fresh13, fresh12, fresh11, fresh10, fresh9, fresh8, fresh7, fresh6, fresh5,
-                 fresh4, fresh3, fresh2, fresh, *bundled], "fresh", "blind")]  # fmt: skip
+               ("combined", bundled, "between", "dev")]  # fmt: skip
+    earlier: list[Path] = []
+    for name in FRESH:  # each fresh set read with the sets before it, newest first
+        earlier.insert(0, DATA / "eval" / f"{name}.jsonl")
+        corpora.append((name, [*earlier, *bundled], "fresh", "blind"))
     table = []
     by_presented: dict[str, Counter] = {
         k: Counter() for k in ("lexicon", "title", "abstract", "again")
