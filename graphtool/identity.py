@@ -276,6 +276,30 @@ def _inside_longer_name(text: str, start: int, end: int, surface: str) -> bool:
     return bool(m and m.group(1)[0].isupper() and " " in surface.strip())
 
 
+def _prefixed(text: str, start: int, known: dict) -> bool:
+    """Is the name at ``start`` the end of a longer name: right after a capitalised word
+    that is no function word, does not open the sentence and is no name the lexicon knows
+    ("Grounding DINO", "Vision Mamba RNN (VMRNN)", "Spatial DPO"; but "Microsoft COCO",
+    "PyTorch FSDP" are COCO and FSDP)?
+
+    Example:
+        >>> _prefixed("We fine-tune Grounding DINO on it.", 23, {})
+        True
+        >>> _prefixed("We compare with DINO.", 16, {})
+        False
+        >>> _prefixed("Microsoft COCO", 10, {"Microsoft": 1})
+        False
+    """
+    m = re.search(r"([A-Za-z][\w]*)[ \-]$", text[max(0, start - 30) : start])
+    return bool(
+        m
+        and m.group(1)[0].isupper()
+        and m.group(1).casefold() not in _FUNCTION_WORDS
+        and m.group(1) not in known
+        and not _sentence_start(text, start - len(m.group(0)))
+    )
+
+
 def _in_capitalised_run(text: str, start: int, end: int) -> bool:
     """Is the name one of three or more capitalised words in a row ("Specialized Generalist
     Models (SGMs) aim to …")?"""
@@ -909,6 +933,8 @@ def resolve(
             # Distillation (MCD)" holds no mention of Momentum Contrast)
         if m.surface.casefold() in own_folded.get(a.id, ()):
             continue  # A's own artefact, named like another's ("KoALA: …" and KOALA)
+        if m.field == "abstract" and _prefixed(a.abstract, m.start, known):
+            continue  # "Grounding DINO", "Vision Mamba RNN": a longer name that holds it
         own_long = defs.get(m.surface)
         if own_long and _ACRONYM.fullmatch(m.surface) and _is_concept(own_long, known):
             # "data parallelism (DP)": A spells it out as a method, not anyone's artefact
@@ -1264,8 +1290,9 @@ def _same_as_known(x: _Meaning, k: Known | None, by_id: dict[str, Paper]) -> boo
     if k is None or k.kind == "method":
         return True
     papers = [by_id[b] for b in x.papers]
-    if k.arxiv:
-        return any(p.arxiv == k.arxiv for p in papers)
+    if k.arxiv:  # its source paper, by arXiv id or, in a corpus without ids, by title
+        return any(p.arxiv == k.arxiv or (k.title and _key(p.title) == _key(k.title))
+                   for p in papers)  # fmt: skip
     if k.long_forms and not any(_writes(p, lf) for p in papers for lf in k.long_forms):
         return False  # the C4 corpus is the "Colossal Clean Crawled Corpus", never written
     if k.kind == "hardware":

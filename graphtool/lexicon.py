@@ -181,6 +181,9 @@ class Lexicon:
                 else:
                     self.organisations.update(n.strip() for n in names)
                 continue
+            if "source_of" in obj:  # the paper that introduced an entity given before
+                self._source(obj, loc)
+                continue
             name, kind = obj.get("name"), obj.get("kind")
             if not isinstance(name, str) or not name.strip():
                 raise InputError("lexicon entry has no name", loc)
@@ -209,6 +212,16 @@ class Lexicon:
                     source=loc,
                 )
             )
+
+    def _source(self, obj: dict, loc: str) -> None:
+        """``{"source_of": NAME, "introduced_by": {"title", "arxiv", "year"}}``: NAME's
+        introducing paper, for an entity a file before this one (or this one) gives."""
+        name, src = obj.get("source_of"), obj.get("introduced_by")
+        if not isinstance(name, str) or name.strip() not in self.entries:
+            raise InputError(f"source for {name!r}, which no lexicon entry before it names", loc)
+        if not isinstance(src, dict) or not all(isinstance(k, str) for k in src):
+            raise InputError(f'source for {name!r}: "introduced_by" must be an object', loc)
+        self.entries[name.strip()].introduced_by = src
 
 
 def spelling_variants(name: str, method: bool = False) -> list[str]:

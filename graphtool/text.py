@@ -113,6 +113,8 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
         ('SD', 'speculative decoding')
         >>> abbreviation_definitions('a "Declarative Data Pipeline" (DDP) architecture')[0][:2]
         ('DDP', 'Declarative Data Pipeline')
+        >>> abbreviation_definitions("with the proximal policy optimization (PPO) objective")[0][:2]
+        ('PPO', 'proximal policy optimization')
     """
     out = []
     for m in _PAREN.finditer(text):
@@ -129,11 +131,20 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
         if not window:
             continue
         found = _match_long_form(letters, before, window)
-        if found is not None and _one_plain_word(before[found:].strip()) and len(letters) > 1:
+        if found is not None and len(letters) > 1:
             # "emotion disentangling encoder (EDE)": not "encoder", whose inner letters
-            # spell it, but the words whose initials do, where they do
+            # spell it, and "proximal policy optimization (PPO)": not "policy optimization"
+            # (the p of "optimization"), but the words whose initials spell it, where they do
+            # (a run of words split by hyphens spells "test-time scaling (TTS)": keep it)
             initials = _initials(letters, window)
-            found = found if initials is None else initials
+            parts = [w for w in re.split(r"[\s-]+", before[found:].strip()) if w]
+            if (
+                initials is not None
+                and initials < found
+                and len(parts) < len(letters)
+                and not re.search(r"[.,;:!?]", before[initials:found])
+            ):
+                found = initials
         if found is not None and (found > 0 or lo == 0):
             long_form = before[found:].strip()
             if long_form[-1:] in _CLOSE_QUOTES and long_form[-1:] not in long_form[:-1]:
@@ -221,9 +232,14 @@ def _word_start(text: str, i: int) -> bool:
 _SEPARATORS = re.compile(r"[\s\-_]+")
 
 
+_UNIT = re.compile(r"(?<=\d)[KMB](?![A-Za-z])")
+
+
 @lru_cache(maxsize=1 << 16)
 def _flat(s: str) -> str:
-    return _SEPARATORS.sub("", s)
+    """``s`` without separators, a size's unit in lower case ("GSM8K" and "GSM8k", "8B"
+    and "8b" are one spelling: a count, not a capital)."""
+    return _UNIT.sub(lambda m: m.group(0).lower(), _SEPARATORS.sub("", s))
 
 
 def capitals_differ(surface: str, form: str) -> bool:
@@ -233,6 +249,8 @@ def capitals_differ(surface: str, form: str) -> bool:
     Example:
         >>> capitals_differ("TABNet", "TabNet"), capitals_differ("Deepspeed", "DeepSpeed")
         (True, False)
+        >>> capitals_differ("GSM8k", "GSM8K")
+        False
     """
     a, b = _flat(surface), _flat(form)
     if a == b or a.casefold() != b.casefold():

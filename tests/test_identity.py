@@ -1354,3 +1354,42 @@ def test_general_terms_counted_elsewhere_in_part_are_the_same_general_terms():
     assert part == {"bayesian optimization": (3, 4)}
     assert _concepts(papers, names, part) == alone
     assert _concepts(papers, names, concept_counts(papers, [n.lower() for n in names])) == alone
+
+
+# ------------------------------- tenth sitting: known names and their sources
+
+MARCH_LATE = gt.read(EVAL / "arxiv-ai-2025-10-2026-03.jsonl")
+
+
+def test_a_known_name_whose_source_paper_the_lexicon_gives_links_there_without_context():
+    # DINO: the lexicon knows its source (2104.14294, from the Papers with Code archive),
+    # so "frozen DINO" in a paper on CLIP's embedding space means it, however unlike the
+    # two abstracts are (before, a short acronym asked for a cosine it did not have)
+    (dino,) = _pick(DS, "2104.14294")
+    (user,) = _pick(MARCH_LATE, "2603.16100")
+    G = gt.build_graph([dino, user])
+    assert (user.id, dino.id, "DINO") in _builds_on(G)
+    assert _basis_of(G, user.id, dino.id) == "lexicon"
+
+
+def test_a_known_name_ending_a_longer_name_is_not_the_known_one():
+    # "Grounding DINO" is a detector, not the self-supervised DINO; "Vision Mamba RNN
+    # (VMRNN)" is no mention of Mamba's paper; "Meta DINO" is still DINO
+    # (no arXiv id given: the lexicon's source is found by its title)
+    dino = Paper(
+        "caron21",
+        "Emerging Properties in Self-Supervised Vision Transformers",
+        "We introduce DINO, a form of self-distillation with no labels.",
+        year=2021,
+    )
+    a = Paper("2506.00001", "Open-Set Detection for Robots",
+              "We fine-tune Grounding DINO on household scenes and compare detectors.",
+              year=2025)  # fmt: skip
+    b = replace(a, id="2506.00002", abstract="We use frozen DINO features for the detector.")
+    G = gt.build_graph([dino, a, b])
+    assert {(x, y) for x, y, _ in _builds_on(G)} == {("2506.00002", "caron21")}
+    # a name the lexicon knows before it (an organisation, a product) is no longer name
+    c = replace(a, id="2506.00003", abstract="We use Meta DINO features for the detector.")
+    assert ("2506.00003", "caron21") in {
+        (x, y) for x, y, _ in _builds_on(gt.build_graph([dino, c]))
+    }

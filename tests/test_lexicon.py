@@ -35,6 +35,8 @@ def test_spelling_variants_and_case_rules():
         ('{"organisations": [1]}', '"organisations" must be a string or a list of strings'),
         ('{"name": "X", "kind": ', "broken JSON in lexicon"),
         ("[1, 2]", "lexicon line is not a JSON object"),
+        ('{"source_of": "NoSuchName", "introduced_by": {}}', "which no lexicon entry before it"),
+        ('{"source_of": "BERT", "introduced_by": 5}', '"introduced_by" must be an object'),
     ],
 )
 def test_bad_user_lexicon_lines_name_file_and_line(tmp_path, line, message):
@@ -60,3 +62,24 @@ def test_user_lexicon_lone_surrogate_is_replaced(tmp_path):
     lex = gt.Lexicon.load(extra=[f], bundled=False)
     (entry,) = lex.entries.values()
     assert (entry.name, entry.aliases) == ("Quokka\ufffd", ("Q\ufffdK",))
+
+
+def test_known_names_carry_the_paper_that_introduced_them():
+    # names.jsonl holds BERT, DINO and PPO by hand; their source papers come from the Papers
+    # with Code archive (pwc-sources.jsonl), where the archive means the same thing
+    lex = gt.Lexicon.load()
+    assert lex["DINO"].introduced_by["arxiv"] == "2104.14294"
+    assert lex["PPO"].introduced_by["title"] == "Proximal Policy Optimization Algorithms"
+    # a homonym keeps none: our Hydra (draft heads) is not the archive's (distillation),
+    # our SAC (Soft Actor-Critic) not its Switchable Atrous Convolution
+    assert lex["Hydra"].introduced_by is None and lex["SAC"].introduced_by is None
+
+
+def test_a_user_lexicon_can_give_a_known_name_its_source(tmp_path):
+    f = tmp_path / "mine.jsonl"
+    f.write_text(
+        '{"name": "Quokka", "kind": "system"}\n'
+        '{"source_of": "Quokka", "introduced_by": {"arxiv": "2401.00001", "title": "Quokka"}}\n'
+    )
+    lex = gt.Lexicon.load(extra=[f], bundled=False)
+    assert lex["Quokka"].introduced_by == {"arxiv": "2401.00001", "title": "Quokka"}

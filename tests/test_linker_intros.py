@@ -995,3 +995,26 @@ def test_an_own_stage_called_a_name_in_the_abstracts_first_sentence_is_introduce
     # (the sentence's start was once read one character late, missing its "The")
     abstract = "The first stage is called FooPlan, and it plans."
     assert [e for e, _ in _introduced("A title", abstract)] == ["FooPlan"]
+
+
+def test_a_known_name_spelled_out_in_lower_case_is_introduced_by_its_acronym():
+    # 1707.06347: "The new methods, which we call proximal policy optimization (PPO), …"
+    (ppo,) = [p for p in gt.read(gt.bundled_corpus().parent / "deepscholar-dev.jsonl")
+              if p.id == "1707.06347"]  # fmt: skip
+    intro = [m for m in gt.link([ppo]) if m.relation == "introduces"]
+    assert [(m.entity, m.surface) for m in intro] == [("PPO", "PPO")]
+    assert intro[0].aliases == ("Proximal Policy Optimization",)
+
+
+def test_a_known_long_form_at_the_end_of_a_longer_name_is_no_introduction_of_it():
+    # 2603.06140 (Place-it-R1): "we introduce MLLM-guided Spatial Direct Preference
+    # Optimization (DPO)": its own variant; DPO itself stays a mention of the known DPO
+    s = ("Then, we introduce MLLM-guided Spatial Direct Preference Optimization (DPO), where "
+         "diffusion outputs are fed back to the MLLM for scoring.")  # fmt: skip
+    ms = _link_one("Place-it-R1: Video Object Insertion", s)
+    assert [m.entity for m in ms if m.relation == "introduces"] == ["Place-it-R1"]
+    assert {m.entity for m in ms if m.relation == "mentions"} >= {"DPO"}
+    # the paper that does present it, in the same words, introduces it
+    ms = _link_one("Preference Learning", "We introduce Direct Preference Optimization (DPO), "
+                   "a stable and lightweight algorithm.")  # fmt: skip
+    assert [m.entity for m in ms if m.relation == "introduces"] == ["DPO"]

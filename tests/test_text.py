@@ -49,3 +49,27 @@ def test_spellings_in_other_capitals_are_other_names_only_with_two_capitals_each
     assert not capitals_differ("Deepspeed", "DeepSpeed")  # a common misspelling, one name
     assert not capitals_differ("Flash-Attention", "FlashAttention")
     assert not capitals_differ("TabNet", "TabNet")
+
+
+def test_a_long_form_whose_initials_spell_it_beats_the_shorter_run_inner_letters_spell():
+    # Schwartz–Hearst alone takes "policy optimization" for PPO (the p of "optimization")
+    got = abbreviation_definitions("fine-tune it with the proximal policy optimization (PPO) loss")
+    assert [(a, lf) for a, lf, _, _ in got] == [("PPO", "proximal policy optimization")]
+    got = abbreviation_definitions("prompting with Tree of Thoughts (ToT) helps")
+    assert [(a, lf) for a, lf, _, _ in got] == [("ToT", "Tree of Thoughts")]
+    # hyphenated words whose parts spell it stay as they are; no word before them is taken
+    got = abbreviation_definitions("we scale through test-time scaling (TTS) and more")
+    assert [(a, lf) for a, lf, _, _ in got] == [("TTS", "test-time scaling")]
+    got = abbreviation_definitions("solved by branch-and-bound (B&B) search")
+    assert [(a, lf) for a, lf, _, _ in got] == [("B&B", "branch-and-bound")]
+    # nor across a sentence's end
+    got = abbreviation_definitions("It preserves privacy. Privacy-preserving Techniques (PPTs) are")
+    assert [(a, lf) for a, lf, _, _ in got] == [("PPTs", "Privacy-preserving Techniques")]
+
+
+def test_a_count_unit_after_a_digit_is_no_capital_of_the_name():
+    from graphtool.text import capitals_differ, case_compatible
+
+    assert case_compatible("GSM8k", ["GSM8K"]) and not capitals_differ("GSM8k", "GSM8K")
+    assert case_compatible("Llama-3-8b", ["Llama-3-8B"])
+    assert not case_compatible("SPARK", ["Spark"])  # capitals elsewhere still tell names apart

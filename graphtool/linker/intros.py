@@ -393,9 +393,16 @@ class IntroFinder:
                 # where the title ends "… via Frank-Wolfe"
                 continue
             known = self._lookup(long_form)
+            if known and _RE_CAPITAL_BEFORE.search(text, max(0, lstart - 40), lstart):
+                continue  # "we introduce MLLM-guided Spatial Direct Preference Optimization
+                # (DPO)": a variant of the known thing, with a longer name of its own
             if known:
                 if _intro_lead(text, lstart, trig) and all(t.entry.kind != "method" for t in known):
-                    add(long_form, "abstract", lstart, "definition", keep=True)
+                    if long_form[:1].islower():  # "which we call proximal policy
+                        # optimization (PPO)": the known name, by its acronym
+                        add(abbr, "abstract", astart, "definition")
+                    else:
+                        add(long_form, "abstract", lstart, "definition", keep=True)
                 continue
             words = long_form.split()
             titled = sum(w[0].isupper() for w in words) * 2 >= len(words)
@@ -942,6 +949,9 @@ _RE_NOUN_AFTER = re.compile(
     r"|achieves?|outperforms?|improves?|enables?|uses?|reduces?|provides?|allows?|yields?)\b)"
     r"[a-z][a-z-]+"
 )
+# A capitalised word right before a known long form, not opening a sentence: the long form
+# ends a longer name ("Spatial Direct Preference Optimization")
+_RE_CAPITAL_BEFORE = re.compile(r"(?<![.!?]\s)(?<![.!?])\b[A-Z][\w-]*\s+$")
 _RE_BASED_AFTER = re.compile(r"\s*-?\s*(?:based|powered|driven|inspired|style|guided)\b")
 _RE_ITS_BEFORE = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
 # After a name "called": a thing the paper extends or uses ("a simulated home environment
