@@ -52,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 import graphtool as gt  # noqa: E402
 
 DATA = ROOT / "data"
+TEST = DATA / "eval" / "deepscholar-test.jsonl"
 #: The fresh link sets (data/eval/NAME.jsonl), in the order they were drawn and scored.
 FRESH = [
     "arxiv-ai-2025-11",
@@ -67,6 +68,7 @@ FRESH = [
     "arxiv-2025-06-17",
     "arxiv-2026-06-07",
     "arxiv-2026-06-07b",
+    "arxiv-2026-06-07c",
 ]
 
 
@@ -113,7 +115,9 @@ def main() -> None:
     # (name, what is read, which edges count, the set of an edge no label names)
     corpora = [("deepscholar-dev", DATA / "deepscholar-dev.jsonl", None, None),
                ("llm-systems-2025", DATA / "llm-systems-2025.jsonl", None, None),
-               ("combined", bundled, "between", "dev")]  # fmt: skip
+               ("combined", bundled, "between", "dev"),
+               # the other half of DeepScholar-Bench (tenth sitting), read alone: all blind
+               ("deepscholar-test", TEST, None, "blind")]  # fmt: skip
     earlier: list[Path] = []
     for name in FRESH:  # each fresh set read with the sets before it, newest first
         earlier.insert(0, DATA / "eval" / f"{name}.jsonl")
@@ -182,10 +186,11 @@ def main() -> None:
                    + (f" = {exact['right'] / n_exact:.3f}" if n_exact else ""),
                    "right_found": f"{len(rights & have_pairs)}/{len(rights)}"}  # fmt: skip
             if refs:
+                cites_here = [c for c in cites if c.get("corpus", "deepscholar-dev") == name]
                 from_citing = [e for e in mine if e["a"] in refs]
                 hit = sum(e["b"] in refs[e["a"]] for e in from_citing)
                 row["vs_citations"] = f"{hit}/{len(from_citing)}"
-                nameable = [c for c in cites if c["set"] == s and c["label"] == "yes"]
+                nameable = [c for c in cites_here if c["set"] == s and c["label"] == "yes"]
                 have = {(e["a"], e["b"]) for e in es}
                 found = [c for c in nameable if (c["citing"], c["cited"]) in have]
                 row["nameable_recall"] = f"{len(found)}/{len(nameable)}"
@@ -193,9 +198,9 @@ def main() -> None:
                     if (c["citing"], c["cited"]) not in have:
                         print(f"  [{name}/{s}] missed nameable: {c['name']!r} "
                               f"{c['citing']} -> {c['cited']}")  # fmt: skip
-                real = sum(1 for a in refs if _set_for_cite(a, cites) == s for _ in refs[a])
+                real = sum(1 for a in refs if _set_for_cite(a, cites_here) == s for _ in refs[a])
                 found_all = sum(
-                    1 for a in refs if _set_for_cite(a, cites) == s
+                    1 for a in refs if _set_for_cite(a, cites_here) == s
                     for b in refs[a] if (a, b) in have
                 )  # fmt: skip
                 row["all_citations_recall"] = f"{found_all}/{real}"

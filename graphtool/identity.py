@@ -934,7 +934,15 @@ def resolve(
         if m.surface.casefold() in own_folded.get(a.id, ()):
             continue  # A's own artefact, named like another's ("KoALA: …" and KOALA)
         if m.field == "abstract" and _prefixed(a.abstract, m.start, known):
-            continue  # "Grounding DINO", "Vision Mamba RNN": a longer name that holds it
+            # "Grounding DINO", "Vision Mamba RNN": a longer name that holds it, so the name
+            # is used in another sense too, as when no meaning fits
+            if (
+                slot
+                and a.id not in _presenters(slot, presenters)
+                and (_weakness(m.entity) > 0 or _ACRONYM.fullmatch(m.surface))
+            ):
+                unattributed.add(key)
+            continue
         own_long = defs.get(m.surface)
         if own_long and _ACRONYM.fullmatch(m.surface) and _is_concept(own_long, known):
             # "data parallelism (DP)": A spells it out as a method, not anyone's artefact
