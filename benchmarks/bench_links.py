@@ -21,10 +21,11 @@ sitting, and, ninth sitting, "arxiv-2025-06-13-24" (1,489 of 13 and 24 June 2025
 "arxiv-2025-06-17" (974 of 17 June 2025), "arxiv-2026-06-07" (984 of 10 June and 15 July 2026)
 and "arxiv-2026-06-07b" (747 of 24 June and 22 July 2026), whose pools were drawn with the
 eighth sitting's code (so they hold every edge of either rules) and each scored once with both,
-and, tenth sitting, "arxiv-2026-06-07c" (681 of 17 June, 8 and 21 July 2026) and
+and, tenth sitting, "arxiv-2026-06-07c" (681 of 17 June, 8 and 21 July 2026), "arxiv-2026-06-07d"
+(662 of 18 June, 9 and 14 July 2026, drawn after the sitting's rules were final) and
 "deepscholar-test" (data/eval/deepscholar-test.jsonl: the other half of DeepScholar-Bench, read
 alone, with its real citations; its nameable citations are in citations-gold.jsonl under its
-corpus name), both scored once with the tenth and the ninth sitting's final rules.
+corpus name), each scored once with the tenth and the ninth sitting's final rules.
 Each was scored once, before its pairs were read; rules were then written from it
 (data/README.md).
 Labels (data/eval/links-gold.jsonl) were made by annotators who never saw
@@ -73,6 +74,7 @@ FRESH = [
     "arxiv-2026-06-07",
     "arxiv-2026-06-07b",
     "arxiv-2026-06-07c",
+    "arxiv-2026-06-07d",
 ]
 
 

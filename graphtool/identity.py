@@ -289,15 +289,29 @@ def _prefixed(text: str, start: int, known: dict) -> bool:
         False
         >>> _prefixed("Microsoft COCO", 10, {"Microsoft": 1})
         False
+        >>> _prefixed("in the 70B Chinchilla model", 11, {}), _prefixed("Vanilla BERT", 8, {})
+        (False, False)
     """
-    m = re.search(r"([A-Za-z][\w]*)[ \-]$", text[max(0, start - 30) : start])
-    return bool(
-        m
-        and m.group(1)[0].isupper()
-        and m.group(1).casefold() not in _FUNCTION_WORDS
-        and m.group(1) not in known
-        and not _sentence_start(text, start - len(m.group(0)))
-    )
+    m = re.search(r"(?<![\w.'’])([A-Za-z][\w]*)[\s\-]+$", text[max(0, start - 30) : start])
+    if not m or not m.group(1)[0].isupper() or _sentence_start(text, start - len(m.group(0))):
+        return False  # "70B Chinchilla", "3D RoPE": a size, no word
+    word = m.group(1).casefold()
+    if word in _FUNCTION_WORDS or word in _cues()["modifiers_before"]:
+        return False  # "Vanilla BERT", "Frozen DINO"
+    return m.group(1) not in known and word not in _folded_names(known)
+
+
+_FOLDED: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _folded_names(known: dict) -> frozenset[str]:
+    """The known names without case ("Nvidia" is NVIDIA), worked out once a ``known``."""
+    got = _FOLDED.get(id(known))
+    if got is None or got[0] is not known:
+        if len(_FOLDED) > 8:
+            _FOLDED.clear()
+        got = _FOLDED[id(known)] = (known, frozenset(k.casefold() for k in known))
+    return got[1]
 
 
 def _in_capitalised_run(text: str, start: int, end: int) -> bool:
@@ -1271,6 +1285,17 @@ def known_names(lexicon) -> dict[str, Known]:
     return out
 
 
+def _unversioned(arxiv: str | None) -> str | None:
+    """An arXiv id without its version ("2104.14294v2" is 2104.14294)."""
+    return re.sub(r"v\d+$", "", arxiv) if arxiv else arxiv
+
+
+def _title_key(title: str) -> str:
+    """A title compared without case, spaces or punctuation ("… Transformers." is "…
+    Transformers")."""
+    return "".join(c for c in title.casefold() if c.isalnum())
+
+
 _HARDWARE_TITLE = re.compile(
     r"\b(?:supercomputer|exascale|system architecture|machine|cluster|chip|processor|"
     r"accelerator|node)s?\b",
@@ -1298,9 +1323,12 @@ def _same_as_known(x: _Meaning, k: Known | None, by_id: dict[str, Paper]) -> boo
     if k is None or k.kind == "method":
         return True
     papers = [by_id[b] for b in x.papers]
-    if k.arxiv:  # its source paper, by arXiv id or, in a corpus without ids, by title
-        return any(p.arxiv == k.arxiv or (k.title and _key(p.title) == _key(k.title))
-                   for p in papers)  # fmt: skip
+    if k.arxiv:  # its source paper, by arXiv id (any version) or, without one, by title
+        return any(
+            _unversioned(p.arxiv) == _unversioned(k.arxiv)
+            or (k.title and _title_key(p.title) == _title_key(k.title))
+            for p in papers
+        )
     if k.long_forms and not any(_writes(p, lf) for p in papers for lf in k.long_forms):
         return False  # the C4 corpus is the "Colossal Clean Crawled Corpus", never written
     if k.kind == "hardware":

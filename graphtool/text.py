@@ -142,8 +142,9 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
                 initials is not None
                 and initials < found
                 and len(parts) < len(letters)
-                and not re.search(r"[.,;:!?]", before[initials:found])
-            ):
+                and not re.search(r"[.;:!?]", before[initials:found])  # no sentence's end
+                and before[initials:].split(None, 1)[0].casefold() not in _LEAD_WORDS
+            ):  # (nor "and alternative communication" for "augmentative and …")
                 found = initials
         if found is not None and (found > 0 or lo == 0):
             long_form = before[found:].strip()
@@ -154,6 +155,7 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
 
 
 _CLOSE_QUOTES = "\"”'’"
+_LEAD_WORDS = frozenset("a an and as at by for from in into of on or the to via with".split())
 
 
 def _one_plain_word(s: str) -> bool:

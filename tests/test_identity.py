@@ -1402,3 +1402,20 @@ def test_a_known_name_ending_a_longer_name_is_not_the_known_one():
     assert ("2506.00003", "caron21") in {
         (x, y) for x, y, _ in _builds_on(gt.build_graph([dino, c]))
     }
+
+
+def test_a_size_or_a_plain_modifier_before_a_known_name_is_no_longer_name():
+    # review of the longer-name rule: "70B Chinchilla" and "3D" are sizes, "Vanilla" and
+    # "Frozen" qualify the known thing, "Nvidia" is NVIDIA in other capitals
+    dino = Paper("caron21", "Emerging Properties in Self-Supervised Vision Transformers.",
+                 "We introduce DINO, a form of self-distillation with no labels.", year=2021)  # fmt: skip
+    users = [
+        Paper(f"u{i}", "Features", f"We compare {w} DINO features for detection.", year=2025)
+        for i, w in enumerate(["Vanilla", "Frozen", "the 7B", "Nvidia"])
+    ]
+    want = {(u.id, "caron21") for u in users}
+    # (the source's title ends with a full stop here: it is still the lexicon's DINO paper)
+    assert {(x, y) for x, y, _ in _builds_on(gt.build_graph([dino, *users]))} == want
+    # an arXiv id with its version is still the source's id
+    other = replace(dino, title="A Paper", arxiv="2104.14294v2")
+    assert {(x, y) for x, y, _ in _builds_on(gt.build_graph([other, *users]))} == want

@@ -1018,3 +1018,15 @@ def test_a_known_long_form_at_the_end_of_a_longer_name_is_no_introduction_of_it(
     ms = _link_one("Preference Learning", "We introduce Direct Preference Optimization (DPO), "
                    "a stable and lightweight algorithm.")  # fmt: skip
     assert [m.entity for m in ms if m.relation == "introduces"] == ["DPO"]
+
+
+def test_a_variant_of_a_known_long_form_in_lower_case_introduces_nothing():
+    # "a variant of proximal policy optimization (PPO)": the paper's thing is a variant,
+    # PPO stays a mention of the known PPO (as the capitalised long form always did)
+    for lead in (
+        "We introduce a variant of",
+        "We present a survey of",
+        "We propose an extension of",
+    ):
+        ms = _link_one("Legged Robots", f"{lead} proximal policy optimization (PPO) for robots.")
+        assert [(m.entity, m.relation) for m in ms] == [("PPO", "mentions")]

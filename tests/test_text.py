@@ -62,9 +62,11 @@ def test_a_long_form_whose_initials_spell_it_beats_the_shorter_run_inner_letters
     assert [(a, lf) for a, lf, _, _ in got] == [("TTS", "test-time scaling")]
     got = abbreviation_definitions("solved by branch-and-bound (B&B) search")
     assert [(a, lf) for a, lf, _, _ in got] == [("B&B", "branch-and-bound")]
-    # nor across a sentence's end
-    got = abbreviation_definitions("It preserves privacy. Privacy-preserving Techniques (PPTs) are")
-    assert [(a, lf) for a, lf, _, _ in got] == [("PPTs", "Privacy-preserving Techniques")]
+    # nor across a sentence's end, nor from a function word
+    got = abbreviation_definitions("We use proximal. Policy Optimization (PPO) here")
+    assert [(a, lf) for a, lf, _, _ in got] == [("PPO", "Policy Optimization")]
+    got = abbreviation_definitions("with augmentative and alternative communication (AAC) aids")
+    assert [(a, lf) for a, lf, _, _ in got] == [("AAC", "alternative communication")]
 
 
 def test_a_count_unit_after_a_digit_is_no_capital_of_the_name():

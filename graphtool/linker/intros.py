@@ -399,8 +399,11 @@ class IntroFinder:
             if known:
                 if _intro_lead(text, lstart, trig) and all(t.entry.kind != "method" for t in known):
                     if long_form[:1].islower():  # "which we call proximal policy
-                        # optimization (PPO)": the known name, by its acronym
-                        add(abbr, "abstract", astart, "definition")
+                        # optimization (PPO)": the known name, by its acronym; not "a variant
+                        # of proximal policy optimization (PPO)" (identity reads "variant of"
+                        # before a long form, not before the acronym the name then has)
+                        if not _RE_KIND_OF_BEFORE.search(text, max(0, lstart - 40), lstart):
+                            add(abbr, "abstract", astart, "definition")
                     else:
                         add(long_form, "abstract", lstart, "definition", keep=True)
                 continue
@@ -948,6 +951,13 @@ _RE_NOUN_AFTER = re.compile(
     r"\s+(?!(?:that|which|to|for|as|is|are|was|with|and|in|on|by|from|of|or|we|can|has|have"
     r"|achieves?|outperforms?|improves?|enables?|uses?|reduces?|provides?|allows?|yields?)\b)"
     r"[a-z][a-z-]+"
+)
+# "a variant of", "a survey of" … right before a long form: what the paper presents is
+# something of that thing, not the thing
+_RE_KIND_OF_BEFORE = re.compile(
+    r"\b(?:variant|survey|review|extension|study|analysis|version|modification"
+    r"|generali[sz]ation|application|adaptation|implementation)s?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # A capitalised word right before a known long form, not opening a sentence: the long form
 # ends a longer name ("Spatial Direct Preference Optimization")
