@@ -17,7 +17,10 @@ table                     rows
 ``nodes``, ``edges``      the graph; attributes as JSON, whatever they are
 ``entities``              a view of the entity nodes
 ``merges``                which records were merged into which paper, and why
-``scores``                PageRank of every node (``graphtool centrality`` reads it)
+``scores``                PageRank of every node (``graphtool centrality`` reads it): one
+                          row per metric, the node ids (a JSON array) and their scores
+                          (float64 bytes), so that ``add`` writes two values, not a row
+                          per node (schema 5)
 ``links``                 per paper, a digest of its links to papers (for ``add``)
 ``vectors``               the similarity vectors identity worked out (a cache for ``add``)
 ``decisions``             identity's attributions, with a digest of what each weighed
@@ -68,7 +71,7 @@ from .merge import Merge, merge_papers, resolve_references
 from .model import Mention, Paper
 
 #: Bumped when the tables change; a store of another version is refused, not misread.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: The first bytes of every SQLite file: a store is recognised by content, not by name.
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Suffix ``graphtool build`` suggests (any name works).
@@ -88,7 +91,7 @@ CREATE TABLE nodes (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT,
 CREATE TABLE edges (pos INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL,
                     key TEXT, relation TEXT, attrs TEXT NOT NULL);
 CREATE TABLE merges (pos INTEGER PRIMARY KEY, paper TEXT, kept TEXT, merged TEXT, why TEXT);
-CREATE TABLE scores (metric TEXT NOT NULL, node TEXT NOT NULL, score REAL NOT NULL);
+CREATE TABLE scores (metric TEXT PRIMARY KEY, nodes TEXT NOT NULL, vals BLOB NOT NULL);
 CREATE TABLE links (paper TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE TABLE vectors (paper TEXT PRIMARY KEY, columns BLOB NOT NULL, vals BLOB NOT NULL);
 CREATE TABLE decisions (paper TEXT NOT NULL, field TEXT NOT NULL, start INTEGER NOT NULL,
@@ -108,7 +111,6 @@ CREATE INDEX mentions_paper ON mentions (paper);
 CREATE INDEX edges_source ON edges (source);
 CREATE INDEX edges_target ON edges (target);
 CREATE INDEX introductions_paper ON introductions (paper);
-CREATE INDEX scores_metric ON scores (metric);
 """
 
 #: Where rows go (``pos``), so that ``add`` can put new rows between old ones and the
@@ -366,9 +368,8 @@ def write(
                 ),
             )
             for metric in STORED_METRICS:
-                con.executemany(
-                    "INSERT INTO scores VALUES (?, ?, ?)",
-                    ((metric, n, score) for n, score in analysis.centrality(G, metric)),
+                con.execute(
+                    _INSERT_SCORES, _scores_row(metric, dict(analysis.centrality(G, metric)))
                 )
             con.executemany(
                 "INSERT INTO merges VALUES (?, ?, ?, ?, ?)",
@@ -423,6 +424,22 @@ def _decision_rows(memo: dict):
     for (paper, field, start, end, entity, surface, family), v in memo.items():
         weighed = v[3:] if len(v) == 9 else (None,) * 6
         yield paper, field, start, end, entity, surface, int(family), *v[:3], *weighed
+
+
+_INSERT_SCORES = "INSERT OR REPLACE INTO scores VALUES (?, ?, ?)"
+
+
+def _scores_row(metric: str, scores: dict[str, float]) -> tuple[str, str, bytes]:
+    """A ``scores`` row: the metric, its nodes (a JSON array) and their scores (float64).
+
+    Example:
+        >>> _scores_row("pagerank", {"paper:a": 0.75, "entity:b": 0.25})[:2]
+        ('pagerank', '["paper:a", "entity:b"]')
+    """
+    import numpy as np
+
+    values = np.fromiter(scores.values(), np.float64, len(scores))
+    return metric, json.dumps(list(scores), ensure_ascii=False), values.tobytes()
 
 
 @functools.lru_cache(maxsize=1)
@@ -801,14 +818,16 @@ class Store:
         """
         if metric not in STORED_METRICS:
             return None
-        sql = (
-            "SELECT s.node, s.score FROM scores s JOIN nodes n ON n.id = s.node WHERE s.metric = ?"
-        )
-        args: tuple = (metric,)
+        import numpy as np
+
+        got = self.con.execute("SELECT nodes, vals FROM scores WHERE metric = ?", (metric,))
+        nodes, vals = got.fetchone() or ("[]", b"")
+        rows = list(zip(json.loads(nodes), np.frombuffer(vals, np.float64).tolist(), strict=True))
         if kind is not None:
-            sql += " AND n.kind = ?"
-            args += (kind,)
-        rows = self.con.execute(sql + " ORDER BY s.rowid", args).fetchall()
+            of_kind = {
+                n for (n,) in self.con.execute("SELECT id FROM nodes WHERE kind = ?", (kind,))
+            }
+            rows = [r for r in rows if r[0] in of_kind]
         rows.sort(key=lambda r: (-round(r[1], 12), r[0]))  # as graphtool.centrality sorts
         return rows
 
@@ -1475,13 +1494,10 @@ def _update_rows(con, papers, intros, merges, done: _Done) -> bool:
         ((start + i, m.paper, m.kept, m.merged, m.why) for i, m in enumerate(merges)),
     )
     for metric in STORED_METRICS:
-        con.execute("DELETE FROM scores WHERE metric = ?", (metric,))
         scores = analysis.centrality_scores(
             _Kinds(parts), metric, graph_mod.SimplePairs.from_edges(parts.order, parts.ends)
         )
-        con.executemany(
-            "INSERT INTO scores VALUES (?, ?, ?)", ((metric, n, s) for n, s in scores.items())
-        )
+        con.execute(_INSERT_SCORES, _scores_row(metric, scores))
     return True
 
 

@@ -165,6 +165,15 @@ def test_a_store_of_another_schema_version_is_refused(built, tmp_path):
     res = CliRunner().invoke(main, ["add", str(old), str(new)])
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "schema version 3" in res.output and "rebuild it with graphtool build" in res.output
+    # schema 4 kept a scores row per node (5: one per metric): refused, not misread
+    con = sqlite3.connect(old)
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    for args in (["centrality", str(old)], ["add", str(old), str(new)]):
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 1 and "Traceback" not in res.output
+        assert "schema version 4" in res.output and "rebuild it with graphtool build" in res.output
     # a store of this version written before one of its tables was added: refused, with
     # the same advice, not a traceback from the query that needs the table
     partial = tmp_path / "partial.gtdb"
