@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
@@ -628,6 +628,75 @@ _USED_BEFORE = re.compile(
 )
 
 
+class Worked:
+    """What identity works out from one mention or one text alone, kept where it was
+    worked out before it was asked for: whether a paper credits an introduction
+    (:func:`credited`), and a text's abbreviation definitions
+    (:func:`~graphtool.text.abbreviation_definitions`). Pure functions of what they are
+    keyed by, so a value worked out ahead is the one :func:`resolve` would work out. A
+    store's ``add`` works them out for the stored papers while it waits for its forked
+    linking half (:meth:`ahead`); a build asks for each once, as before.
+
+    Example:
+        >>> p = Paper("s", "A Survey of Mamba", "Mamba (MB) has emerged as an alternative.")
+        >>> m = Mention("s", "Mamba", "system", "Mamba", "introduces", "Mamba", "abstract", 0,
+        ...             5, p.abstract, 0.85, "intro")
+        >>> w = Worked()
+        >>> sum(1 for _ in w.ahead([p], [m])), w.credited(m, p), w.definitions(p.abstract)
+        (1, False, [('MB', 'Mamba', 0, 7)])
+    """
+
+    def __init__(self) -> None:
+        self._credited: dict[tuple[Mention, str], bool] = {}
+        self._defs: dict[str, list] = {}
+
+    def credited(self, m: Mention, paper: Paper) -> bool:
+        """:func:`credited` (it reads the mention and the paper's title)."""
+        if self._credited:
+            got = self._credited.get((m, paper.title))
+            if got is not None:
+                return got
+        return credited(m, paper)
+
+    def definitions(self, text: str) -> list[tuple[str, str, int, int]]:
+        """:func:`~graphtool.text.abbreviation_definitions` of ``text``."""
+        if self._defs:
+            got = self._defs.get(text)
+            if got is not None:
+                return got
+        return abbreviation_definitions(text)
+
+    def ahead(
+        self, papers: Iterable[Paper], mentions: Iterable[Mention], every: int = 2000
+    ) -> Iterator[None]:
+        """Work out, and keep, whether each introduction of ``mentions`` is credited,
+        then the definitions of the titles and abstracts of the papers that mention a
+        name (those identity weighs), yielding after each ``every`` of them: the caller
+        stops when it has something else to do."""
+        by_id = {p.id: p for p in papers}
+        users: dict[str, None] = {}
+        k = 0
+        for m in mentions:
+            p = by_id.get(m.paper)
+            if p is None:
+                continue
+            if m.relation == "introduces":
+                self._credited[(m, p.title)] = credited(m, p)
+                k += 1
+                if k % every == 0:
+                    yield
+            else:
+                users[m.paper] = None
+        for pid in users:
+            for text in (by_id[pid].title, by_id[pid].abstract):
+                if "(" in text and text not in self._defs:
+                    self._defs[text] = abbreviation_definitions(text)
+                    k += 1
+                    if k % every == 0:
+                        yield
+        yield
+
+
 def _titled(m: Mention, paper: Paper | None) -> bool:
     """Does the paper's title define the introduced name ("Federated Active Learning
     (F-AL): …"), or is the long form the abstract defines for it ("which we call proximal
@@ -734,6 +803,7 @@ def resolve(
     stale: Iterable[str] = (),
     vectorize: Callable[[list[str]], tuple] | None = None,
     counted: Callable[[], dict[str, tuple[int, int]]] | None = None,
+    worked: Worked | None = None,
 ) -> tuple[list[Mention], list[Link]]:
     """Give every mention the entity it means, and infer who builds on whom.
 
@@ -753,6 +823,7 @@ def resolve(
     same elsewhere: a store's add asks a process that has scikit-learn imported).
     ``counted``: gives :func:`concept_counts` of these papers for some keys, worked out
     elsewhere meanwhile (a store's add: by the process that linked the new papers).
+    ``worked``: what was worked out ahead from single mentions and texts (:class:`Worked`).
 
     Example:
         >>> a = Paper("a", "Prism: GPU Sharing for Cost-Efficient Serving",
@@ -772,6 +843,7 @@ def resolve(
     by_id = {p.id: p for p in papers}
     known = known or {}
     stale = set(stale)
+    worked = worked if worked is not None else Worked()
 
     # 1. Introductions the papers really make; the rest become mentions. A paper that the
     #    lexicon names as a name's source introduces it ("SAM" in the Segment Anything paper).
@@ -781,7 +853,7 @@ def resolve(
     kept: set[str] = set()
     for m in mentions:
         p = by_id.get(m.paper)
-        if m.relation == "introduces" and p is not None and not credited(m, p):
+        if m.relation == "introduces" and p is not None and not worked.credited(m, p):
             if m.how == "definition":
                 refused.add(m.entity)
             m = replace(m, relation="mentions", how="lexicon", confidence=min(m.confidence, 0.8))
@@ -932,11 +1004,13 @@ def resolve(
             if key in general and _ACRONYM.fullmatch(m.surface):
                 # "DP" where the one paper presenting it means a general term: the
                 # sense the mention's own paper spells out, as for any unclaimed acronym
-                acronyms[len(decided) - 1] = _own_defs(a, own_defs, own_spans)[0].get(m.surface)
+                acronyms[len(decided) - 1] = _own_defs(a, own_defs, own_spans, worked)[0].get(
+                    m.surface
+                )
             elif key in general and " " in m.surface and _ACRONYM.fullmatch(m.entity):
                 spelled_out[len(decided) - 1] = _sense_name(m.entity, m.surface)
             continue
-        defs, spans, longs = _own_defs(a, own_defs, own_spans)
+        defs, spans, longs = _own_defs(a, own_defs, own_spans, worked)
         if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
             continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
         if " " in m.surface.strip() and any(
@@ -1029,7 +1103,7 @@ def resolve(
 
     sim.focus(None, ())
     # 6. The mentions, renamed to their meaning, and who builds on whom.
-    senses = _acronym_senses(papers, mentions, acronyms, sim, known)
+    senses = _acronym_senses(papers, mentions, acronyms, sim, known, worked.definitions)
     for i, name in spelled_out.items():
         senses[i] = replace(mentions[i], entity=name, family=name)
     out: list[Mention] = []
@@ -1610,6 +1684,7 @@ def _acronym_senses(
     acronyms: dict[int, str | None],
     sim: _Similarity,
     known: dict[str, Known],
+    definitions: Callable[[str], list] = abbreviation_definitions,
 ) -> dict[int, Mention]:
     """An acronym mention that no introducing paper can claim ("DP" where a serving system
     named DP is in the corpus) takes the sense its own paper spells out ("data parallelism
@@ -1623,7 +1698,7 @@ def _acronym_senses(
     for p in papers:
         if not defined_here.search(p.abstract):
             continue
-        for abbr, lf, _, _ in abbreviation_definitions(p.abstract):
+        for abbr, lf, _, _ in definitions(p.abstract):
             if abbr in wanted:
                 slot = definers[abbr].setdefault(_key(lf), (lf, set()))
                 slot[1].add(p.id)
@@ -1706,9 +1781,11 @@ def _presenters(slot: list[_Meaning], cache: dict[int, set[str]]) -> set[str]:
     return found
 
 
-def _own_defs(a: Paper, cache: dict, own_spans: dict) -> tuple[dict[str, str], list, list]:
+def _own_defs(
+    a: Paper, cache: dict, own_spans: dict, worked: Worked
+) -> tuple[dict[str, str], list, list]:
     if a.id not in cache:
-        cache[a.id] = _own_names(a, own_spans.get(a.id, []))
+        cache[a.id] = _own_names(a, own_spans.get(a.id, []), worked.definitions)
     return cache[a.id]
 
 
@@ -1716,7 +1793,9 @@ _PLURAL_ES = re.compile(r"(?:ss|x|ch|sh)es$")  # "Gaussian processes": "… proc
 
 
 def _own_names(
-    a: Paper, intro_spans: list[tuple[str, int, int]]
+    a: Paper,
+    intro_spans: list[tuple[str, int, int]],
+    definitions: Callable[[str], list] = abbreviation_definitions,
 ) -> tuple[dict[str, str], list[tuple[str, int, int]], list[tuple[str, int, int, str]]]:
     """A paper's own abbreviation definitions (abbreviation -> long form), the spans
     of its own names (what it introduces, and the long forms it spells out), and the span
@@ -1725,7 +1804,7 @@ def _own_names(
     spans = list(intro_spans)
     longs: list[tuple[str, int, int, str]] = []
     for field, text in (("title", a.title), ("abstract", a.abstract)):
-        for abbr, lf, lstart, astart in abbreviation_definitions(text) if "(" in text else ():
+        for abbr, lf, lstart, astart in definitions(text) if "(" in text else ():
             defs.setdefault(abbr, lf)
             longs.append((field, lstart, lstart + len(lf), abbr))
             if abbr[-1:] == "s" and abbr[-2:-1].isupper() and lf[-1:] == "s":

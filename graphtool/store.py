@@ -64,7 +64,7 @@ from . import analysis, parallel
 from . import graph as graph_mod
 from .corpus import Corpus
 from .errors import GraphtoolError
-from .identity import resolve, vector_arrays, vector_text
+from .identity import Worked, resolve, vector_arrays, vector_text
 from .lexicon import LexEntry, Lexicon
 from .linker import Linker, _gc_paused
 from .merge import Merge, merge_papers, resolve_references
@@ -1132,6 +1132,11 @@ def _add(
         memo = st.decisions() if kept else {}
     finally:
         st.close()
+    worked = Worked()  # while the linking half works: what identity asks of single mentions
+    if half.conn is not None:
+        for _ in worked.ahead(old, old_mentions):
+            if half.ready():
+                break
     linked = half.take()
     if linked is None:  # not started (or it failed): here
         linked = _linked(old, old_intros, new, lexicon, jobs, progress)
@@ -1168,7 +1173,7 @@ def _add(
     stale = [papers[i].id for i in redo]  # their text changed: weighed again
     resolved, links = resolve(
         papers, mentions, graph_mod._known_names(None), vectors, memo, stale, ahead.vectorize,
-        half.counted,
+        half.counted, worked,
     )  # fmt: skip
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))
     done = _Done(mentions, resolved, (old_mentions, old_res), changed, redo, relink)
@@ -1294,6 +1299,13 @@ class _LinkedAhead(_Forked):
         """Fork the process (where it is worth it, above)."""
         if self.worth(len(new), jobs):
             self._fork(_linked_in, (old, old_intros, new, lexicon, jobs), duplex=False)
+
+    def ready(self) -> bool:
+        """Has the process an answer (or is there none to wait for)?"""
+        try:
+            return self.conn is None or self.conn.poll()
+        except (EOFError, OSError):
+            return True
 
     def take(self) -> _Linked | None:
         """What :func:`_linked` gave (None where nothing was started or it failed)."""
