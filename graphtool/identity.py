@@ -642,20 +642,22 @@ class Worked:
         >>> m = Mention("s", "Mamba", "system", "Mamba", "introduces", "Mamba", "abstract", 0,
         ...             5, p.abstract, 0.85, "intro")
         >>> w = Worked()
-        >>> sum(1 for _ in w.ahead([p], [m])), w.credited(m, p), w.definitions(p.abstract)
+        >>> sum(1 for _ in w.ahead([p], [m], ["s"])), w.credited(m, p), w.definitions(p.abstract)
         (1, False, [('MB', 'Mamba', 0, 7)])
     """
 
     def __init__(self) -> None:
-        self._credited: dict[tuple[Mention, str], bool] = {}
+        # by the mention object's id (it is kept, so the id is not reused): the mention
+        # itself, the title it was worked out with, and the answer
+        self._credited: dict[int, tuple[Mention, str, bool]] = {}
         self._defs: dict[str, list] = {}
 
     def credited(self, m: Mention, paper: Paper) -> bool:
         """:func:`credited` (it reads the mention and the paper's title)."""
         if self._credited:
-            got = self._credited.get((m, paper.title))
-            if got is not None:
-                return got
+            got = self._credited.get(id(m))
+            if got is not None and got[0] is m and got[1] == paper.title:
+                return got[2]
         return credited(m, paper)
 
     def definitions(self, text: str) -> list[tuple[str, str, int, int]]:
@@ -667,11 +669,16 @@ class Worked:
         return abbreviation_definitions(text)
 
     def ahead(
-        self, papers: Iterable[Paper], mentions: Iterable[Mention], every: int = 2000
+        self,
+        papers: Iterable[Paper],
+        mentions: Iterable[Mention],
+        weighed: Iterable[str] | None = None,
+        every: int = 2000,
     ) -> Iterator[None]:
         """Work out, and keep, whether each introduction of ``mentions`` is credited,
-        then the definitions of the titles and abstracts of the papers that mention a
-        name (those identity weighs), yielding after each ``every`` of them: the caller
+        then the definitions of the titles and abstracts of the papers whose mentions
+        identity weighs (``weighed``: their ids, a store's decisions'; by default the
+        papers that mention a name), yielding after each ``every`` of them: the caller
         stops when it has something else to do."""
         by_id = {p.id: p for p in papers}
         users: dict[str, None] = {}
@@ -681,13 +688,15 @@ class Worked:
             if p is None:
                 continue
             if m.relation == "introduces":
-                self._credited[(m, p.title)] = credited(m, p)
+                self._credited[id(m)] = (m, p.title, credited(m, p))
                 k += 1
                 if k % every == 0:
                     yield
-            else:
+            elif weighed is None:
                 users[m.paper] = None
-        for pid in users:
+        for pid in users if weighed is None else dict.fromkeys(weighed):
+            if pid not in by_id:
+                continue
             for text in (by_id[pid].title, by_id[pid].abstract):
                 if "(" in text and text not in self._defs:
                     self._defs[text] = abbreviation_definitions(text)

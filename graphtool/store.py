@@ -1134,7 +1134,7 @@ def _add(
         st.close()
     worked = Worked()  # while the linking half works: what identity asks of single mentions
     if half.conn is not None:
-        for _ in worked.ahead(old, old_mentions):
+        for _ in worked.ahead(old, old_mentions, (k[0] for k in memo)):
             if half.ready():
                 break
     linked = half.take()
