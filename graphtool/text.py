@@ -158,10 +158,6 @@ _CLOSE_QUOTES = "\"”'’"
 _LEAD_WORDS = frozenset("a an and as at by for from in into of on or the to via with".split())
 
 
-def _one_plain_word(s: str) -> bool:
-    return s.isalpha() and s.islower()
-
-
 def _initials(letters: list[str], window: list[re.Match]) -> int | None:
     """Where the last ``len(letters)`` words start when their initials spell
     ``letters``, or None."""
