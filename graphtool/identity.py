@@ -276,20 +276,20 @@ def _inside_longer_name(text: str, start: int, end: int, surface: str) -> bool:
     return bool(m and m.group(1)[0].isupper() and " " in surface.strip())
 
 
-def _prefixed(text: str, start: int, known: dict) -> bool:
+def _prefixed(text: str, start: int, known: set[str] | frozenset[str]) -> bool:
     """Is the name at ``start`` the end of a longer name: right after a capitalised word
     that is no function word, does not open the sentence and is no name the lexicon knows
-    ("Grounding DINO", "Vision Mamba RNN (VMRNN)", "Spatial DPO"; but "Microsoft COCO",
-    "PyTorch FSDP" are COCO and FSDP)?
+    (``known``: its names in lower case; "Grounding DINO", "Vision Mamba RNN (VMRNN)",
+    "Spatial DPO"; but "Microsoft COCO", "Nvidia Jetson" are COCO and Jetson)?
 
     Example:
-        >>> _prefixed("We fine-tune Grounding DINO on it.", 23, {})
+        >>> _prefixed("We fine-tune Grounding DINO on it.", 23, set())
         True
-        >>> _prefixed("We compare with DINO.", 16, {})
+        >>> _prefixed("We compare with DINO.", 16, set())
         False
-        >>> _prefixed("Microsoft COCO", 10, {"Microsoft": 1})
+        >>> _prefixed("Microsoft COCO", 10, {"microsoft"})
         False
-        >>> _prefixed("in the 70B Chinchilla model", 11, {}), _prefixed("Vanilla BERT", 8, {})
+        >>> _prefixed("in the 70B Chinchilla model", 11, set()), _prefixed("Vanilla BERT", 8, set())
         (False, False)
     """
     m = re.search(r"(?<![\w.'’])([A-Za-z][\w]*)[\s\-]+$", text[max(0, start - 30) : start])
@@ -298,20 +298,7 @@ def _prefixed(text: str, start: int, known: dict) -> bool:
     word = m.group(1).casefold()
     if word in _FUNCTION_WORDS or word in _cues()["modifiers_before"]:
         return False  # "Vanilla BERT", "Frozen DINO"
-    return m.group(1) not in known and word not in _folded_names(known)
-
-
-_FOLDED: dict[int, tuple[dict, frozenset[str]]] = {}
-
-
-def _folded_names(known: dict) -> frozenset[str]:
-    """The known names without case ("Nvidia" is NVIDIA), worked out once a ``known``."""
-    got = _FOLDED.get(id(known))
-    if got is None or got[0] is not known:
-        if len(_FOLDED) > 8:
-            _FOLDED.clear()
-        got = _FOLDED[id(known)] = (known, frozenset(k.casefold() for k in known))
-    return got[1]
+    return word not in known
 
 
 def _in_capitalised_run(text: str, start: int, end: int) -> bool:
@@ -853,6 +840,7 @@ def resolve(
     known = known or {}
     stale = set(stale)
     worked = worked if worked is not None else Worked()
+    known_folded = {k.casefold() for k in known}  # "Nvidia" is NVIDIA (see _prefixed)
 
     # 1. Introductions the papers really make; the rest become mentions. A paper that the
     #    lexicon names as a name's source introduces it ("SAM" in the Segment Anything paper).
@@ -1030,7 +1018,7 @@ def resolve(
             # Distillation (MCD)" holds no mention of Momentum Contrast)
         if m.surface.casefold() in own_folded.get(a.id, ()):
             continue  # A's own artefact, named like another's ("KoALA: …" and KOALA)
-        if m.field == "abstract" and _prefixed(a.abstract, m.start, known):
+        if m.field == "abstract" and _prefixed(a.abstract, m.start, known_folded):
             # "Grounding DINO", "Vision Mamba RNN": a longer name that holds it, so the name
             # is used in another sense too, as when no meaning fits
             if (
@@ -1368,17 +1356,6 @@ def known_names(lexicon) -> dict[str, Known]:
     return out
 
 
-def _unversioned(arxiv: str | None) -> str | None:
-    """An arXiv id without its version ("2104.14294v2" is 2104.14294)."""
-    return re.sub(r"v\d+$", "", arxiv) if arxiv else arxiv
-
-
-def _title_key(title: str) -> str:
-    """A title compared without case, spaces or punctuation ("… Transformers." is "…
-    Transformers")."""
-    return "".join(c for c in title.casefold() if c.isalnum())
-
-
 _HARDWARE_TITLE = re.compile(
     r"\b(?:supercomputer|exascale|system architecture|machine|cluster|chip|processor|"
     r"accelerator|node)s?\b",
@@ -1407,9 +1384,13 @@ def _same_as_known(x: _Meaning, k: Known | None, by_id: dict[str, Paper]) -> boo
         return True
     papers = [by_id[b] for b in x.papers]
     if k.arxiv:  # its source paper, by arXiv id (any version) or, without one, by title
+        from .merge import normalize_title
+        from .readers.ids import norm_arxiv
+
+        kid, title = norm_arxiv(k.arxiv), normalize_title(k.title or "")
         return any(
-            _unversioned(p.arxiv) == _unversioned(k.arxiv)
-            or (k.title and _title_key(p.title) == _title_key(k.title))
+            (kid is not None and norm_arxiv(p.arxiv) == kid)
+            or (title and normalize_title(p.title) == title)
             for p in papers
         )
     if k.long_forms and not any(_writes(p, lf) for p in papers for lf in k.long_forms):

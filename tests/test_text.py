@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graphtool.text import Sentences, abbreviation_definitions, sentence_spans
 
 
@@ -51,22 +53,24 @@ def test_spellings_in_other_capitals_are_other_names_only_with_two_capitals_each
     assert not capitals_differ("TabNet", "TabNet")
 
 
-def test_a_long_form_whose_initials_spell_it_beats_the_shorter_run_inner_letters_spell():
-    # Schwartz–Hearst alone takes "policy optimization" for PPO (the p of "optimization")
-    got = abbreviation_definitions("fine-tune it with the proximal policy optimization (PPO) loss")
-    assert [(a, lf) for a, lf, _, _ in got] == [("PPO", "proximal policy optimization")]
-    got = abbreviation_definitions("prompting with Tree of Thoughts (ToT) helps")
-    assert [(a, lf) for a, lf, _, _ in got] == [("ToT", "Tree of Thoughts")]
-    # hyphenated words whose parts spell it stay as they are; no word before them is taken
-    got = abbreviation_definitions("we scale through test-time scaling (TTS) and more")
-    assert [(a, lf) for a, lf, _, _ in got] == [("TTS", "test-time scaling")]
-    got = abbreviation_definitions("solved by branch-and-bound (B&B) search")
-    assert [(a, lf) for a, lf, _, _ in got] == [("B&B", "branch-and-bound")]
-    # nor across a sentence's end, nor from a function word
-    got = abbreviation_definitions("We use proximal. Policy Optimization (PPO) here")
-    assert [(a, lf) for a, lf, _, _ in got] == [("PPO", "Policy Optimization")]
-    got = abbreviation_definitions("with augmentative and alternative communication (AAC) aids")
-    assert [(a, lf) for a, lf, _, _ in got] == [("AAC", "alternative communication")]
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Schwartz–Hearst alone takes "policy optimization" for PPO (the p of "optimization")
+        ("fine-tune it with the proximal policy optimization (PPO) loss",
+         ("PPO", "proximal policy optimization")),
+        ("prompting with Tree of Thoughts (ToT) helps", ("ToT", "Tree of Thoughts")),
+        # hyphenated words whose parts spell it stay as they are; no word before them is taken
+        ("we scale through test-time scaling (TTS) and more", ("TTS", "test-time scaling")),
+        ("solved by branch-and-bound (B&B) search", ("B&B", "branch-and-bound")),
+        # nor across a sentence's end, nor from a function word
+        ("We use proximal. Policy Optimization (PPO) here", ("PPO", "Policy Optimization")),
+        ("with augmentative and alternative communication (AAC) aids",
+         ("AAC", "alternative communication")),
+    ],
+)  # fmt: skip
+def test_a_long_form_whose_initials_spell_it_beats_the_shorter_run_inner_letters_spell(text, want):
+    assert [(a, lf) for a, lf, _, _ in abbreviation_definitions(text)] == [want]
 
 
 def test_a_count_unit_after_a_digit_is_no_capital_of_the_name():
