@@ -432,3 +432,8 @@ def test_latex_font_commands_in_a_record_are_read_as_their_words(tmp_path):
     (p,) = gt.read(f)
     assert p.title == "In Silico Tests"
     assert p.abstract == "our proposed FairRec algorithm and Multi Pose nets"
+    # real: 2506.10988 "the \underline{YOTO}--\underline{Y}ou \underline{O}nly …"
+    f.write_text('{"id": "2", "title": "T", "abstract": "the \\\\underline{Y}ou '
+                 '\\\\underline{O}nly \\\\mbox{Train} \\\\textsl{Once}"}\n')  # fmt: skip
+    (p,) = gt.read(f)
+    assert p.abstract == "the You Only Train Once"

@@ -189,14 +189,15 @@ def latex_math(text: str) -> str:
 
 
 _FONT = re.compile(
-    r"\\(?:emph|textit|textbf|texttt|textsc|textsf|textrm)\{([^{}]{0,200})\}"
+    r"\\(?:emph|textit|textbf|texttt|textsc|textsf|textrm|textsl|textup|textmd|textnormal"
+    r"|underline|uline|mbox)\{([^{}]{0,200})\}"
     r"|\{\\(?:em|it|bf|tt|sc|sf|rm)\s+([^{}]{0,200})\}"
 )
 
 
 def latex_fonts(text: str) -> str:
-    r"""LaTeX font commands as the words they set: ``{\em FairRec}`` and
-    ``\emph{null space}`` become ``FairRec`` and ``null space``.
+    r"""LaTeX font commands as the words they set: ``{\em FairRec}``, ``\emph{null space}``
+    and ``\underline{Y}ou`` become ``FairRec``, ``null space`` and ``You``.
 
     Example:
         >>> latex_fonts(r"our proposed {\em FairRec} algorithm and the \emph{null space}")
