@@ -403,6 +403,23 @@ def vector_arrays(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     return X.indptr, X.indices, X.data
 
 
+@lru_cache(maxsize=65536)
+def _name_columns(forms: tuple[str, ...]) -> frozenset[int]:
+    if not forms:
+        return frozenset()
+    return frozenset(int(c) for c in _hasher().transform(list(forms)).indices)
+
+
+def name_columns(forms: Iterable[str]) -> frozenset[int]:
+    """The hashed columns of the words of a name's spellings (:func:`_analyzer`'s words).
+
+    Example:
+        >>> name_columns(["InfiniGen"]) == name_columns(["infinigen"])
+        True
+    """
+    return _name_columns(tuple(sorted({f for f in forms if f})))
+
+
 def vector_text(p: Paper) -> str:
     """The text of a paper that its similarity vector is of (:func:`_vectors`).
 
@@ -551,6 +568,35 @@ class _Similarity:
         intro = [self.row[b] for b in cols]
         self._ensure(asked + intro)  # one batch for the vectors not worked out yet
         return (self._matrix(asked) @ self._matrix(intro).T).toarray()
+
+    def apart(self, a: str, b: str, words: frozenset[int], least: int = 0) -> float | None:
+        """The cosine of papers ``a`` and ``b`` without the hashed columns ``words`` (a
+        name's own words: two papers that write the same coined name share it whatever
+        they mean by it), each vector normalised again over the columns left; None where
+        either paper has fewer than ``least`` other words (too little text to judge by).
+
+        Example:
+            >>> a = Paper("a", "InfiniGen", "We render 3D scenes with the InfiniGen engine.")
+            >>> b = Paper("b", "InfiniGen", "InfiniGen manages the KV cache of LLM serving.")
+            >>> s = _Similarity([a, b])
+            >>> s("a", "b") > 0.1, s.apart("a", "b", name_columns(["InfiniGen"]))
+            (True, 0.0)
+            >>> s.apart("a", "b", name_columns(["InfiniGen"]), least=20) is None
+            True
+        """
+        ia, ib = self.row.get(a), self.row.get(b)
+        if ia is None or ib is None:
+            return None
+        self._ensure((ia, ib))
+        (ca, da), (cb, db) = self._vec[ia], self._vec[ib]
+        va = dict(zip(ca.tolist(), da.tolist(), strict=True))
+        vb = dict(zip(cb.tolist(), db.tolist(), strict=True))
+        if least and min(len(va.keys() - words), len(vb.keys() - words)) < least:
+            return None
+        dot = sum(v * vb[c] for c, v in va.items() if c in vb and c not in words)
+        na = 1.0 - sum(va[c] ** 2 for c in words if c in va)
+        nb = 1.0 - sum(vb[c] ** 2 for c in words if c in vb)
+        return 0.0 if na <= 1e-12 or nb <= 1e-12 else dot / float(np.sqrt(na * nb))
 
     def _cosine(self, ia: int, ib: int) -> float:
         self._ensure((ia, ib))
@@ -1442,6 +1488,8 @@ def _weigh(
         return 0, []
     if text[m.end : m.end + 1] == "(":
         return 0, []  # "CAT(0) Spaces": notation, no name
+    if m.how == "fuzzy" and _key(m.surface) != _key(m.entity):
+        return 0, []  # "Pyramid-RKV" is near PyramidKV in spelling: maybe another name
     if _RE_OUR_PROPOSED.search(text, max(0, m.start - 20), m.start):
         return 0, []  # "Our proposed Grounded Chain-of-Thought with Visual Evidence": A's own
     if m.surface.endswith("s") and not m.entity.endswith("s"):
@@ -1462,6 +1510,10 @@ def _weigh(
     )
     cue = _cue_kind(m.sentence, m.surface) or _paper_cue(a, m.surface)
     own_long = defs.get(m.surface)
+    # "… with Proximal Policy Optimization (HAPPO)", "Direct Preference Optimization (DPO-P)":
+    # a long form that A abbreviates otherwise names A's own variant
+    paren = _RE_ABBR_AFTER.match(text, m.end) if " " in m.surface.strip() else None
+    abbr = paren.group(1) if paren else None
     key = (id(slot), family, m.surface, m.entity)
     fits = spelled.get(key) if spelled is not None else None
     if fits is None:
@@ -1490,6 +1542,7 @@ def _weigh(
             )
         )
         and (cue is None or _compatible(cue, t[0].kind))
+        and (abbr is None or _abbreviates(abbr, {t[0].name, *t[0].surfaces}))
     ]  # A spelling it out as something else, or a word nearby of another kind: not it
     if not cands:
         return 0, []
@@ -1497,6 +1550,7 @@ def _weigh(
     row, cols = sim.cosines(a.id)  # A's cosines with the group's papers
     folded = a.abstract.casefold() if any(lf for _, _, lf in cands) else ""
     alone = len(cands) + others == 1
+    apart = _cues()["need"]["apart"]
     for x, need, lf in cands:
         agrees = bool(lf) and lf in folded
         # alone and nothing to weigh: the cosine with the first paper is only reported
@@ -1513,9 +1567,41 @@ def _weigh(
             score = max(sim(a.id, b) for b in bs)
         if not agrees and score < need:
             continue
+        # a name only the corpus knows: that two papers share its words is no evidence
+        if not (agrees or x.confirmed or x.known) and _apart(m, x, a.id, bs, sim) < apart:
+            continue  # the two share the name and little else: another thing of that name
         good.append((score + (1.0 if agrees else 0.0), x))
     good.sort(key=lambda t: -t[0])
     return len(cands), good
+
+
+# An abbreviation in parentheses right after a long form: "(DPO)", "(DPO-P)", "(HAPPO)"
+_RE_ABBR_AFTER = re.compile(r"\s*\(\s*((?=[^()\s,;]*[A-Z][^()\s,;]*[A-Z])[^()\s,;]{2,20})\s*\)")
+
+
+def _abbreviates(abbr: str, forms: set[str]) -> bool:
+    """Is ``abbr``, in parentheses after a long form, a name of the thing whose spellings are
+    ``forms``, or one that only holds one of them as a part: a variant of it ("HAPPO" for
+    "PPO", "DPO-P" for "DPO")?
+
+    Example:
+        >>> f = {"PPO", "Proximal Policy Optimization"}
+        >>> [_abbreviates(a, f) for a in ("PPO", "HAPPO", "RL")]
+        [True, False, True]
+    """
+    if case_compatible(abbr, forms):
+        return True
+    return not any(f in abbr for f in forms if len(f) >= 2 and not f.islower())
+
+
+def _apart(m: Mention, x: _Meaning, a: str, bs: list[str], sim: _Similarity) -> float:
+    """Paper ``a``'s best cosine with the papers ``bs`` presenting ``x``, leaving out the
+    words of the name itself (:meth:`_Similarity.apart`); 1.0 where there is too little
+    text to judge by (titles only, a sentence: no evidence either way)."""
+    words = name_columns([m.surface, x.name, *x.surfaces])
+    least = _cues()["apart_words"]
+    got = [sim.apart(a, b, words, least) for b in bs]
+    return 1.0 if None in got else max(got, default=1.0)
 
 
 def _reweigh(
