@@ -589,14 +589,14 @@ class _Similarity:
             return None
         self._ensure((ia, ib))
         (ca, da), (cb, db) = self._vec[ia], self._vec[ib]
-        va = dict(zip(ca.tolist(), da.tolist(), strict=True))
-        vb = dict(zip(cb.tolist(), db.tolist(), strict=True))
-        if least and min(len(va.keys() - words), len(vb.keys() - words)) < least:
+        wa, wb = _entries(ca, da, words), _entries(cb, db, words)
+        if least and min(len(ca) - len(wa), len(cb) - len(wb)) < least:
             return None
-        dot = sum(v * vb[c] for c, v in va.items() if c in vb and c not in words)
-        na = 1.0 - sum(va[c] ** 2 for c in words if c in va)
-        nb = 1.0 - sum(vb[c] ** 2 for c in words if c in vb)
-        return 0.0 if na <= 1e-12 or nb <= 1e-12 else dot / float(np.sqrt(na * nb))
+        # the whole cosine less the name's terms (each row is L2-normalised)
+        dot = self(a, b) - sum(v * wb[c] for c, v in wa.items() if c in wb)
+        na = 1.0 - sum(v * v for v in wa.values())
+        nb = 1.0 - sum(v * v for v in wb.values())
+        return 0.0 if na <= 1e-12 or nb <= 1e-12 else max(0.0, dot) / float(np.sqrt(na * nb))
 
     def _cosine(self, ia: int, ib: int) -> float:
         self._ensure((ia, ib))
@@ -610,6 +610,17 @@ class _Similarity:
             if w is not None:
                 total += v * w
         return total
+
+
+def _entries(cols: np.ndarray, vals: np.ndarray, words: frozenset[int]) -> dict[int, float]:
+    """The values of a vector (its sorted columns and their values) in the columns ``words``
+    it has."""
+    out = {}
+    for w in words:
+        i = int(np.searchsorted(cols, w))
+        if i < len(cols) and cols[i] == w:
+            out[w] = float(vals[i])
+    return out
 
 
 def credited(m: Mention, paper: Paper) -> bool:
