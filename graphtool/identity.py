@@ -94,6 +94,9 @@ class _Meaning:
     # linker read as the lexicon's entity is this one only by how it is written
     foreign: bool = False
     known: bool = False  # the lexicon holds a name of this spelling (of whatever kind)
+    # foreign, and the lexicon gives its own thing's source paper: the name is that one's
+    # ("CLIP" is OpenAI's, not the corpus's "CLIP: Client-Side Invariant Pruning")
+    elsewhere: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -1009,6 +1012,7 @@ def resolve(
                 b = by_id[x.papers[0]]
                 x.kind = _guess_kind(b.title, b.abstract, x.name)
                 x.foreign = True
+                x.elsewhere = bool(k.arxiv or k.title)
             elif k is not None and k.kind != "method":
                 x.confirmed = (
                     bool(k.arxiv)
@@ -1576,8 +1580,8 @@ def _weigh(
                 score = None if None in js else float(row[js].max())
         if score is None:
             score = max(sim(a.id, b) for b in bs)
-        if not agrees and score < need:
-            continue
+        if not agrees and (score < need or x.elsewhere):
+            continue  # too little context; or a famous name, not spelt out as this one
         # a name only the corpus knows: that two papers share its words is no evidence
         if not (agrees or x.confirmed or x.known) and _apart(m, x, a.id, bs, sim) < apart:
             continue  # the two share the name and little else: another thing of that name

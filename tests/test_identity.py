@@ -1501,3 +1501,18 @@ def test_a_long_form_abbreviated_as_a_variant_names_the_variant():
     for abbr in ("PPO", "P.P.O."):
         c = replace(a, id="c", abstract=a.abstract.replace("(HAPPO)", f"({abbr})"))
         assert {y for _, y, _ in _builds_on(gt.build_graph([c, b]))} == {b.id}, abbr
+
+
+SEVENTEENTH = gt.read(EVAL / "arxiv-2026-07-02.jsonl")
+
+
+def test_a_famous_name_whose_source_the_lexicon_gives_is_not_a_corpus_namesakes():
+    # "… CLIP score at 50% sparsity" is OpenAI's CLIP (the lexicon gives its paper), not
+    # "CLIP: Client-Side Invariant Pruning for Mitigating Stragglers in Secure Federated
+    # Learning", though both papers prune
+    (a,), (b,) = _pick(SEVENTEENTH, "2607.00927"), _pick(LLM, "2510.16694")
+    G = gt.build_graph([a, b])
+    assert _builds_on(G) == set() and not _means(G)
+    assert G.has_edge("paper:" + a.id, "entity:clip")  # the mention stays, as the lexicon's
+    # a name the lexicon knows without its source still takes the corpus's sense where
+    # the contexts agree (the test above: "Orca" the serving system)
