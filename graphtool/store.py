@@ -28,6 +28,10 @@ table                     rows
                           its best two scores (schema 4: a group that gained meanings,
                           or whose papers' text changed, is weighed again against those
                           meanings only)
+``concepts``              per long name the papers introduce, in how many papers it is
+                          written as a general term and used at all (identity's
+                          general terms; schema 6: an add counts the changed papers
+                          and the new names only)
 ========================  ======================================================
 
 A store is written to a temporary file next to it and renamed over the old one at the
@@ -64,14 +68,14 @@ from . import analysis, parallel
 from . import graph as graph_mod
 from .corpus import Corpus
 from .errors import GraphtoolError
-from .identity import Worked, resolve, vector_arrays, vector_text
+from .identity import Worked, concept_counts, resolve, vector_arrays, vector_text
 from .lexicon import LexEntry, Lexicon
 from .linker import Linker, _gc_paused
 from .merge import Merge, merge_papers, resolve_references
 from .model import Mention, Paper
 
 #: Bumped when the tables change; a store of another version is refused, not misread.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: The first bytes of every SQLite file: a store is recognised by content, not by name.
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Suffix ``graphtool build`` suggests (any name works).
@@ -94,6 +98,7 @@ CREATE TABLE merges (pos INTEGER PRIMARY KEY, paper TEXT, kept TEXT, merged TEXT
 CREATE TABLE scores (metric TEXT PRIMARY KEY, nodes TEXT NOT NULL, vals BLOB NOT NULL);
 CREATE TABLE links (paper TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE TABLE vectors (paper TEXT PRIMARY KEY, columns BLOB NOT NULL, vals BLOB NOT NULL);
+CREATE TABLE concepts (key TEXT PRIMARY KEY, lower INTEGER NOT NULL, used INTEGER NOT NULL);
 CREATE TABLE decisions (paper TEXT NOT NULL, field TEXT NOT NULL, start INTEGER NOT NULL,
                         end_ INTEGER NOT NULL, entity TEXT NOT NULL, surface TEXT NOT NULL,
                         family INTEGER NOT NULL, digest TEXT NOT NULL, meaning INTEGER NOT NULL,
@@ -262,11 +267,15 @@ def build(
     with _gc_paused():  # many small objects and no reference cycles: no collector passes
         vectors: dict = {}
         memo: dict = {}
-        resolved, links = resolve(papers, mentions, graph_mod._known_names(None), vectors, memo)
+        counts = _long_name_counts(papers, intros)  # identity's general terms, kept for add
+        resolved, links = resolve(
+            papers, mentions, graph_mod._known_names(None), vectors, memo, counted=lambda: counts
+        )
         G = graph_mod.assemble(papers, resolved, links)
         return write(
-            path, papers, mentions, G, intros, merges, lexicon_files, resolved, vectors, memo
-        )
+            path, papers, mentions, G, intros, merges, lexicon_files, resolved, vectors, memo,
+            counts,
+        )  # fmt: skip
 
 
 def write(
@@ -280,13 +289,16 @@ def write(
     resolved: Sequence[Mention] | None = None,
     vectors: dict | None = None,
     memo: dict | None = None,
+    concepts: dict[str, tuple[int, int]] | None = None,
 ) -> Path:
     """Write a store of these papers, mentions and graph to ``path``: to a temporary
     file in the same folder, in one transaction, then renamed over ``path``; on any
     failure (or a kill) the previous file at ``path`` is untouched. ``resolved``: the
     mentions as :func:`~graphtool.identity.resolve` gave them for the graph (resolved
     here when not given); ``vectors``: the papers' similarity vectors it worked out,
-    by paper id, and the attributions it decided (``memo``), both kept for ``add``.
+    by paper id, and the attributions it decided (``memo``), both kept for ``add``;
+    ``concepts``: the counts of the long names the papers introduce
+    (:func:`_long_name_counts`, counted here when not given), kept for ``add``.
 
     Example:
         >>> import graphtool as gt, tempfile, os
@@ -383,6 +395,9 @@ def write(
             if memo:
                 con.executemany(_INSERT_DECISION, _decision_rows(memo))
             con.executemany("INSERT INTO links VALUES (?, ?)", _link_digests(G).items())
+            if concepts is None:
+                concepts = _long_name_counts(papers, intros)
+            con.executemany(_INSERT_CONCEPT, _concept_rows(concepts))
             for statement in _INDEXES.strip().split(";"):
                 if statement.strip():
                     con.execute(statement)
@@ -440,6 +455,13 @@ def _scores_row(metric: str, scores: dict[str, float]) -> tuple[str, str, bytes]
 
     values = np.fromiter(scores.values(), np.float64, len(scores))
     return metric, json.dumps(list(scores), ensure_ascii=False), values.tobytes()
+
+
+_INSERT_CONCEPT = "INSERT INTO concepts VALUES (?, ?, ?)"
+
+
+def _concept_rows(counts: dict[str, tuple[int, int]]):
+    return ((key, lower, used) for key, (lower, used) in sorted(counts.items()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -737,6 +759,18 @@ class Store:
             (r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])): r[7:]
             for r in self.con.execute("SELECT * FROM decisions")
         }
+
+    def concepts(self) -> dict[str, tuple[int, int]]:
+        """The kept counts of the long names the papers introduce (identity's general
+        terms: :func:`_long_name_counts`), by lower-case name.
+
+        Example:
+            >>> import graphtool as gt, tempfile, os
+            >>> p = build(gt.read(gt.bundled_corpus()), os.path.join(tempfile.mkdtemp(), "x"))
+            >>> Store(p).concepts()["big little decoder"]
+            (0, 1)
+        """
+        return {k: (lo, used) for k, lo, used in self.con.execute("SELECT * FROM concepts")}
 
     def introductions(self) -> list[list[LexEntry]]:
         """What each paper presents (the linker's pass 1), in paper order.
@@ -1119,10 +1153,11 @@ def _add(
         sparse = st.meta.get("positions") == "sparse"
         old = st.papers()
         old_intros = st.introductions()
+        kept_counts = _KeptCounts(path, old, old_intros, st.concepts())
     finally:
         st.close()
     # the merge and the linking on another core, while this process reads the rest
-    half.start(old, old_intros, new, lexicon, jobs)
+    half.start(old, old_intros, new, lexicon, jobs, kept_counts)
     st = Store(path)
     try:
         old_mentions, old_res = st._stored()
@@ -1171,20 +1206,31 @@ def _add(
         if v is not None:
             vectors[papers[i].id] = v
     stale = [papers[i].id for i in redo]  # their text changed: weighed again
+    counts: list[dict[str, tuple[int, int]]] = []
+
+    def counted() -> dict[str, tuple[int, int]]:  # the linking half's, else here
+        got = half.counted()
+        if got is None:
+            got = _long_name_counts(papers, intros, kept_counts, changed)
+        counts.append(got)
+        return got
+
     resolved, links = resolve(
         papers, mentions, graph_mod._known_names(None), vectors, memo, stale, ahead.vectorize,
-        half.counted, worked,
+        counted, worked,
     )  # fmt: skip
+    concepts = counts[0] if counts else _long_name_counts(papers, intros, kept_counts, changed)
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))
     done = _Done(mentions, resolved, (old_mentions, old_res), changed, redo, relink)
     done.links = links
     done.vectors = [(p, v) for p, v in vectors.items() if p not in stored_vectors]
     done.memo = memo
+    done.concepts = concepts
     if not in_place or not _update(path, papers, intros, papers.merges[len(old.merges) :], done):
         G = graph_mod.assemble(papers, resolved, links)
         write(
             path, papers, mentions, G, intros, papers.merges, lexicon_files, resolved, vectors,
-            memo,
+            memo, concepts,
         )  # fmt: skip
     return {
         "added": len(fresh),
@@ -1248,19 +1294,104 @@ def _linked(
     return out
 
 
-def _long_name_counts(papers: list[Paper], intros: list[list[LexEntry]]) -> dict:
+def _long_name_counts(
+    papers: Sequence[Paper],
+    intros: Sequence[Sequence[LexEntry]],
+    kept: _KeptCounts | None = None,
+    changed: Sequence[int] = (),
+) -> dict[str, tuple[int, int]]:
     """:func:`graphtool.identity.concept_counts` of the long names the papers introduce
-    (those that identity weighs as maybe general terms, with any it finds itself)."""
-    from .identity import concept_counts
+    (those that identity weighs as maybe general terms, with any it finds itself).
+    ``kept``: a store's counts before an add, and the papers and introductions they
+    are of; only the papers that changed since (their indexes in ``papers``:
+    ``changed``) are counted then (their stored text out, their text now in), and the
+    stored papers for a name the store did not count (found through its full-text
+    index): the same counts as counting every paper.
 
-    keys = {
+    Example:
+        >>> from graphtool import Paper
+        >>> from graphtool.lexicon import LexEntry
+        >>> ps = [Paper("a", "T", "Big Little Decoder (BiLD) is fast."),
+        ...       Paper("b", "T", "We study big little decoder designs.")]
+        >>> _long_name_counts(ps, [[LexEntry("BiLD", "method", aliases=("Big Little Decoder",))],
+        ...                        []])
+        {'big little decoder': (1, 2)}
+    """
+    keys = _long_keys(intros)
+    if kept is None:
+        return concept_counts(papers, keys)
+    return kept.after(papers, keys, changed)
+
+
+def _long_keys(intros: Iterable[Iterable[LexEntry]]) -> set[str]:
+    return {
         a.lower()
         for found in intros
         for e in found
         for a in (e.name, *e.aliases)
         if " " in a and not a.islower()
     }
-    return concept_counts(papers, keys)
+
+
+class _KeptCounts:
+    """A store's kept counts of long names (:func:`_long_name_counts` of ``old``, the
+    stored papers, for the names of their introductions ``old_intros``), and the
+    store's path for its full-text index."""
+
+    def __init__(self, path, old, old_intros, counts: dict[str, tuple[int, int]]) -> None:
+        self.path, self.old, self.counts = path, old, counts
+        self.keys = _long_keys(old_intros)
+
+    def after(
+        self, papers: Sequence[Paper], keys: set[str], changed: Sequence[int]
+    ) -> dict[str, tuple[int, int]]:
+        """The counts for ``keys`` over ``papers``: the stored ``old`` ones unless at
+        ``changed`` indexes (each paper counts once per name, so counts add up)."""
+        at = {p.id: i for i, p in enumerate(self.old)}
+        came = [papers[i] for i in changed]
+        gone = [self.old[at[p.id]] for p in came if p.id in at]  # as they were stored
+        known = keys & self.keys
+        out = {k: list(self.counts.get(k, (0, 0))) for k in known}
+        for sign, group in ((-1, gone), (1, came)):
+            for k, (lower, used) in concept_counts(group, known).items():
+                out[k][0] += sign * lower
+                out[k][1] += sign * used
+        fresh = keys - self.keys
+        if fresh:  # counted in the stored papers that may hold one, and the changed ones
+            others = self._holding(fresh, papers, changed)
+            for k, v in concept_counts([*others, *came], fresh).items():
+                out[k] = list(v)
+        return {k: (v[0], v[1]) for k, v in sorted(out.items()) if v[1]}
+
+    def _holding(self, keys: set[str], papers: Sequence[Paper], changed: Sequence[int]) -> list:
+        """The stored papers, unchanged since, that may write one of ``keys``: those the
+        full-text index finds the phrase in (its tokens in a row: every paper that
+        holds it as :func:`~graphtool.identity.concept_counts` looks for it, and maybe
+        more), and every one whose text is not ASCII (tokens there may differ); all of
+        them where the index cannot say."""
+        found: set[int] | None = set()
+        try:
+            con = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True)
+            try:
+                for k in sorted(keys):
+                    phrase = '"' + k.replace('"', '""') + '"'
+                    found.update(
+                        r for (r,) in con.execute(_FTS_ROWS, (phrase,))
+                    )  # fmt: skip
+            finally:
+                con.close()
+        except sqlite3.Error:
+            found = None
+        now = {papers[i].id for i in changed}  # counted as they are now
+        return [
+            p
+            for i, p in enumerate(self.old)  # i: its row in the index
+            if p.id not in now
+            and (found is None or i in found or not (p.title.isascii() and p.abstract.isascii()))
+        ]
+
+
+_FTS_ROWS = "SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?"
 
 
 class _LinkedAhead(_Forked):
@@ -1295,10 +1426,12 @@ class _LinkedAhead(_Forked):
         new: Sequence[Paper],
         lexicon: Lexicon,
         jobs: int | None,
+        kept: _KeptCounts | None = None,
     ) -> None:
-        """Fork the process (where it is worth it, above)."""
+        """Fork the process (where it is worth it, above); ``kept``: the store's counts
+        of long names, which it brings up to date (:func:`_long_name_counts`)."""
         if self.worth(len(new), jobs):
-            self._fork(_linked_in, (old, old_intros, new, lexicon, jobs), duplex=False)
+            self._fork(_linked_in, (old, old_intros, new, lexicon, jobs, kept), duplex=False)
 
     def ready(self) -> bool:
         """Has the process an answer (or is there none to wait for)?"""
@@ -1330,7 +1463,7 @@ class _LinkedAhead(_Forked):
         return value
 
 
-def _linked_in(old, old_intros, new, lexicon, jobs, conn) -> None:
+def _linked_in(old, old_intros, new, lexicon, jobs, kept, conn) -> None:
     try:
         try:
             linked = _linked(old, old_intros, new, lexicon, jobs, None)
@@ -1341,7 +1474,7 @@ def _linked_in(old, old_intros, new, lexicon, jobs, conn) -> None:
         del linked.whole
         conn.send((True, linked))
         try:
-            counts = _long_name_counts(papers, intros)
+            counts = _long_name_counts(papers, intros, kept, linked.changed)
         except Exception:
             return  # the add counts them itself
         conn.send((True, counts))
@@ -1363,6 +1496,7 @@ class _Done:
         self.links: list = []  # identity's links between papers
         self.vectors: list = []  # the similarity vectors worked out: (paper id, vector)
         self.memo: dict = {}  # identity's attributions
+        self.concepts: dict = {}  # the counts of the long names (_long_name_counts)
 
 
 def _update(
@@ -1500,6 +1634,8 @@ def _update_rows(con, papers, intros, merges, done: _Done) -> bool:
     con.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", _vector_rows(done.vectors))
     con.execute("DELETE FROM decisions")
     con.executemany(_INSERT_DECISION, _decision_rows(done.memo))
+    con.execute("DELETE FROM concepts")
+    con.executemany(_INSERT_CONCEPT, _concept_rows(done.concepts))
     start = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM merges").fetchone()[0]
     con.executemany(
         "INSERT INTO merges VALUES (?, ?, ?, ?, ?)",

@@ -64,6 +64,9 @@ def _same_store(a: Path, b: Path) -> None:
     assert sa.con.execute(edges).fetchall() == sb.con.execute(edges).fetchall()
     meta = "SELECT key, value FROM meta WHERE key NOT IN ('graphtool_version') ORDER BY key"
     assert sa.con.execute(meta).fetchall() == sb.con.execute(meta).fetchall()
+    assert sa.concepts() == sb.concepts()  # identity's general terms, as counted
+    concepts = "SELECT * FROM concepts ORDER BY key"
+    assert sa.con.execute(concepts).fetchall() == sb.con.execute(concepts).fetchall()
 
 
 _ROWS = {
@@ -174,6 +177,16 @@ def test_a_store_of_another_schema_version_is_refused(built, tmp_path):
         res = CliRunner().invoke(main, args)
         assert res.exit_code == 1 and "Traceback" not in res.output
         assert "schema version 4" in res.output and "rebuild it with graphtool build" in res.output
+    # schema 5 kept no counts of long names (6 does, for add): refused, not misread
+    con = sqlite3.connect(old)
+    con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    con.execute("DROP TABLE concepts")
+    con.commit()
+    con.close()
+    for args in (["entities", str(old)], ["add", str(old), str(new)]):
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 1 and "Traceback" not in res.output
+        assert "schema version 5" in res.output and "rebuild it with graphtool build" in res.output
     # a store of this version written before one of its tables was added: refused, with
     # the same advice, not a traceback from the query that needs the table
     partial = tmp_path / "partial.gtdb"
@@ -360,6 +373,40 @@ def test_an_add_that_makes_a_stored_name_a_general_term_equals_a_build(tmp_path)
     before = gt.open(first)  # before the add, b's TER was a's
     assert before.has_edge("paper:a", "entity:ter", "introduces")
     assert before.has_edge("paper:b", "entity:ter", "mentions")
+
+
+def test_an_add_counts_long_names_only_where_papers_changed_and_equals_a_build(tmp_path):
+    # The store keeps how many papers write each long name as a general term. An add
+    # counts a name the store did not count in the stored papers its full-text index
+    # finds it in (and in those whose text is not ASCII), and counts a stored paper
+    # that merged with a longer record as it reads now, not as it was stored. Missing
+    # a stored use, or counting the old text, would flip a general term here.
+    def paper(pid, title, abstract, **more):
+        return {"id": pid, "title": title, "abstract": abstract, "year": 2025, **more}
+
+    first = [
+        paper("a", "Faster Decoding", "We grow a speculative draft tree per request."),
+        paper("b", "Décodage rapide", "Un café: each speculative draft tree is pruned."),
+        paper("t", "Routing Tokens Sparsely", "We present Token Expert Routing (TER), a "
+              "scheme that sends each token to few experts."),
+        paper("c", "Sparse Experts at Scale", "Plain token expert routing wastes memory.",
+              arxiv="2501.00001"),
+        paper("x", "Unrelated", "Speculative Draft Tree is not what we study here."),
+    ]  # fmt: skip
+    then = [
+        paper("n", "SDT: Speculative Draft Tree", "We present Speculative Draft Tree (SDT), "
+              "a verifier for drafts."),
+        paper("c2", "Sparse Experts at Scale", "We scale sparse experts to thousands of "
+              "devices with a new placement of experts on hosts.", arxiv="2501.00001"),
+        paper("e", "Routing Revisited", "We revisit token expert routing for speech."),
+    ]  # fmt: skip
+    G = _grow(tmp_path, first, then)
+    grown = store.Store(tmp_path / "grown.gtdb")
+    counts = grown.concepts()
+    assert counts["speculative draft tree"] == (2, 4)  # a and b (not ASCII) in lower case
+    assert counts["token expert routing"] == (1, 2)  # c no longer writes it: t and e
+    assert not [v for _, v, k in G.out_edges("paper:n", keys=True) if k == "introduces"]
+    assert G.has_edge("paper:t", "entity:ter", "introduces")
 
 
 def test_an_add_where_two_papers_name_each_other_equals_a_build(tmp_path):
@@ -744,7 +791,7 @@ def test_an_add_links_on_another_core_and_equals_a_build_whatever_that_core_does
     assert not forks or done["rechecked"] == taken[0].rechecked
     _same_store(whole, grown)
 
-    def dies(old, intros, new, lexicon, jobs, conn):
+    def dies(old, intros, new, lexicon, jobs, kept, conn):
         os._exit(3)
 
     monkeypatch.setattr(store, "_linked_in", dies)
