@@ -11,9 +11,11 @@ table                     rows
 ``papers``                one per merged paper, in corpus order (``record``: JSON)
 ``papers_fts``            SQLite FTS5 index of titles and abstracts (``search``)
 ``introductions``         what each paper presents (pass 1 of the linker), for ``add``
-``mentions``              every mention with its evidence (``record``: a JSON array), as the
-                          linker found it, and what identity made of it (``resolved``:
-                          NULL where nothing, ``-`` where dropped, else the changed fields)
+``mentions``              every mention with its evidence (``record``: a JSON array; a
+                          sentence the paper's text holds as ``[0 title or 1 abstract,
+                          start, end]``, schema 6), as the linker found it, and what
+                          identity made of it (``resolved``: NULL where nothing, ``-``
+                          where dropped, else the changed fields)
 ``nodes``, ``edges``      the graph; attributes as JSON, whatever they are
 ``entities``              a view of the entity nodes
 ``merges``                which records were merged into which paper, and why
@@ -553,7 +555,8 @@ def _paper_record(p: Paper) -> dict:
 
 def _mention_record(m: Mention, texts: dict[str, tuple[str, str]]) -> list:
     """The fields of :data:`_RECORD`, the long strings its paper's text holds as spans
-    (:func:`_squeeze`).
+    (:func:`_squeeze`), each an array ``[0 title or 1 abstract, start, end]`` (schema 6;
+    an object before: arrays are read back without a dict per span).
 
     Example:
         >>> m = Mention("p", "Medusa", "system", "Medusa", "mentions", "Medusa", "abstract",
@@ -562,11 +565,14 @@ def _mention_record(m: Mention, texts: dict[str, tuple[str, str]]) -> list:
         >>> rec[:6]
         ['system', 'Medusa', 'Medusa', 'abstract', 8, 14]
         >>> rec[6:]
-        [{'__span__': ['abstract', 0, 31]}, 0.95, 'lexicon', 'T', []]
+        [[1, 0, 31], 0.95, 'lexicon', 'T', []]
     """
     rec = _squeeze({f: getattr(m, f) for f in _RECORD}, texts.get(m.paper))
     rec["aliases"] = list(rec["aliases"])
-    return list(rec.values())
+    return [
+        [int(x["__span__"][0] == "abstract"), *x["__span__"][1:]] if type(x) is dict else x
+        for x in rec.values()
+    ]
 
 
 #: ``resolved`` of a mention that identity dropped (a field's name, no entity).
@@ -710,15 +716,19 @@ class Store:
         ).fetchall()
         records = json.loads("[" + ",".join([r[3] for r in rows]) + "]")  # arrays: no hook
         raw = []
-        for (p, e, r, text, _), v in zip(rows, records, strict=True):
-            if "__span__" in text and (own := texts.get(p)) is not None:
-                v = [own[x["__span__"][0] == "abstract"][x["__span__"][1] : x["__span__"][2]]
-                     if type(x) is dict else x for x in v]  # fmt: skip
+        for (p, e, r, _, _), v in zip(rows, records, strict=True):
+            own = texts.get(p)  # a span (an array: the aliases are the only other) read there
             if _RECORD_IN_ORDER:
-                raw.append(Mention(p, e, v[0], v[1], r, v[2], v[3], v[4], v[5], v[6], v[7],
-                                   v[8], v[9], tuple(v[10])))  # fmt: skip
+                x = v if own is None else [
+                    own[y[0]][y[1] : y[2]] if type(y) is list else y for y in v[:10]
+                ]  # fmt: skip
+                raw.append(Mention(p, e, x[0], x[1], r, x[2], x[3], x[4], x[5], x[6], x[7],
+                                   x[8], x[9], tuple(v[10])))  # fmt: skip
             else:
                 rec = dict(zip(_RECORD, v, strict=True))
+                for f, y in rec.items():
+                    if type(y) is list and f != "aliases" and own is not None:
+                        rec[f] = own[y[0]][y[1] : y[2]]
                 rec["aliases"] = tuple(rec["aliases"])
                 raw.append(Mention(paper=p, entity=e, relation=r, **rec))
         return raw, [r[4] for r in rows]
