@@ -1905,6 +1905,13 @@ def _own_names(
                 spans.append((field, lstart, lstart + len(lf)))
     if ":" in a.title and any(f == "title" and s == 0 for f, s, _ in intro_spans):
         spans.append(("title", 0, len(a.title)))  # "SIGMA: Selective Gated Mamba for …"
+        # "Mixture-of-Parallelisms: …" and "MoP delivers …": the initials of the title's
+        # name are that name's, as if the paper had defined them
+        words = re.findall(r"[^\s-]+", a.title[: a.title.index(":")])
+        if 2 <= len(words) <= 6 and all(w[:1].isalpha() for w in words):
+            initials = "".join(w[0] for w in words)
+            for abbr in (initials, initials.upper()):
+                defs.setdefault(abbr, a.title[: a.title.index(":")].strip())
     return defs, spans, longs
 
 

@@ -1516,3 +1516,17 @@ def test_a_famous_name_whose_source_the_lexicon_gives_is_not_a_corpus_namesakes(
     assert G.has_edge("paper:" + a.id, "entity:clip")  # the mention stays, as the lexicon's
     # a name the lexicon knows without its source still takes the corpus's sense where
     # the contexts agree (the test above: "Orca" the serving system)
+
+
+EIGHTEENTH = gt.read(EVAL / "arxiv-2026-07-03.jsonl")
+
+
+def test_the_initials_of_a_papers_title_name_are_its_own_acronym():
+    # "Mixture-of-Parallelisms: Towards Memory-Efficient Training Stack …" then "MoP delivers
+    # 4.7x--8.2x higher per-GPU throughput": its own MoP, not "Mosaic Pruning (MoP)"
+    (a,), (b,) = _pick(EIGHTEENTH, "2607.01844"), _pick(FOURTH, "2511.19822")
+    assert "MoP delivers" in a.abstract and "(MoP)" not in a.abstract
+    assert _builds_on(gt.build_graph([a, b])) == set()
+    # a paper whose title names something else still means Mosaic Pruning by "MoP"
+    c = replace(a, id="c", title="Memory-Efficient Training Stacks for Mixture-of-Experts")
+    assert {y for _, y, _ in _means(gt.build_graph([c, b]))} == {b.id}
