@@ -1494,8 +1494,8 @@ def _weigh(
     others: int = 0,
 ) -> Weighed:
     """The meanings of ``slot`` that mention ``m`` in paper ``a`` may have (how many), and
-    those the evidence supports with their scores, best first (on a tie, the earlier in
-    the slot); :func:`_choose` takes the one. ``others``: the candidates of the meanings
+    the two best the evidence supports with their scores, best first (on a tie, the earlier
+    in the slot); :func:`_choose` takes the one. ``others``: the candidates of the meanings
     before ``slot`` in its group, weighed before (a slot is then the group's tail: the
     meanings added since)."""
     text = a.title if m.field == "title" else a.abstract
@@ -1561,7 +1561,7 @@ def _weigh(
     ]  # A spelling it out as something else, or a word nearby of another kind: not it
     if not cands:
         return 0, []
-    good: list[tuple[float, _Meaning]] = []
+    good: list[tuple[float, _Meaning, list[str] | None]] = []
     row, cols = sim.cosines(a.id)  # A's cosines with the group's papers
     folded = a.abstract.casefold() if any(lf for _, _, lf in cands) else ""
     alone = len(cands) + others == 1
@@ -1583,11 +1583,18 @@ def _weigh(
         if not agrees and (score < need or x.elsewhere):
             continue  # too little context; or a famous name, not spelt out as this one
         # a name only the corpus knows: that two papers share its words is no evidence
-        if not (agrees or x.confirmed or x.known) and _apart(m, x, a.id, bs, sim) < apart:
-            continue  # the two share the name and little else: another thing of that name
-        good.append((score + (1.0 if agrees else 0.0), x))
+        # (checked below, best first, for the two best only: all that is read of ``good``)
+        ask = None if agrees or x.confirmed or x.known else bs
+        good.append((score + (1.0 if agrees else 0.0), x, ask))
     good.sort(key=lambda t: -t[0])
-    return len(cands), good
+    best: list[tuple[float, _Meaning]] = []
+    for score, x, ask in good:
+        if ask is not None and _apart(m, x, a.id, ask, sim) < apart:
+            continue  # the two share the name and little else: another thing of that name
+        best.append((score, x))
+        if len(best) == 2:
+            break
+    return len(cands), best
 
 
 # An abbreviation in parentheses right after a long form: "(DPO)", "(DPO-P)", "(HAPPO)"
