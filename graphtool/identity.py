@@ -272,6 +272,7 @@ def _inside_longer_name(text: str, start: int, end: int, surface: str) -> bool:
         m
         and m.group(1)[0].isupper()
         and m.group(1).casefold() not in _FUNCTION_WORDS  # "Result showed In FIDRS framework"
+        and m.group(1).casefold() not in _TITLE_VERBS  # "… Table Discovery Using DSI"
         and not _sentence_start(text, start - len(m.group(0)))
     ):
         return True
@@ -321,6 +322,12 @@ def _in_capitalised_run(text: str, start: int, end: int) -> bool:
 _RE_OUR_PROPOSED = re.compile(r"\b[Oo]ur\s+(?:proposed|new|novel)\s+$")
 _FUNCTION_WORDS = frozenset(
     "a an and as at by for from in into of on or our the this that these to we with its".split()
+)
+
+# words a title-case title capitalises before a name that are no part of it
+_TITLE_VERBS = frozenset(
+    "using via through leveraging towards toward beyond versus vs without over under across "
+    "between against than like unlike meets".split()
 )
 
 
@@ -921,6 +928,8 @@ def resolve(
             and source_of.get(p.arxiv) == m.entity
         ):
             m = replace(m, relation="introduces", how="source")
+        elif m.relation == "mentions" and p is not None and _long_form_title(m, p, known):
+            m = replace(m, relation="introduces", how="title")
         if m.relation == "introduces":
             kept.add(m.entity)
         fixed.append(m)
@@ -1019,6 +1028,10 @@ def resolve(
                     or k.kind == "hardware"
                     or _first_of_many(x, users.get(x.name.casefold(), set()), by_id)
                     or _presents_as(x, k, by_id)
+                    or (  # "Dense Passage Retrieval for Open-Domain Question Answering"
+                        len(x.papers) == 1
+                        and any(_opens_title(by_id[x.papers[0]].title, f) for f in k.long_forms)
+                    )
                 )
                 x.homonym = not x.confirmed
 
@@ -1068,9 +1081,10 @@ def resolve(
             elif key in general and " " in m.surface and _ACRONYM.fullmatch(m.entity):
                 spelled_out[len(decided) - 1] = _sense_name(m.entity, m.surface)
             continue
-        defs, spans, longs = _own_defs(a, own_defs, own_spans, worked)
-        if any(f == m.field and s < m.end and m.start < e for f, s, e in spans):
-            continue  # part of A's own name ("Selective Gated Mamba (SIGMA)")
+        defs, _, longs = _own_defs(a, own_defs, own_spans, worked)
+        # a name inside A's own ("Selective Gated Mamba (SIGMA)"): A's variant of it, a
+        # family member below (see _inside_own); the name must stand on its own there
+        # ("the Generalist Language Model": another name), as in any capitalised run
         if " " in m.surface.strip() and any(
             f == m.field and s <= m.start and m.end <= e and e - s > m.end - m.start
             for f, s, e, _ in longs
@@ -1079,7 +1093,11 @@ def resolve(
             # Distillation (MCD)" holds no mention of Momentum Contrast)
         if m.surface.casefold() in own_folded.get(a.id, ()):
             continue  # A's own artefact, named like another's ("KoALA: …" and KOALA)
-        if m.field == "abstract" and _prefixed(a.abstract, m.start, known_folded):
+        if (
+            m.field == "abstract"
+            and _prefixed(a.abstract, m.start, known_folded)
+            and not _headed_by(m, longs)
+        ):
             # "Grounding DINO", "Vision Mamba RNN": a longer name that holds it, so the name
             # is used in another sense too, as when no meaning fits
             if (
@@ -1195,6 +1213,8 @@ def resolve(
         text = f"{a.title} {a.abstract}".casefold() if _ACRONYM_NAME.fullmatch(x.name) else ""
         member = (
             via_family
+            or _inside_own(m, _own_defs(a, own_defs, own_spans, worked)[1])
+            or _headed_by(m, own_defs[a.id][2])
             or _family_mention(m)
             or _named_after(
                 own_names.get(a.id, ()), x.name, x.long_form, title_heads.get(a.id, ()), text
@@ -1377,11 +1397,94 @@ def _basis(x: _Meaning, b: Paper, agree: Callable[[], float]) -> str | None:
             return None if _others(x.name, b.abstract) else "title"
         coined = _name_class(x.name) == "coined"
         return "abstract" if coined and _we_present(x, b.abstract) else None
-    if not _title_presents(x, b):
+    if not _title_presents(x, b) and not _title_spells(x, b.title):
         return None
     if _distinctive(x.name):
         return "title"
     return "title" if agree() >= _cues()["need"]["title_word"] else None
+
+
+def _long_form_title(m: Mention, p: Paper, known: dict[str, Known]) -> bool:
+    """Is ``m`` the long form of a name the lexicon knows, with no source paper, that
+    ``p``'s title is, or opens with before a colon or "for" ("Dense Passage Retrieval for
+    Open-Domain Question Answering" presents DPR; "Direct Preference Optimization with
+    Unobserved Preference Heterogeneity" presents a variant)?
+
+    Example:
+        >>> k = {"DPR": Known("model", long_forms=("Dense Passage Retrieval",))}
+        >>> p = Paper("p", "Dense Passage Retrieval for Open-Domain Question Answering", "")
+        >>> m = Mention("p", "DPR", "model", "DPR", "mentions", "Dense Passage Retrieval",
+        ...             "title", 0, 23, "", 0.9, "lexicon")
+        >>> _long_form_title(m, p, k)
+        True
+    """
+    k = known.get(m.entity)
+    if k is None or k.kind == "method" or k.arxiv or k.title or m.field != "title":
+        return False
+    if m.start != 0 or " " not in m.surface or m.surface != p.title[m.start : m.end]:
+        return False
+    return m.surface.casefold() in {lf.casefold() for lf in k.long_forms} and _opens_title(
+        p.title, m.surface
+    )
+
+
+def _opens_title(title: str, long_form: str) -> bool:
+    """Is ``title`` the long form, or does it open with it before a colon, a dash or
+    "for"?"""
+    n = len(long_form)
+    return title[:n].casefold() == long_form.casefold() and (
+        re.match(r"\s*(?:$|:|\s+for\s|\s+(?:--|[-–—])\s)", title[n:]) is not None
+    )
+
+
+def _title_spells(x: _Meaning, title: str) -> bool:
+    """Does ``title`` hold the name's long form, or spell the name by the initials of a
+    run of its words ("Self-Attentive Sequential Recommendation" for SASRec, "Transformer
+    Memory as a Differentiable Search Index" for DSI)? Then the title presents the name
+    as surely as one headed by it. The name needs three capitals at least: two letters
+    are spelled by chance.
+
+    Example:
+        >>> x = _Meaning("SASRec", "model", "SASRec", ["b"], {"SASRec"}, None)
+        >>> _title_spells(x, "Self-Attentive Sequential Recommendation")
+        True
+        >>> _title_spells(x, "Sequential Recommendation with Self-Attention")
+        False
+    """
+    long = x.long_form if x.long_form and " " in x.long_form else None
+    for m in re.finditer(r"(?<![\w-])" + re.escape(long) + _NAME_END, title, re.I) if long else ():
+        if _presented_at(title, m.start(), m.end()):
+            return True
+    caps = "".join(c for c in x.name if c.isupper())
+    if len(caps) < 3 or len(caps) * 2 < len(re.sub(r"[^A-Za-z]", "", x.name)) - 3:
+        return False  # "Transformer": one capital; "BiGeaR", "SASRec": mostly capitals
+    words = list(re.finditer(r"[^\s\-:,]+", title))
+    for i in range(len(words) - len(caps) + 1):
+        run = words[i : i + len(caps)]
+        if (
+            "".join(w.group()[0] for w in run).upper() == caps
+            and run[0].group()[0].isalpha()
+            and _presented_at(title, run[0].start(), run[-1].end())
+        ):
+            return True
+    return False
+
+
+# "… for Generalized Category Discovery", "… in Federated Learning": the task or field a
+# title addresses, not what it presents
+_RE_TASK_BEFORE = re.compile(r"\b(?:for|in|of|on|under|to|towards?|against)\s+$", re.IGNORECASE)
+
+
+def _presented_at(title: str, start: int, end: int) -> bool:
+    """Does the run of words at ``title[start:end]`` read as what the title presents: the
+    whole title ("Self-Attentive Sequential Recommendation"), or words after its opening
+    that no task preposition introduces ("… as a Differentiable Search Index", "… with
+    Variational Score Distillation")? A title that opens with a method's or task's name
+    and goes on ("Invariant Extended Kalman Filter for Autonomous Surface Vessels",
+    "Generalized Category Discovery under the Long-Tailed Distribution") applies it."""
+    if start == 0:
+        return not title[end:].strip(" .")
+    return _RE_TASK_BEFORE.search(title, 0, start) is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1879,6 +1982,18 @@ def _presenters(slot: list[_Meaning], cache: dict[int, set[str]]) -> set[str]:
     return found
 
 
+def _inside_own(m: Mention, spans: list[tuple[str, int, int]]) -> bool:
+    """Is the mention inside one of its paper's own names or their long forms (a span of
+    :func:`_own_names`)?"""
+    return any(f == m.field and s < m.end and m.start < e for f, s, e in spans)
+
+
+def _headed_by(m: Mention, longs: list[tuple[str, int, int, str]]) -> bool:
+    """Does the mention end a long form its paper defines ("Dual Interactive Mamba (DIM)":
+    a Mamba of the paper's own; not "Vision Mamba RNN (VMRNN)", an RNN)?"""
+    return any(f == m.field and s < m.start and m.end == e for f, s, e, _ in longs)
+
+
 def _own_defs(
     a: Paper, cache: dict, own_spans: dict, worked: Worked
 ) -> tuple[dict[str, str], list, list]:
@@ -1887,6 +2002,10 @@ def _own_defs(
     return cache[a.id]
 
 
+_RE_TITLE_USES = re.compile(
+    r"\s(?:using|via|with|through|by|leveraging|on\s+top\s+of|built\s+on|based\s+on)\s",
+    re.IGNORECASE,
+)
 _PLURAL_ES = re.compile(r"(?:ss|x|ch|sh)es$")  # "Gaussian processes": "… process"
 
 
@@ -1911,7 +2030,11 @@ def _own_names(
             if any(f == field and s <= astart < e + 3 for f, s, e in intro_spans):
                 spans.append((field, lstart, lstart + len(lf)))
     if ":" in a.title and any(f == "title" and s == 0 for f, s, _ in intro_spans):
-        spans.append(("title", 0, len(a.title)))  # "SIGMA: Selective Gated Mamba for …"
+        # "SIGMA: Selective Gated Mamba for …": the title describes its own name, up to
+        # what it says the name uses ("FashionDPO: Fine-tune … using Direct Preference
+        # Optimization" names DPO)
+        cut = _RE_TITLE_USES.search(a.title, a.title.index(":"))
+        spans.append(("title", 0, cut.start() if cut else len(a.title)))
         # "Mixture-of-Parallelisms: …" and "MoP delivers …": the initials of the title's
         # name are that name's, as if the paper had defined them
         words = re.findall(r"[^\s-]+", a.title[: a.title.index(":")])

@@ -1530,3 +1530,80 @@ def test_the_initials_of_a_papers_title_name_are_its_own_acronym():
     # a paper whose title names something else still means Mosaic Pruning by "MoP"
     c = replace(a, id="c", title="Memory-Efficient Training Stacks for Mixture-of-Experts")
     assert {y for _, y, _ in _means(gt.build_graph([c, b]))} == {b.id}
+
+
+DSTEST = gt.read(EVAL / "deepscholar-test.jsonl")
+EIGHTH = gt.read(EVAL / "arxiv-ai-2025-06-07.jsonl")
+ELEVENTH = gt.read(EVAL / "arxiv-2025-06-17.jsonl")
+
+
+def test_a_title_that_spells_a_name_or_its_long_form_presents_it():
+    # "Self-Attentive Sequential Recommendation" (SASRec, by its initials), defined in the
+    # abstract only: a sequential recommender that compares with SASRec builds on it
+    (b,), (a,) = _pick(DSTEST, "1808.09781"), _pick(DSTEST, "2505.21811")
+    assert "SASRec" not in b.title
+    assert _basis_of(gt.build_graph([a, b]), a.id, b.id) == "title"
+    # "Transformer Memory as a Differentiable Search Index" and "… (DSI)": the long form
+    (dsi,), (user,) = _pick(DSTEST, "2202.06991"), _pick(DSTEST, "2206.10128")
+    assert _basis_of(gt.build_graph([user, dsi]), user.id, dsi.id) == "title"
+    # the same name, only in the abstract: a mention, no edge
+    plain = replace(b, title="Sequential Recommendation Revisited")
+    G = gt.build_graph([a, plain])
+    assert _builds_on(G) == set() and (a.id, b.id, "SASRec") in _means(G)
+
+
+def test_a_title_that_opens_with_a_method_or_a_task_it_applies_presents_nothing():
+    # "Invariant Extended Kalman Filter for Autonomous Surface Vessels …" and "… the
+    # invariant extended Kalman filter (InEKF)": a method the paper applies, not its own;
+    # "Generalized Category Discovery under the Long-Tailed Distribution": a task
+    (kalman,), (fusion,) = _pick(TENTH, "2506.10850"), _pick(EIGHTH, "2507.02198")
+    (gcd,), (gcd_user,) = _pick(ELEVENTH, "2506.12515"), _pick(NINTH, "2602.19910")
+    assert "(InEKF)" in fusion.abstract and "(GCD)" in gcd_user.abstract
+    assert _builds_on(gt.build_graph([kalman, fusion, gcd, gcd_user])) == set()
+    # the task a title says it is for, anywhere in it
+    b = Paper("b", "Prompt Tuning for Generalized Category Discovery",
+              "We propose prompts for Generalized Category Discovery (GCD).", year=2024)  # fmt: skip
+    a = Paper("a", "Open-World Learning", "We study Generalized Category Discovery (GCD) on "
+              "fine-grained images.", year=2025)  # fmt: skip
+    assert _builds_on(gt.build_graph([a, b])) == set()
+
+
+def test_a_title_opening_with_a_known_long_form_presents_the_name():
+    # "Dense Passage Retrieval for Open-Domain Question Answering": the lexicon knows DPR
+    # without its source paper; a reproducibility study "using DPR as representative dense
+    # retriever" builds on it
+    (b,), (a,) = _pick(DSTEST, "2004.04906"), _pick(DSTEST, "2505.07166")
+    assert "DPR" not in b.title + b.abstract
+    assert (a.id, b.id, "DPR") in _builds_on(gt.build_graph([a, b]))
+    # a title that opens with it and goes on with "with" presents a variant
+    variant = replace(b, title="Dense Passage Retrieval with Hard Negatives for Open QA")
+    assert _builds_on(gt.build_graph([a, variant])) == set()
+
+
+def test_what_a_titles_own_name_uses_is_named_after_it():
+    # "FashionDPO:Fine-tune Fashion Outfit Generation Model using Direct Preference
+    # Optimization": the title's description of FashionDPO ends where it names what it uses
+    (a,), (b,) = _pick(DSTEST, "2504.12900"), _pick(DSTEST, "2305.18290")
+    G = gt.build_graph([a, b])
+    assert (a.id, b.id, "DPO") in _builds_on(G)
+    assert G.edges[f"paper:{a.id}", f"paper:{b.id}", "builds_on"]["via_family"]  # a variant
+    # a known name inside the title's description of its own ("SIGMA: Selective Gated Mamba
+    # for …") is what its own is a variant of: an edge, marked as a family member too
+    own = replace(a, title="FashionDPO: Direct Preference Optimization for Fashion Outfits",
+                  abstract=a.abstract.replace("using direct preference optimization", ""))  # fmt: skip
+    G = gt.build_graph([own, b])
+    assert G.edges[f"paper:{a.id}", f"paper:{b.id}", "builds_on"]["via_family"]
+
+
+def test_a_long_form_a_paper_defines_that_ends_with_a_known_name_is_its_variant():
+    # "a mean-teacher backbone with Dual Interactive Mamba (DIM) blocks": A's own Mamba,
+    # named after the Mamba paper's: a family member (via_family), where "Vision Mamba RNN
+    # (VMRNN)" is an RNN, and names no Mamba
+    (a,), (rnn,) = _pick(SEVENTEENTH, "2607.00369"), _pick(TENTH, "2506.17412")
+    # the Mamba paper, and three later papers that name Mamba: the corpus confirms it
+    b, *users = _pick(DS, "2312.00752", "2402.10739", "2403.03900", "2403.16371")
+    G = gt.build_graph([a, rnn, b, *users])
+    assert (a.id, b.id, "Mamba") in _builds_on(G)
+    assert G.edges[f"paper:{a.id}", f"paper:{b.id}", "builds_on"]["via_family"]
+    assert "Vision Mamba RNN (VMRNN)" in rnn.abstract
+    assert not {x for x in _builds_on(G) if x[0] == rnn.id}

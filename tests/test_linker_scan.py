@@ -112,3 +112,12 @@ def test_long_compound_names_in_one_capitalised_word_and_hardware_plurals():
 def test_baichuan_small_is_found_like_baichuan_large():
     named = _names_in("We evaluate Baichuan-Large and Baichuan-Small on the benchmarks.")
     assert {"Baichuan-Large", "Baichuan-Small"} <= named
+
+
+def test_a_title_case_modifier_after_a_hyphen_ends_the_name():
+    # "A BERT-Based Ranker", "vLLM-Powered Serving": title case writes "-Based" where
+    # running text writes "-based"; "ZeRO-Infinity" is still one longer name
+    found = {m.surface for m in _link_one("A BERT-Based Ranker for vLLM-Powered Serving", "x.")}
+    assert {"BERT", "vLLM"} <= found
+    assert "ZeRO-Infinity" in {m.surface for m in _link_one("Beyond ZeRO-Infinity", "x.")}
+    assert "ZeRO" not in {m.surface for m in _link_one("Beyond ZeRO-Infinity", "x.")}

@@ -292,9 +292,20 @@ def _right_ok(text: str, end: int) -> bool:
         after = text[end + 1]
         if nxt == "." and after.isalnum():
             return False
+        if nxt == "-" and after.isupper() and _RE_TITLE_MODIFIER.match(text, end + 1):
+            return True  # "A SAM-Based Model", "LLM-Driven Agents": a title-case modifier
         if nxt == "-" and (after.isupper() or after.isdigit() or after in "$\\"):
             return False  # a longer name: ZeRO-Infinity, PanGu-$α$
     return True
+
+
+# The adjective a title-case compound makes of a name ("SAM-Based", "GPT-Guided"): the name
+# ends before the hyphen, as it does before "-based" in running text.
+_RE_TITLE_MODIFIER = re.compile(
+    r"(?:Based|Driven|Guided|Powered|Enhanced|Assisted|Augmented|Aware|Inspired|Style"
+    r"|Like|Centric|Free|Native|Specific|Oriented|Agnostic|Generated|Empowered|Enabled)"
+    r"(?![\w-])"
+)
 
 
 def _select(hits: list[_Hit]) -> list[_Hit]:
