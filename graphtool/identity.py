@@ -1606,6 +1606,8 @@ def _weigh(
         return 0, []
     if text[m.end : m.end + 1] == "(":
         return 0, []  # "CAT(0) Spaces": notation, no name
+    if m.field == "title" and " " in m.surface.strip() and _RE_TASK_BEFORE.search(text, 0, m.start):
+        return 0, []  # "… Pre-training for Dense Passage Retrieval": the task, not DPR
     if m.how == "fuzzy" and _key(m.surface) != _key(m.entity):
         return 0, []  # "Pyramid-RKV" is near PyramidKV in spelling: maybe another name
     if _RE_OUR_PROPOSED.search(text, max(0, m.start - 20), m.start):

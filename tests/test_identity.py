@@ -1578,6 +1578,11 @@ def test_a_title_opening_with_a_known_long_form_presents_the_name():
     # a title that opens with it and goes on with "with" presents a variant
     variant = replace(b, title="Dense Passage Retrieval with Hard Negatives for Open QA")
     assert _builds_on(gt.build_graph([a, variant])) == set()
+    # "Unsupervised Corpus Aware Language Model Pre-training for Dense Passage Retrieval"
+    # (coCondenser): the task its title is for, not the DPR model
+    (cocondenser,) = _pick(DS, "2108.05540")
+    assert cocondenser.title.endswith("for Dense Passage Retrieval")
+    assert _builds_on(gt.build_graph([cocondenser, b])) == set()
 
 
 def test_what_a_titles_own_name_uses_is_named_after_it():
