@@ -1406,15 +1406,16 @@ def _basis(x: _Meaning, b: Paper, agree: Callable[[], float]) -> str | None:
 
 def _long_form_title(m: Mention, p: Paper, known: dict[str, Known]) -> bool:
     """Is ``m`` the long form of a name the lexicon knows, with no source paper, that
-    ``p``'s title is, or opens with before a colon or "for" ("Dense Passage Retrieval for
-    Open-Domain Question Answering" presents DPR; "Direct Preference Optimization with
-    Unobserved Preference Heterogeneity" presents a variant)?
+    ``p``'s title is, or opens with as its head (:func:`_opens_title`: "Denoising Diffusion
+    Probabilistic Models" presents DDPM; "Direct Preference Optimization with Unobserved
+    Preference Heterogeneity" presents a variant)?
 
     Example:
-        >>> k = {"DPR": Known("model", long_forms=("Dense Passage Retrieval",))}
-        >>> p = Paper("p", "Dense Passage Retrieval for Open-Domain Question Answering", "")
-        >>> m = Mention("p", "DPR", "model", "DPR", "mentions", "Dense Passage Retrieval",
-        ...             "title", 0, 23, "", 0.9, "lexicon")
+        >>> k = {"DDPM": Known("model", long_forms=("Denoising Diffusion Probabilistic Models",))}
+        >>> p = Paper("p", "Denoising Diffusion Probabilistic Models", "")
+        >>> m = Mention("p", "DDPM", "model", "DDPM", "mentions",
+        ...             "Denoising Diffusion Probabilistic Models", "title", 0, 40, "", 0.9,
+        ...             "lexicon")
         >>> _long_form_title(m, p, k)
         True
     """
@@ -1429,12 +1430,23 @@ def _long_form_title(m: Mention, p: Paper, known: dict[str, Known]) -> bool:
 
 
 def _opens_title(title: str, long_form: str) -> bool:
-    """Is ``title`` the long form, or does it open with it before a colon, a dash or
-    "for"?"""
+    """Is ``title`` the long form, or does it open with it as its head, before a colon or
+    a dash ("Denoising Diffusion Probabilistic Models", "… Optimization: Your Language Model
+    is …")? Not "… for Open-Domain Question Answering" (as many applications of a known
+    thing are titled: "Soft Actor-Critic for Discrete Action Settings"), a survey ("…: A
+    Survey") or a question.
+
+    Example:
+        >>> _opens_title("Denoising Diffusion Probabilistic Models", "Denoising Diffusion "
+        ...              "Probabilistic Models")
+        True
+        >>> _opens_title("Vision Transformer for Small-Size Datasets", "Vision Transformer")
+        False
+    """
     n = len(long_form)
-    return title[:n].casefold() == long_form.casefold() and (
-        re.match(r"\s*(?:$|:|\s+for\s|\s+(?:--|[-–—])\s)", title[n:]) is not None
-    )
+    if title[:n].casefold() != long_form.casefold() or _SURVEY.search(title) or "?" in title:
+        return False
+    return re.match(r"\s*(?:$|:|\s*(?:--|[-–—])\s)", title[n:]) is not None
 
 
 def _title_spells(x: _Meaning, title: str) -> bool:
@@ -1484,7 +1496,16 @@ def _presented_at(title: str, start: int, end: int) -> bool:
     "Generalized Category Discovery under the Long-Tailed Distribution") applies it."""
     if start == 0:
         return not title[end:].strip(" .")
-    return _RE_TASK_BEFORE.search(title, 0, start) is None
+    if _RE_TASK_BEFORE.search(title, 0, start):
+        return False
+    # the run is a whole phrase: after a colon, a dash or a word that opens one ("as a …",
+    # "with …", "via …"), not the tail of a longer capitalised phrase ("Flexible Hardware-
+    # Enabled Guarantees for …", "… Attention Multiple Instance Learning")
+    before = re.search(r"([\w'-]+)[\s]+$|[:–—]\s*$|\s--\s*$", title[:start])
+    if before is None or before.group(1) is None:
+        return True
+    word = before.group(1)
+    return word.islower() or word.casefold() in _FUNCTION_WORDS | _TITLE_VERBS
 
 
 @dataclass(frozen=True, slots=True)
@@ -1992,8 +2013,20 @@ def _inside_own(m: Mention, spans: list[tuple[str, int, int]]) -> bool:
 
 def _headed_by(m: Mention, longs: list[tuple[str, int, int, str]]) -> bool:
     """Does the mention end a long form its paper defines ("Dual Interactive Mamba (DIM)":
-    a Mamba of the paper's own; not "Vision Mamba RNN (VMRNN)", an RNN)?"""
-    return any(f == m.field and s < m.start and m.end == e for f, s, e, _ in longs)
+    a Mamba of the paper's own; not "Vision Mamba RNN (VMRNN)", an RNN), in a sentence that
+    does not set it against the paper's own ("Unlike Token-Level DPO (TDPO), our method …":
+    another's variant)?"""
+    return any(
+        f == m.field and s < m.start and m.end == e for f, s, e, _ in longs
+    ) and not _RE_OTHERS_WORK.search(m.sentence)
+
+
+# a sentence that names others' work: a contrast, a comparison, an example of prior art
+_RE_OTHERS_WORK = re.compile(
+    r"\b(?:unlike|such\s+as|compared|comparison|than|versus|vs\.?|outperform\w*|baselines?|"
+    r"existing|prior|previous|previously|state-of-the-art|e\.g\.|including|(?<![-\w])like)\b",
+    re.IGNORECASE,
+)
 
 
 def _own_defs(
@@ -2005,7 +2038,8 @@ def _own_defs(
 
 
 _RE_TITLE_USES = re.compile(
-    r"\s(?:using|via|with|through|by|leveraging|on\s+top\s+of|built\s+on|based\s+on)\s",
+    r"\s(?:using|via|with|through|by|leveraging|on\s+top\s+of|built\s+on|based\s+on"
+    r"|than|over|beyond|versus|vs\.?|against|unlike|compared\s+(?:to|with)|outperform\w*)\s",
     re.IGNORECASE,
 )
 _PLURAL_ES = re.compile(r"(?:ss|x|ch|sh)es$")  # "Gaussian processes": "… process"
