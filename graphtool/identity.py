@@ -1889,6 +1889,13 @@ def _need(x: _Meaning, family: bool, surface: str = "") -> float:
         and (
             not case_compatible(surface, forms)
             or all(capitals_differ(surface, f) for f in same)  # "TabNet" for "TABNet"
+            # "block-scoring methods such as Quest" for QuEST: an English word, written as
+            # one, for a name that capitals make
+            or (
+                surface[1:].islower()
+                and all(sum(c.isupper() for c in f) > 1 for f in same)
+                and _name_class(surface) == "dictionary"
+            )
         )
     ):
         # all capitals for a mixed-case name ("a PALM-style analysis" for PaLM): maybe

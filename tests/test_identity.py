@@ -1678,3 +1678,19 @@ def test_a_capitalised_title_verb_before_a_name_makes_no_longer_name():
     # "Using" is no part of the name; the mention means the DSI paper's artefact
     (a,), (b,) = _pick(DSTEST, "2504.21282"), _pick(DSTEST, "2202.06991")
     assert (a.id, b.id, "DSI") in _means(gt.build_graph([a, b]))
+
+
+def test_an_english_word_written_as_one_needs_context_to_mean_a_name_of_capitals():
+    # "stacks with existing block-scoring methods such as Quest" (2607.07724, a sparse-
+    # attention paper): Quest, not the corpus's QuEST diffusion quantizer, though the corpus
+    # confirms QuEST as that paper's; "Deepspeed" is still DeepSpeed
+    from graphtool.identity import _Meaning, _need
+
+    quest = _Meaning("QuEST", "system", "QuEST", ["b"], {"QuEST"}, None)
+    quest.confirmed = True
+    assert _need(quest, False, "Quest") > 0 and _need(quest, False, "QuEST") == 0
+    speed = _Meaning("DeepSpeed", "system", "DeepSpeed", ["b"], {"DeepSpeed"}, None)
+    speed.confirmed = True
+    assert _need(speed, False, "Deepspeed") == 0
+    (a,) = _pick(gt.read(EVAL / "arxiv-2026-07-10-17.jsonl"), "2607.07724")
+    assert "methods such as Quest" in a.abstract
