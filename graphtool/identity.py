@@ -1230,6 +1230,12 @@ def resolve(
             conf = round(m.confidence * (0.5 if member else 1.0), 3)
             named.add((a.id, b))
             basis = _basis(x, by_id[b], partial(sim, a.id, b))
+            if basis is None and score >= 1.0 and not x.known and _title_spells(x, by_id[b].title):
+                # A writes the long form that B's title presents as a whole phrase ("…
+                # Using Differentiable Search Index" and "Transformer Memory as a
+                # Differentiable Search Index"): the long form is the agreement a short
+                # acronym needs (a score of 1 or more: A spells it out, see _weigh)
+                basis = "title"
             if basis is None:
                 continue  # B's word alone that it introduced the name: a mention, no inference
             link = Link(

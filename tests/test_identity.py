@@ -1678,6 +1678,12 @@ def test_a_capitalised_title_verb_before_a_name_makes_no_longer_name():
     # "Using" is no part of the name; the mention means the DSI paper's artefact
     (a,), (b,) = _pick(DSTEST, "2504.21282"), _pick(DSTEST, "2202.06991")
     assert (a.id, b.id, "DSI") in _means(gt.build_graph([a, b]))
+    # and it backs an edge: A writes the long form that B's title presents, though "DSI"
+    # alone is a short acronym whose papers would have to agree strongly
+    assert _basis_of(gt.build_graph([a, b]), a.id, b.id) == "title"
+    # a field's name that a title addresses backs nothing, however it is written
+    task = replace(b, title="Prompting for Differentiable Search Index")
+    assert _builds_on(gt.build_graph([a, task])) == set()
 
 
 def test_an_english_word_written_as_one_needs_context_to_mean_a_name_of_capitals():
