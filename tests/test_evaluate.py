@@ -39,3 +39,22 @@ def test_bundled_gold_sets_load_and_name_corpus_papers():
     assert len(seed) == 30 and len(held) == 30
     titles = {p.title for p in gt.read(gt.bundled_corpus())}
     assert all(g["title"] in titles for g in seed)
+
+
+def test_the_relaxed_match_pairs_the_same_spelling_first():
+    # "… of MCP-Enabled LLM Agents" then "the Model Context Protocol (MCP)": two right
+    # mentions, whatever order the paper writes them in
+    p = Paper("p", "Characterization of MCP-Enabled LLM Agents",
+              "We study the Model Context Protocol (MCP) and how agents call MCP servers.")  # fmt: skip
+    rows = [
+        {
+            "surface": "Model Context Protocol",
+            "canonical": "MCP",
+            "family": "MCP",
+            "type": "system",
+        },
+        {"surface": "MCP", "canonical": "MCP", "family": "MCP", "type": "system"},
+    ]
+    gold = [{"title": p.title, "introduces": [], "aliases": {}, "components": [], "mentions": rows}]
+    relaxed = score(gold, [p], gt.link([p])).scores["relaxed/all"]
+    assert (relaxed.tp, relaxed.fp, relaxed.fn) == (2, 0, 0)
