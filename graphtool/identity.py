@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -415,9 +416,87 @@ def vector_arrays(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]
 
 @lru_cache(maxsize=65536)
 def _name_columns(forms: tuple[str, ...]) -> frozenset[int]:
-    if not forms:
-        return frozenset()
-    return frozenset(int(c) for c in _hasher().transform(list(forms)).indices)
+    # the columns _hasher() gives these words, worked out here: a name's few words do not
+    # need scikit-learn, whose import costs an add's process a second (tests/test_identity.py
+    # checks them against it)
+    return frozenset(
+        _column(w) for form in forms for w in _WORD.findall(form.lower()) if w not in _STOP_WORDS
+    )
+
+
+_WORD = re.compile(_TOKENS)
+
+
+def _column(word: str) -> int:
+    """The column scikit-learn's ``HashingVectorizer`` (``alternate_sign=False``) puts a
+    word in: the absolute value of its signed 32-bit MurmurHash3 (seed 0, of its UTF-8
+    bytes), modulo the number of columns.
+
+    Example:
+        >>> _column("infinigen") == _column("infinigen") < _N_FEATURES
+        True
+    """
+    return abs(_murmur3(word.encode("utf-8"))) % _N_FEATURES
+
+
+def _murmur3(data: bytes) -> int:
+    """MurmurHash3 (x86, 32 bits, seed 0) of ``data``, signed, as
+    ``sklearn.utils.murmurhash3_32`` gives it.
+
+    Example:
+        >>> _murmur3(b"foo")
+        -156908512
+    """
+    h = 0
+    n = len(data)
+    end = n - n % 4
+    for (k,) in struct.iter_unpack("<I", data[:end]):
+        k = (k * 0xCC9E2D51) & 0xFFFFFFFF
+        k = ((k << 15) | (k >> 17)) & 0xFFFFFFFF
+        h ^= (k * 0x1B873593) & 0xFFFFFFFF
+        h = ((h << 13) | (h >> 19)) & 0xFFFFFFFF
+        h = (h * 5 + 0xE6546B64) & 0xFFFFFFFF
+    if n > end:
+        k = int.from_bytes(data[end:], "little")
+        k = (k * 0xCC9E2D51) & 0xFFFFFFFF
+        k = ((k << 15) | (k >> 17)) & 0xFFFFFFFF
+        h ^= (k * 0x1B873593) & 0xFFFFFFFF
+    h ^= n
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    h ^= h >> 16
+    return h - (1 << 32) if h & 0x80000000 else h
+
+
+#: scikit-learn's English stop words (``ENGLISH_STOP_WORDS``, which :func:`_hasher` drops),
+#: for :func:`_name_columns` (the same list: ``tests/test_identity.py``).
+_STOP_WORDS = frozenset(
+    """
+a about above across after afterwards again against all almost alone along already also
+although always am among amongst amoungst amount an and another any anyhow anyone anything
+anyway anywhere are around as at back be became because become becomes becoming been before
+beforehand behind being below beside besides between beyond bill both bottom but by call can
+cannot cant co con could couldnt cry de describe detail do done down due during each eg eight
+either eleven else elsewhere empty enough etc even ever every everyone everything everywhere
+except few fifteen fifty fill find fire first five for former formerly forty found four from
+front full further get give go had has hasnt have he hence her here hereafter hereby herein
+hereupon hers herself him himself his how however hundred i ie if in inc indeed interest into
+is it its itself keep last latter latterly least less ltd made many may me meanwhile might
+mill mine more moreover most mostly move much must my myself name namely neither never
+nevertheless next nine no nobody none noone nor not nothing now nowhere of off often on once
+one only onto or other others otherwise our ours ourselves out over own part per perhaps
+please put rather re same see seem seemed seeming seems serious several she should show side
+since sincere six sixty so some somehow someone something sometime sometimes somewhere still
+such system take ten than that the their them themselves then thence there thereafter thereby
+therefore therein thereupon these they thick thin third this those though three through
+throughout thru thus to together too top toward towards twelve twenty two un under until up
+upon us very via was we well were what whatever when whence whenever where whereafter whereas
+whereby wherein whereupon wherever whether which while whither who whoever whole whom whose
+why will with within without would yet you your yours yourself yourselves
+""".split()
+)
 
 
 def name_columns(forms: Iterable[str]) -> frozenset[int]:

@@ -1700,3 +1700,34 @@ def test_an_english_word_written_as_one_needs_context_to_mean_a_name_of_capitals
     assert _need(speed, False, "Deepspeed") == 0
     (a,) = _pick(gt.read(EVAL / "arxiv-2026-07-10-17.jsonl"), "2607.07724")
     assert "methods such as Quest" in a.abstract
+
+
+def test_a_names_columns_are_scikit_learns_without_importing_it():
+    # identity weighs a mention leaving out the hashed columns of its name's words; an add
+    # works them out without scikit-learn (a second's import): the same columns as its
+    # HashingVectorizer gives, for every spelling the bundled corpora hold and odd ones
+    import random
+
+    from sklearn.feature_extraction._stop_words import ENGLISH_STOP_WORDS
+    from sklearn.utils import murmurhash3_32
+
+    from graphtool.identity import _STOP_WORDS, _hasher, _murmur3, _name_columns
+
+    assert _STOP_WORDS == ENGLISH_STOP_WORDS
+    rng = random.Random(7)
+    for n in range(40):  # every tail length, ASCII and not
+        data = bytes(rng.randrange(256) for _ in range(n))
+        assert _murmur3(data) == murmurhash3_32(data, positive=False)
+    papers = gt.read(gt.bundled_corpus())
+    forms = sorted({s for m in gt.link(papers) for s in (m.surface, m.entity, *m.aliases)})
+    forms += [p.title for p in papers[:200]]
+    forms += ["", "the system", "Über-Net v2", "x-ray GPT-4o", "ΑΒΓ net", "a-b", "FOO_bar9"]
+    forms += ["".join(rng.choice("aZé-_ 9ß") for _ in range(12)) for _ in range(300)]
+    assert len(forms) > 1000
+    hasher = _hasher()
+    for form in forms:
+        want = frozenset(int(c) for c in hasher.transform([form]).indices)
+        assert _name_columns((form,)) == want, form
+    assert _name_columns(tuple(forms[:50])) == frozenset(
+        int(c) for c in hasher.transform(forms[:50]).indices
+    )
