@@ -792,8 +792,9 @@ class Store:
             True
         """
         out: list[list[LexEntry]] = [[] for _ in range(self.count())]
-        for pos, entry in self.con.execute("SELECT paper, entry FROM introductions ORDER BY rowid"):
-            out[pos].append(LexEntry(**loads(entry)))
+        rows = self.con.execute("SELECT paper, entry FROM introductions ORDER BY rowid").fetchall()
+        for (pos, _), entry in zip(rows, _loads_many([e for _, e in rows]), strict=True):
+            out[pos].append(LexEntry(**entry))  # decoded in one pass of the C decoder
         return out
 
     def count(self) -> int:
@@ -1170,6 +1171,7 @@ def _add(
     half.start(old, old_intros, new, lexicon, jobs, kept_counts)
     st = Store(path)
     try:
+        st._papers = old  # read already: the spans of the stored mentions are read in them
         old_mentions, old_res = st._stored()
         # what identity worked out before, where its rules are the same as this one's
         kept = st.meta.get("identity") == _identity_key()
