@@ -197,9 +197,12 @@ def _close_pairs(
     import numpy as np
 
     members: dict[tuple[str, ...], list[int]] = {}
+    # only the blocks of the records from ``known`` on are looked at (in the same order)
+    wanted = {k for keys in blocked[known:] for k in keys} if known else None
     for i, keys in enumerate(blocked):
         for k in keys:
-            members.setdefault(k, []).append(i)
+            if wanted is None or k in wanted:
+                members.setdefault(k, []).append(i)
     close: dict[int, dict[int, float]] = {}
     for ids in members.values():
         if len(ids) < 2 or ids[-1] < known:

@@ -206,3 +206,31 @@ def test_blocked_merge_makes_the_merges_of_the_all_pairs_merge(tmp_path):
         assert got[name]["merges"] == expected[name]["merges"], name
         assert got[name] == expected[name], name
     assert len(expected["llm-systems-2025-edited"]["merges"]) > 400
+
+
+def test_a_merge_after_known_records_scores_only_their_blocks_and_the_same_pairs():
+    # an add merges its records after a store's papers (``known``): only the blocks that
+    # hold a new record are formed and scored; the close pairs of the new records are
+    # those of scoring every block, in the same order (one block is big: cdist)
+    from graphtool.merge import CDIST_BLOCK, _close_pairs, _token_counts, blocking_keys
+
+    papers = read(Path(__file__).parent.parent / "data" / "llm-systems-2025.jsonl")
+    rng = random.Random(5)
+    titles = [normalize_title(p.title) for p in papers]
+    titles += [t.replace("e", "a", 1) for t in rng.sample(titles, 150)]  # near duplicates
+    titles += [
+        f"efficient serving of large language models with {a}{b} cache"
+        for a in "pqrstuvw" for b in "xyzkj"
+    ]  # fmt: skip
+    rng.shuffle(titles)
+    counts = _token_counts(titles)
+    blocked = [blocking_keys(t, counts) if len(t) >= 20 else [] for t in titles]
+    every = _close_pairs(titles, blocked, 85.0)
+    assert max(len(v) for v in every.values()) >= CDIST_BLOCK // 2
+    for known in (1, 600, *sorted(every)[-40::13], len(titles) - 1):  # each with its pairs
+        got = _close_pairs(titles, blocked, 85.0, known)
+        want = {j: c for j, c in every.items() if j >= known}
+        assert [(j, list(c.items())) for j, c in got.items()] == [
+            (j, list(c.items())) for j, c in want.items()
+        ]
+        assert got or known == len(titles) - 1
