@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import os
 import re
@@ -1772,6 +1773,9 @@ def _attrs_of(con, table: str, ids: list[str]) -> dict[str, str]:
 def _increasing(seq: Sequence[int | None]) -> set[int]:
     """Indexes of a longest strictly increasing run of the values of ``seq`` (None
     skipped), not necessarily contiguous."""
+    given = [v for v in seq if v is not None]
+    if all(a < b for a, b in itertools.pairwise(given)):  # all of them (an add's usual case)
+        return {k for k, v in enumerate(seq) if v is not None}
     tails: list[int] = []  # the smallest last value of a run of each length
     ends: list[int] = []  # its index
     before = [-1] * len(seq)
