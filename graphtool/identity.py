@@ -417,7 +417,7 @@ def vector_arrays(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]
 @lru_cache(maxsize=65536)
 def _name_columns(forms: tuple[str, ...]) -> frozenset[int]:
     # the columns _hasher() gives these words, worked out here: a name's few words do not
-    # need scikit-learn, whose import costs an add's process a second (tests/test_identity.py
+    # need scikit-learn, whose import cost an add's process 0.76 s (tests/test_identity.py
     # checks them against it)
     return frozenset(
         _column(w) for form in forms for w in _WORD.findall(form.lower()) if w not in _STOP_WORDS
