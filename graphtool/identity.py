@@ -1107,7 +1107,7 @@ def resolve(
                     or k.kind == "hardware"
                     or _first_of_many(x, users.get(x.name.casefold(), set()), by_id)
                     or _presents_as(x, k, by_id)
-                    or (  # "Dense Passage Retrieval for Open-Domain Question Answering"
+                    or (  # "Denoising Diffusion Probabilistic Models" for DDPM
                         len(x.papers) == 1
                         and any(_opens_title(by_id[x.papers[0]].title, f) for f in k.long_forms)
                     )

@@ -293,13 +293,13 @@ def _right_ok(text: str, end: int) -> bool:
         if nxt == "." and after.isalnum():
             return False
         if nxt == "-" and after.isupper() and _RE_TITLE_MODIFIER.match(text, end + 1):
-            return True  # "A SAM-Based Model", "LLM-Driven Agents": a title-case modifier
+            return True  # "Mojo: MLIR-Based …", "MCP-Enabled Agents": a title-case modifier
         if nxt == "-" and (after.isupper() or after.isdigit() or after in "$\\"):
             return False  # a longer name: ZeRO-Infinity, PanGu-$α$
     return True
 
 
-# The adjective a title-case compound makes of a name ("SAM-Based", "GPT-Guided"): the name
+# The adjective a title-case compound makes of a name ("MLIR-Based", "GPT-Guided"): the name
 # ends before the hyphen, as it does before "-based" in running text.
 _RE_TITLE_MODIFIER = re.compile(
     r"(?:Based|Driven|Guided|Powered|Enhanced|Assisted|Augmented|Aware|Inspired|Style"
