@@ -119,5 +119,9 @@ def test_a_title_case_modifier_after_a_hyphen_ends_the_name():
     # running text writes "-based"; "ZeRO-Infinity" is still one longer name
     found = {m.surface for m in _link_one("A BERT-Based Ranker for vLLM-Powered Serving", "x.")}
     assert {"BERT", "vLLM"} <= found
+    found = {
+        m.surface for m in _link_one("BERT-Initialized Rankers on Triton-Optimized GPUs", "x.")
+    }
+    assert "BERT" in found
     assert "ZeRO-Infinity" in {m.surface for m in _link_one("Beyond ZeRO-Infinity", "x.")}
     assert "ZeRO" not in {m.surface for m in _link_one("Beyond ZeRO-Infinity", "x.")}

@@ -303,7 +303,9 @@ def _right_ok(text: str, end: int) -> bool:
 # ends before the hyphen, as it does before "-based" in running text.
 _RE_TITLE_MODIFIER = re.compile(
     r"(?:Based|Driven|Guided|Powered|Enhanced|Assisted|Augmented|Aware|Inspired|Style"
-    r"|Like|Centric|Free|Native|Specific|Oriented|Agnostic|Generated|Empowered|Enabled)"
+    r"|Like|Centric|Free|Native|Specific|Oriented|Agnostic|Generated|Empowered|Enabled"
+    r"|Tuned|Backed|Accelerated|Integrated|Mediated|Supervised|Only|Compatible|Initialized"
+    r"|Optimized|Trained|Distilled|Inspired|Informed)"
     r"(?![\w-])"
 )
 
