@@ -1299,10 +1299,11 @@ def resolve(
         a = by_id[m.paper]
         # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a family member
         text = f"{a.title} {a.abstract}".casefold() if _ACRONYM_NAME.fullmatch(x.name) else ""
+        own = _own_defs(a, own_defs, own_spans, worked)  # its names' and long forms' spans
         member = (
             via_family
-            or _inside_own(m, _own_defs(a, own_defs, own_spans, worked)[1])
-            or _headed_by(m, own_defs[a.id][2])
+            or _inside_own(m, own[1])
+            or _headed_by(m, own[2])
             or _family_mention(m)
             or _named_after(
                 own_names.get(a.id, ()), x.name, x.long_form, title_heads.get(a.id, ()), text
@@ -1317,13 +1318,8 @@ def resolve(
                 continue  # a family link is weak: only where the dates say who came first
             conf = round(m.confidence * (0.5 if member else 1.0), 3)
             named.add((a.id, b))
-            basis = _basis(x, by_id[b], partial(sim, a.id, b))
-            if basis is None and score >= 1.0 and not x.known and _title_spells(x, by_id[b].title):
-                # A writes the long form that B's title presents as a whole phrase ("…
-                # Using Differentiable Search Index" and "Transformer Memory as a
-                # Differentiable Search Index"): the long form is the agreement a short
-                # acronym needs (a score of 1 or more: A spells it out, see _weigh)
-                basis = "title"
+            # a score of 1 or more: A spells out the meaning's long form (see _weigh)
+            basis = _basis(x, by_id[b], partial(sim, a.id, b), spelled=score >= 1.0)
             if basis is None:
                 continue  # B's word alone that it introduced the name: a mention, no inference
             link = Link(
@@ -1461,7 +1457,7 @@ def _distinctive(name: str) -> bool:
     return any(zipf_frequency(w.lower(), "en") < 1.5 for w in words)
 
 
-def _basis(x: _Meaning, b: Paper, agree: Callable[[], float]) -> str | None:
+def _basis(x: _Meaning, b: Paper, agree: Callable[[], float], spelled: bool = False) -> str | None:
     """What backs "paper ``b`` introduced ``x``" well enough to infer that a paper naming
     ``x`` builds on ``b`` (see :class:`Link`), or None: then the mention stays a mention.
 
@@ -1472,10 +1468,12 @@ def _basis(x: _Meaning, b: Paper, agree: Callable[[], float]) -> str | None:
     words or a short acronym ("Sudoku: Decomposing DRAM …" is no source of every Sudoku;
     "CAT: Contrastive Adapter Tuning") needs the two papers to agree strongly as well
     (``agree()``, the TF-IDF cosine of their texts, worked out only then; a long form both
-    write is no such agreement: "automatic differentiation (AD)"). A name the lexicon knows without
-    its source may be presented in the abstract when it is coined and the paper says it
-    presents it (:func:`_we_present`: "we propose vLLM"; not "a music transformer called
-    MusicGen").
+    write is no such agreement: "automatic differentiation (AD)", unless ``b``'s title spells
+    it as a whole phrase and the mention's paper spells it out, ``spelled``: "… Using
+    Differentiable Search Index" and "Transformer Memory as a Differentiable Search Index").
+    A name the lexicon knows without its source may be presented in the abstract when it is
+    coined and the paper says it presents it (:func:`_we_present`: "we propose vLLM"; not "a
+    music transformer called MusicGen").
 
     Example:
         >>> x = _Meaning("MixMatch", "method", "MixMatch", ["b"], {"MixMatch"}, None)
@@ -1493,7 +1491,7 @@ def _basis(x: _Meaning, b: Paper, agree: Callable[[], float]) -> str | None:
         return "abstract" if coined and _we_present(x, b.abstract) else None
     if not _title_presents(x, b) and not _title_spells(x, b.title):
         return None
-    if _distinctive(x.name):
+    if _distinctive(x.name) or (spelled and _title_spells(x, b.title)):
         return "title"
     return "title" if agree() >= _cues()["need"]["title_word"] else None
 
