@@ -1269,7 +1269,7 @@ def resolve(
     # 6. The mentions, renamed to their meaning, and who builds on whom.
     senses = _acronym_senses(papers, mentions, acronyms, sim, known, worked.definitions)
     for i, name in spelled_out.items():
-        senses[i] = replace(mentions[i], entity=name, family=name)
+        senses[i] = replace(mentions[i], entity=name, family=name, aliases=(mentions[i].surface,))
     out: list[Mention] = []
     links: dict[tuple[str, str], Link] = {}
     named: set[tuple[str, str]] = set()  # (A, B): A names what B presents, an edge or not
@@ -1602,7 +1602,9 @@ def _presented_at(title: str, start: int, end: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """What the lexicon says of a name: its kind and, where known, its source paper."""
+    """What the lexicon says of a name: its kind and, where known, its source paper;
+    ``long_forms`` are its aliases with a space ("Denoising Diffusion Probabilistic
+    Models"), and a method concept's other spellings ("data-parallel training")."""
 
     kind: str
     arxiv: str | None = None
@@ -1625,7 +1627,7 @@ def known_names(lexicon) -> dict[str, Known]:
     for e in lexicon.entries.values():
         if e.kind == "method":
             for a in (e.name, *e.aliases):
-                out.setdefault(a.lower(), Known("method", canonical=e.name))
+                out.setdefault(a.lower(), Known("method", canonical=e.name, long_forms=e.aliases))
             continue
         src = e.introduced_by or {}
         long_forms = tuple(a for a in e.aliases if " " in a)
@@ -2051,18 +2053,19 @@ def _acronym_senses(
                 and (len(scored) == 1 or scored[0][0] - scored[1][0] >= _cues()["margin"])
             ):
                 sense = scored[0][1]
-        if sense is None:
-            out[i] = replace(m, confidence=round(m.confidence * 0.5, 3))
+        if sense is None:  # no sense, so no long form: not the "Differential Privacy" of
+            # the one paper that presents DP as a general term
+            out[i] = replace(m, confidence=round(m.confidence * 0.5, 3), aliases=())
             continue
         concept = known.get(sense.lower())
         if concept is not None and concept.kind == "method":
             out[i] = replace(
                 m, entity=concept.canonical, kind="method", family=concept.canonical,
-                relation="uses", how="definition",
+                relation="uses", how="definition", aliases=tuple(concept.long_forms),
             )  # fmt: skip
-        else:
+        else:  # its aliases are its sense's, not another sense's ("Dirichlet Process")
             name = _sense_name(m.surface, sense)
-            out[i] = replace(m, entity=name, family=name)
+            out[i] = replace(m, entity=name, family=name, aliases=(sense,))
     return out
 
 

@@ -610,7 +610,10 @@ def _resolved(m: Mention, resolution: str | None) -> Mention | None:
         return m
     if resolution == _DROPPED:
         return None
-    return replace(m, **loads(resolution))
+    changed = loads(resolution)
+    if "aliases" in changed:  # a tuple, as identity gave it (JSON has lists only)
+        changed["aliases"] = tuple(changed["aliases"])
+    return replace(m, **changed)
 
 
 # -------------------------------------------------------------------------------- reading

@@ -151,6 +151,52 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
             if long_form[-1:] in _CLOSE_QUOTES and long_form[-1:] not in long_form[:-1]:
                 long_form = long_form[:-1].rstrip()  # 'a "Declarative Data Pipeline" (DDP)'
             out.append((abbr, long_form, lo + found, m.start(1)))
+    shared = _shared_head_definitions(text) if "), " in text else {}
+    if shared:  # "tensor (TP), pipeline (PP), and data (DP) parallelism"
+        out = [d for d in out if d[3] not in shared] + list(shared.values())
+        out.sort(key=lambda d: d[3])
+    return out
+
+
+# "tensor (TP), pipeline (PP), and data (DP) parallelism": words that each take an
+# acronym and share the head noun written once after the last of them
+_RE_SHARED_MEMBER = re.compile(r"\b([A-Za-z][A-Za-z-]*) \(([A-Z]{2,4})\)")
+_RE_SHARED_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_RE_SHARED_HEAD = re.compile(r" ([a-z][a-z-]+)\b")
+
+
+def _shared_head_definitions(text: str) -> dict[int, tuple[str, str, int, int]]:
+    """Definitions of acronyms given to words that share one head noun, written after the
+    last of them ("tensor (TP), pipeline (PP), and data (DP) parallelism": DP is "data
+    parallelism"), by where each acronym starts. Every acronym must be its word's initial
+    then the head's, and there must be two members at least.
+
+    Example:
+        >>> found = _shared_head_definitions(
+        ...     "integrate tensor (TP), pipeline (PP), and data (DP) parallelism to train")
+        >>> [d[:2] for d in found.values()]
+        [('TP', 'tensor parallelism'), ('PP', 'pipeline parallelism'), ('DP', 'data parallelism')]
+        >>> _shared_head_definitions("We use tensor (TP), pipeline (PP) and data (DP) at once.")
+        {}
+    """
+    out: dict[int, tuple[str, str, int, int]] = {}
+    members = list(_RE_SHARED_MEMBER.finditer(text))
+    i = 0
+    while i < len(members):
+        run = [members[i]]
+        while i + 1 < len(members) and _RE_SHARED_JOIN.fullmatch(
+            text, run[-1].end(), members[i + 1].start()
+        ):
+            i += 1
+            run.append(members[i])
+        i += 1
+        head = _RE_SHARED_HEAD.match(text, run[-1].end())
+        if len(run) < 2 or head is None:
+            continue
+        noun = head.group(1)
+        if all(m.group(2) == (m.group(1)[0] + noun[0]).upper() for m in run):
+            for m in run:
+                out[m.start(2)] = (m.group(2), f"{m.group(1)} {noun}", m.start(1), m.start(2))
     return out
 
 

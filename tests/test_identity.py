@@ -259,6 +259,24 @@ def test_an_acronym_takes_the_sense_its_paper_spells_out():
     assert G.has_edge("paper:dp", "entity:dp-a-dynamic-partitioner-for", "introduces")
 
 
+def test_each_sense_of_an_acronym_carries_its_own_long_form_only():
+    # llm-systems-2025.jsonl: "Differential Privacy: Gradient Leakage Attacks …" gave every
+    # DP its long form, so "DP (dirichlet process)" listed "Differential Privacy" as an alias
+    # and MegatronApp's "tensor (TP), pipeline (PP), and data (DP) parallelism" was a plain
+    # "DP" with that alias: one entity showing two meanings.
+    ps = _pick(LLM, "2510.23931", "2510.07132", "2507.19845", "2508.07505")
+    G = gt.build_graph(ps)
+    aliases = {d["name"]: d["aliases"] for _, d in G.nodes(data=True) if d["kind"] != "paper"}
+    assert aliases["DP (dirichlet process)"] == ["Dirichlet Process"]
+    assert "Differential Privacy" not in aliases["data parallelism"]
+    assert G.has_edge("paper:2507.19845", "entity:data-parallelism", "uses")
+    assert "DP" not in aliases  # no DP left without its sense
+    for node, d in G.nodes(data=True):
+        if d.get("name", "").split(" (")[0] == "DP":
+            namers = {u for u, _ in G.in_edges(node)}
+            assert "paper:2507.19845" not in namers, d["name"]
+
+
 def test_a_well_known_name_links_to_its_source_paper_in_the_corpus():
     # BERT and COCO: the title presents the name, later papers name it; every later paper
     # that names it builds on the source, whatever its field's vocabulary.

@@ -79,3 +79,22 @@ def test_a_count_unit_after_a_digit_is_no_capital_of_the_name():
     assert case_compatible("GSM8k", ["GSM8K"]) and not capitals_differ("GSM8k", "GSM8K")
     assert case_compatible("Llama-3-8b", ["Llama-3-8B"])
     assert not case_compatible("SPARK", ["Spark"])  # capitals elsewhere still tell names apart
+
+
+def test_acronyms_of_words_that_share_one_head_noun():
+    # llm-systems-2025.jsonl, MegatronApp: the head noun is written once, after the last
+    text = (
+        "While frameworks such as Megatron-LM successfully integrate tensor (TP), pipeline "
+        "(PP), and data (DP) parallelism to enable trillion-parameter training"
+    )
+    assert [d[:2] for d in abbreviation_definitions(text)] == [
+        ("TP", "tensor parallelism"),
+        ("PP", "pipeline parallelism"),
+        ("DP", "data parallelism"),
+    ]
+    # no shared head: each acronym as Schwartz-Hearst reads it; one member: no sharing
+    assert ("DP", "data parallelism") not in [
+        d[:2] for d in abbreviation_definitions("We use tensor (TP), pipeline (PP) and data (DP).")
+    ]
+    one = abbreviation_definitions("a data (DP) parallelism")
+    assert ("DP", "data parallelism") not in [d[:2] for d in one]
