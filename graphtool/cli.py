@@ -892,7 +892,7 @@ def trends_cmd(corpus_paths, fmt, skip_bad, encoding, lexicons, quiet, names, ki
             if G.nodes[node]["kind"] == "paper":
                 raise GraphtoolError(f"{name!r} names a paper, not an entity: {node}")
             entities.append(G.nodes[node]["name"])
-    t = trends_mod.trends(s.papers, s.mentions, kind=kinds, entities=entities, top=top, by=by)
+    t = trends_mod.trends(s.papers, kind=kinds, entities=entities, top=top, by=by, graph=s.graph)
     if t.undated:
         what = "month" if t.by == "month" else "year"
         s.note(f"{t.undated} of {len(s.papers)} papers have no {what} and are left out")

@@ -23,9 +23,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import networkx as nx
+
 from .model import Mention, Paper
 
 PERIODS = ("auto", "year", "month")
+#: The paper -> entity relations that count as naming it.
+_NAMING = frozenset(("introduces", "mentions", "uses"))
 
 
 @dataclass(frozen=True)
@@ -204,9 +208,16 @@ def trends(
     by: str = "auto",
     s: float = 2.0,
     gamma: float = 1.0,
+    graph: nx.MultiDiGraph | None = None,
 ) -> Trends:
     """Papers per period naming each entity, for the ``top`` entities (most papers
     first) or the ``entities`` named, with their Kleinberg bursts.
+
+    The entities are the graph's: each name as identity resolved it, so "DP" counts
+    apart as data parallelism, DP (differential privacy) and DP (dirichlet process).
+    They come from ``graph`` (a :func:`~graphtool.build_graph` of ``papers``) when it is
+    given, else from the graph of ``papers`` and ``mentions`` (``gt.link``'s, or linked
+    here when None).
 
     ``by`` is ``year``, ``month`` or ``auto`` (months when every dated paper has one
     and the corpus spans at most three years). Papers without a year are left out
@@ -244,22 +255,28 @@ def trends(
     for k in where.values():
         if k:
             per_period[index[k]] += 1
-    if mentions is None:
-        from .linker import link
+    if graph is None:
+        from .graph import build_graph
 
-        mentions = link(papers)
+        graph = build_graph(papers, None if mentions is None else list(mentions))
     kinds = {kind} if isinstance(kind, str) else set(kind or ())
     wanted = {e.casefold() for e in entities} if entities else None
     seen: dict[str, set[str]] = defaultdict(set)
     kind_of: dict[str, str] = {}
-    for m in mentions:
-        if kinds and m.kind not in kinds:
+    nodes = graph.nodes
+    for u, v, rel in graph.edges(keys=True):
+        if rel not in _NAMING or not u.startswith("paper:"):
             continue
-        if wanted is not None and m.entity.casefold() not in wanted:
+        node = nodes[v]
+        name, k = node["name"], node["kind"]
+        if kinds and k not in kinds:
             continue
-        if where.get(m.paper):
-            seen[m.entity].add(m.paper)
-            kind_of[m.entity] = m.kind
+        if wanted is not None and name.casefold() not in wanted:
+            continue
+        pid = nodes[u].get("id", u[len("paper:") :])
+        if where.get(pid):
+            seen[name].add(pid)
+            kind_of[name] = k
     rows = []
     for name, ids in seen.items():
         counts = [0] * len(periods)

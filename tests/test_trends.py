@@ -115,3 +115,25 @@ def test_cli_trends_csv_has_a_column_per_period_and_unknown_entities_fail(tmp_pa
     assert (medusa["2019"], medusa["2020"], medusa["2016"]) == ("4", "4", "0")
     r = run("trends", f, "--entity", "Medusa", "--kind", "dataset", "-o", tmp_path / "u.html")
     assert r.exit_code == 1 and "no dated paper names Medusa" in r.output
+
+
+def test_trends_count_the_graphs_entities_one_per_meaning():
+    # llm-systems-2025.jsonl writes DP for differential privacy, a Dirichlet process and
+    # data parallelism; the trends counted the linker's one "DP" (12 papers in its chart)
+    llm = gt.read(gt.bundled_corpus().parent / "llm-systems-2025.jsonl")
+    G = gt.build_graph(llm)
+    t = trends(llm, graph=G, top=0)
+    namers: dict[str, set[str]] = {}
+    for u, v, k in G.edges(keys=True):
+        if k in ("introduces", "mentions", "uses") and u.startswith("paper:"):
+            namers.setdefault(G.nodes[v]["name"], set()).add(u)
+    for row in t.rows:
+        assert row.total == len(namers[row.entity]), row.entity
+    names = {row.entity for row in t.rows}
+    assert {"DP (differential privacy)", "DP (dirichlet process)", "data parallelism"} <= names
+    assert "DP" not in names
+    # without a graph, the same rows from the papers' own graph
+    small = [p for p in llm if p.id in ("2510.07132", "2507.19845", "2508.07505")]
+    assert [(r.entity, r.total) for r in trends(small, top=0).rows] == [
+        (r.entity, r.total) for r in trends(small, graph=gt.build_graph(small), top=0).rows
+    ]
