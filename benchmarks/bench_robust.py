@@ -22,6 +22,8 @@ Inputs:
   introduces    "We introduce Abnx, a tool. " repeated (quadratic before)
   definitions   "Alpha Beta Gamma (ABG) " repeated (abbreviation definitions)
   such-as       "such as A1, B2, … and Z9" lists
+  hyphen-run    "Medusa (MD), " then one "a-a-a…" run (shared-head definitions: quadratic
+                before the thirteenth sitting's review)
 And the reproducer of #5 ("We propose x" + "A" * n + "!") at n = 30 and 60.
 """
 
@@ -71,6 +73,7 @@ INPUTS = {
     "introduces": lambda n: _numbered("We introduce Ab{}x, a tool. ", n),
     "definitions": lambda n: _repeat("Alpha Beta Gamma (ABG) ", n),
     "such-as": lambda n: _repeat("We compare with baselines such as A1, B2, C3 and Z9. ", n),
+    "hyphen-run": lambda n: "We use Medusa (MD), " + _repeat("a-", n - 20),
 }
 
 SIZES = (10_000, 100_000, 1_000_000)

@@ -2053,9 +2053,11 @@ def _acronym_senses(
                 and (len(scored) == 1 or scored[0][0] - scored[1][0] >= _cues()["margin"])
             ):
                 sense = scored[0][1]
-        if sense is None:  # no sense, so no long form: not the "Differential Privacy" of
-            # the one paper that presents DP as a general term
-            out[i] = replace(m, confidence=round(m.confidence * 0.5, 3), aliases=())
+        if sense is None:  # no sense: none of the long forms other papers give it (not
+            # the "Differential Privacy" of the paper that presents DP as a general term)
+            others = definers.get(m.surface, {})
+            aliases = tuple(a for a in m.aliases if _key(a) not in others)
+            out[i] = replace(m, confidence=round(m.confidence * 0.5, 3), aliases=aliases)
             continue
         concept = known.get(sense.lower())
         if concept is not None and concept.kind == "method":

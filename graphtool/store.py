@@ -610,10 +610,7 @@ def _resolved(m: Mention, resolution: str | None) -> Mention | None:
         return m
     if resolution == _DROPPED:
         return None
-    changed = loads(resolution)
-    if "aliases" in changed:  # a tuple, as identity gave it (JSON has lists only)
-        changed["aliases"] = tuple(changed["aliases"])
-    return replace(m, **changed)
+    return replace(m, **loads(resolution))
 
 
 # -------------------------------------------------------------------------------- reading

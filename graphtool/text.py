@@ -104,7 +104,10 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
 
     Returns ``(abbr, long_form, long_start, abbr_start)`` tuples; the long form is
     the shortest run of words before the bracket whose letters spell the
-    abbreviation in order, the first letter at a word start.
+    abbreviation in order, the first letter at a word start, or, for acronyms given to
+    words that share one head noun written after the last of them, the word and the head
+    ("tensor (TP), pipeline (PP), and data (DP) parallelism": "data parallelism", which
+    then does not stand in the text from ``long_start`` on).
 
     Example:
         >>> abbreviation_definitions("we propose Adaptive Projected Guidance (APG), a fix")
@@ -160,16 +163,21 @@ def abbreviation_definitions(text: str) -> list[tuple[str, str, int, int]]:
 
 # "tensor (TP), pipeline (PP), and data (DP) parallelism": words that each take an
 # acronym and share the head noun written once after the last of them
-_RE_SHARED_MEMBER = re.compile(r"\b([A-Za-z][A-Za-z-]*) \(([A-Z]{2,4})\)")
+# (a word starts only where no letter or hyphen is before it: from every boundary inside
+# a long hyphenated run the search would be quadratic)
+_RE_SHARED_MEMBER = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z-]*) \(([A-Z]{2,4})\)")
 _RE_SHARED_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_RE_SHARED_HEAD = re.compile(r" ([a-z][a-z-]+)\b")
+_RE_SHARED_HEAD = re.compile(r" ([a-z]{3,})(?![\w-])")
 
 
 def _shared_head_definitions(text: str) -> dict[int, tuple[str, str, int, int]]:
     """Definitions of acronyms given to words that share one head noun, written after the
     last of them ("tensor (TP), pipeline (PP), and data (DP) parallelism": DP is "data
     parallelism"), by where each acronym starts. Every acronym must be its word's initial
-    then the head's, and there must be two members at least.
+    then the head's, there must be three members at least (two read as often as a verb
+    after them: "tensor (TP) and pipeline (PP) partition the model"), and the head is one
+    word of lower-case letters, no function word and not joined by a hyphen ("…
+    parallelism-based training").
 
     Example:
         >>> found = _shared_head_definitions(
@@ -191,7 +199,7 @@ def _shared_head_definitions(text: str) -> dict[int, tuple[str, str, int, int]]:
             run.append(members[i])
         i += 1
         head = _RE_SHARED_HEAD.match(text, run[-1].end())
-        if len(run) < 2 or head is None:
+        if len(run) < 3 or head is None or head.group(1) in _HEAD_NOT:
             continue
         noun = head.group(1)
         if all(m.group(2) == (m.group(1)[0] + noun[0]).upper() for m in run):
@@ -199,6 +207,12 @@ def _shared_head_definitions(text: str) -> dict[int, tuple[str, str, int, int]]:
                 out[m.start(2)] = (m.group(2), f"{m.group(1)} {noun}", m.start(1), m.start(2))
     return out
 
+
+#: Words that follow a list of acronyms without being its head ("… and data (DP) for each").
+_HEAD_NOT = frozenset(
+    "a an and are as at be by can for from has have in into is of on or per that the their "
+    "then these this to via was were which while with".split()
+)
 
 _CLOSE_QUOTES = "\"”'’"
 _LEAD_WORDS = frozenset("a an and as at by for from in into of on or the to via with".split())

@@ -209,6 +209,7 @@ def trends(
     s: float = 2.0,
     gamma: float = 1.0,
     graph: nx.MultiDiGraph | None = None,
+    lexicon=None,
 ) -> Trends:
     """Papers per period naming each entity, for the ``top`` entities (most papers
     first) or the ``entities`` named, with their Kleinberg bursts.
@@ -216,8 +217,9 @@ def trends(
     The entities are the graph's: each name as identity resolved it, so "DP" counts
     apart as data parallelism, DP (differential privacy) and DP (dirichlet process).
     They come from ``graph`` (a :func:`~graphtool.build_graph` of ``papers``) when it is
-    given, else from the graph of ``papers`` and ``mentions`` (``gt.link``'s, or linked
-    here when None).
+    given, else from ``build_graph(papers, mentions, lexicon)``: ``mentions`` are the
+    linker's (``gt.link``'s, with the same ``lexicon``; linked here when None), not mentions
+    identity has already resolved. Give one of ``graph`` and ``mentions``.
 
     ``by`` is ``year``, ``month`` or ``auto`` (months when every dated paper has one
     and the corpus spans at most three years). Papers without a year are left out
@@ -258,7 +260,9 @@ def trends(
     if graph is None:
         from .graph import build_graph
 
-        graph = build_graph(papers, None if mentions is None else list(mentions))
+        graph = build_graph(papers, None if mentions is None else list(mentions), lexicon)
+    elif mentions is not None:
+        raise GraphtoolError("give trends() a graph or mentions, not both")
     kinds = {kind} if isinstance(kind, str) else set(kind or ())
     wanted = {e.casefold() for e in entities} if entities else None
     seen: dict[str, set[str]] = defaultdict(set)

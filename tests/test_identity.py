@@ -277,6 +277,23 @@ def test_each_sense_of_an_acronym_carries_its_own_long_form_only():
             assert "paper:2507.19845" not in namers, d["name"]
 
 
+def test_an_acronym_with_no_sense_keeps_no_other_papers_long_form():
+    # "DP" in a paper that spells nothing out, read in a corpus where one paper presents
+    # DP as "Differential Privacy" and another defines "Dirichlet Process (DP)": it stays
+    # the plain acronym, with neither long form (the linker gave it the first)
+    plain = Paper(
+        "2510.99999",
+        "Scaling Mixture Models on GPUs",
+        "We scale the training of mixture models to many GPUs and measure DP overheads.",
+    )
+    ps = [*_pick(LLM, "2510.23931", "2510.07132"), plain]
+    raw = [m for m in gt.link(ps) if m.paper == plain.id and m.surface == "DP"]
+    assert raw and "Differential Privacy" in raw[0].aliases
+    G = gt.build_graph(ps)
+    (node,) = [v for _, v, k in G.out_edges("paper:2510.99999", keys=True) if "dp" in v]
+    assert G.nodes[node]["name"] == "DP" and G.nodes[node]["aliases"] == []
+
+
 def test_a_well_known_name_links_to_its_source_paper_in_the_corpus():
     # BERT and COCO: the title presents the name, later papers name it; every later paper
     # that names it builds on the source, whatever its field's vocabulary.

@@ -132,8 +132,14 @@ def test_trends_count_the_graphs_entities_one_per_meaning():
     names = {row.entity for row in t.rows}
     assert {"DP (differential privacy)", "DP (dirichlet process)", "data parallelism"} <= names
     assert "DP" not in names
-    # without a graph, the same rows from the papers' own graph
-    small = [p for p in llm if p.id in ("2510.07132", "2507.19845", "2508.07505")]
-    assert [(r.entity, r.total) for r in trends(small, top=0).rows] == [
+    # from the linker's mentions: the same rows as from their graph, not the linker's names
+    small = [p for p in llm if p.id in ("2510.23931", "2510.07132", "2507.19845", "2508.07505")]
+    raw = gt.link(small)
+    assert "DP" in {m.entity for m in raw}  # the linker's one name for three things
+    rows = [(r.entity, r.total) for r in trends(small, raw, top=0).rows]
+    assert rows == [
         (r.entity, r.total) for r in trends(small, graph=gt.build_graph(small), top=0).rows
     ]
+    assert "DP" not in dict(rows) and dict(rows)["data parallelism"] == 1
+    with pytest.raises(gt.GraphtoolError, match="not both"):
+        trends(small, raw, graph=G)
