@@ -1275,6 +1275,7 @@ def resolve(
     named: set[tuple[str, str]] = set()  # (A, B): A names what B presents, an edge or not
     prior = _prior_users(mentions, decided, senses, by_id)
     presenter: dict[tuple[str, str], _Meaning] = {}  # (name, paper): its first meaning with it
+    bases: dict[tuple[int, str, bool], str | None] = {}  # see _basis_kept
     for key, slot in meanings.items():
         for x in slot:
             for b in x.papers:
@@ -1297,31 +1298,28 @@ def resolve(
             m = replace(m, entity=x.display, kind=x.kind, family=x.family)
         out.append(m)
         a = by_id[m.paper]
-        # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a family member
-        text = f"{a.title} {a.abstract}".casefold() if _ACRONYM_NAME.fullmatch(x.name) else ""
-        own = _own_defs(a, own_defs, own_spans, worked)  # its names' and long forms' spans
-        member = (
-            via_family
-            or _inside_own(m, own[1])
-            or _headed_by(m, own[2])
-            or _family_mention(m)
-            or _named_after(
-                own_names.get(a.id, ()), x.name, x.long_form, title_heads.get(a.id, ()), text
-            )
-        )
         if via_family and x.family in own_families.get(a.id, ()):
             continue  # A presents a member of the family too: siblings, neither builds on other
+        member = None  # worked out for the first candidate with a basis (most have none)
         for b in x.papers:
             if b == a.id or not _not_newer(a, by_id[b]) or (x.display, b) in prior:
                 continue
             if via_family and (a.when is None or by_id[b].when is None):
                 continue  # a family link is weak: only where the dates say who came first
-            conf = round(m.confidence * (0.5 if member else 1.0), 3)
             named.add((a.id, b))
             # a score of 1 or more: A spells out the meaning's long form (see _weigh)
-            basis = _basis(x, by_id[b], partial(sim, a.id, b), spelled=score >= 1.0)
+            basis = bases.get((id(x), b, score >= 1.0), _ASK)
+            if basis is _ASK:
+                basis = _basis_kept(bases, x, by_id[b], partial(sim, a.id, b), score >= 1.0)
             if basis is None:
                 continue  # B's word alone that it introduced the name: a mention, no inference
+            if member is None:
+                # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a
+                # family member
+                member = via_family or _member(
+                    m, a, x, _own_defs(a, own_defs, own_spans, worked), own_names, title_heads
+                )
+            conf = round(m.confidence * (0.5 if member else 1.0), 3)
             link = Link(
                 a.id, b, m.entity, x.display, m.surface, m.sentence, conf, member, score, basis
             )
@@ -1494,6 +1492,61 @@ def _basis(x: _Meaning, b: Paper, agree: Callable[[], float], spelled: bool = Fa
     if _distinctive(x.name) or (spelled and _title_spells(x, b.title)):
         return "title"
     return "title" if agree() >= _cues()["need"]["title_word"] else None
+
+
+_ASK = object()  # not in a cache of _basis_kept's
+
+
+def _basis_kept(
+    cache: dict[tuple[int, str, bool], str | None],
+    x: _Meaning,
+    b: Paper,
+    agree: Callable[[], float],
+    spelled: bool,
+) -> str | None:
+    """:func:`_basis`, kept in ``cache`` by (meaning, ``b``'s id, ``spelled``) where it did
+    not ask ``agree()`` (the one thing of the mentioning paper it reads): the many papers
+    that name one meaning then ask it once. Where it asked, it is asked again each time.
+
+    Example:
+        >>> x = _Meaning("MixMatch", "method", "MixMatch", ["b"], {"MixMatch"}, None)
+        >>> b, cache = Paper("b", "MixMatch: A Holistic Approach", ""), {}
+        >>> _basis_kept(cache, x, b, float, False), cache == {(id(x), "b", False): "title"}
+        ('title', True)
+    """
+    asked = False
+
+    def agreed() -> float:
+        nonlocal asked
+        asked = True
+        return agree()
+
+    basis = _basis(x, b, agreed, spelled=spelled)
+    if not asked:
+        cache[(id(x), b.id, spelled)] = basis
+    return basis
+
+
+def _member(
+    m: Mention,
+    a: Paper,
+    x: _Meaning,
+    own: tuple[dict[str, str], list, list],
+    own_names: dict[str, list[str]],
+    title_heads: dict[str, list[str]],
+) -> bool:
+    """Is ``a``'s mention ``m`` of meaning ``x`` a family member's, not ``x`` itself: inside
+    one of ``a``'s own names or a long form it defines (``own``: :func:`_own_defs`), of a
+    family, or ``a``'s own artefact is named after ``x`` (:func:`_named_after`)?"""
+    text = f"{a.title} {a.abstract}".casefold() if _ACRONYM_NAME.fullmatch(x.name) else ""
+    return (
+        _inside_own(m, own[1])
+        or _headed_by(m, own[2])
+        or _family_mention(m)
+        or _named_after(
+            own_names.get(a.id, ()), x.name, x.long_form, title_heads.get(a.id, ()), text
+        )
+    )
 
 
 def _long_form_title(m: Mention, p: Paper, known: dict[str, Known]) -> bool:
