@@ -1169,34 +1169,39 @@ def resolve(
             elif key in general and " " in m.surface and _ACRONYM.fullmatch(m.entity):
                 spelled_out[len(decided) - 1] = _sense_name(m.entity, m.surface)
             continue
-        defs, _, longs = _own_defs(a, own_defs, own_spans, worked)
+        # A's own definitions and names (_own_defs), worked out where a step reads them:
+        # a decision kept from before (memo) reads none of them
+        own = None
         # a name inside A's own ("Selective Gated Mamba (SIGMA)"): A's variant of it, a
         # family member below (see _inside_own); the name must stand on its own there
         # ("the Generalist Language Model": another name), as in any capitalised run
-        if " " in m.surface.strip() and any(
-            f == m.field and s <= m.start and m.end <= e and e - s > m.end - m.start
-            for f, s, e, _ in longs
-        ):
-            continue  # a fragment of a long form A defines ("Momentum Contrast and
-            # Distillation (MCD)" holds no mention of Momentum Contrast)
+        if " " in m.surface.strip():
+            own = _own_defs(a, own_defs, own_spans, worked)
+            if any(
+                f == m.field and s <= m.start and m.end <= e and e - s > m.end - m.start
+                for f, s, e, _ in own[2]
+            ):
+                continue  # a fragment of a long form A defines ("Momentum Contrast and
+                # Distillation (MCD)" holds no mention of Momentum Contrast)
         if m.surface.casefold() in own_folded.get(a.id, ()):
             continue  # A's own artefact, named like another's ("KoALA: …" and KOALA)
-        if (
-            m.field == "abstract"
-            and _prefixed(a.abstract, m.start, known_folded)
-            and not _headed_by(m, longs)
-        ):
-            # "Grounding DINO", "Vision Mamba RNN": a longer name that holds it, so the name
-            # is used in another sense too, as when no meaning fits
-            if (
-                slot
-                and a.id not in _presenters(slot, presenters)
-                and (_weakness(m.entity) > 0 or _ACRONYM.fullmatch(m.surface))
-            ):
-                unattributed.add(key)
-            continue
-        own_long = defs.get(m.surface)
-        if own_long and _ACRONYM.fullmatch(m.surface) and _is_concept(own_long, known):
+        if m.field == "abstract" and _prefixed(a.abstract, m.start, known_folded):
+            own = own or _own_defs(a, own_defs, own_spans, worked)
+            if not _headed_by(m, own[2]):
+                # "Grounding DINO", "Vision Mamba RNN": a longer name that holds it, so the
+                # name is used in another sense too, as when no meaning fits
+                if (
+                    slot
+                    and a.id not in _presenters(slot, presenters)
+                    and (_weakness(m.entity) > 0 or _ACRONYM.fullmatch(m.surface))
+                ):
+                    unattributed.add(key)
+                continue
+        own_long = None
+        if _ACRONYM.fullmatch(m.surface):
+            own = own or _own_defs(a, own_defs, own_spans, worked)
+            own_long = own[0].get(m.surface)
+        if own_long and _is_concept(own_long, known):
             # "data parallelism (DP)": A spells it out as a method, not anyone's artefact
             unattributed.add(key)
             acronyms[len(decided) - 1] = own_long
@@ -1213,6 +1218,7 @@ def resolve(
                 best = (group[hit[1]], hit[2]) if hit[1] >= 0 else None
                 weighed = hit[3:]
             else:
+                defs = (own or _own_defs(a, own_defs, own_spans, worked))[0]
                 n, good = _reweigh(
                     m, a, group, hit, (sim, users[key]), defs, not slot, spelled, stale, tails
                 )
@@ -1228,6 +1234,7 @@ def resolve(
             now[mkey] = (digest, idx, 0.0 if best is None else best[1], *weighed)
         else:
             sim.focus(group, users[key])  # the cosines this name asks for
+            defs = (own or _own_defs(a, own_defs, own_spans, worked))[0]
             best = _attribute(m, a, group, sim, defs, family=not slot, spelled=spelled)
         if best is not None:
             decided[-1] = (best[0], best[1], not slot)
@@ -1235,7 +1242,7 @@ def resolve(
             if _weakness(m.entity) > 0 or _ACRONYM.fullmatch(m.surface):
                 unattributed.add(key)  # a weak name used in another sense: name them apart
             if _ACRONYM.fullmatch(m.surface):
-                acronyms[len(decided) - 1] = defs.get(m.surface)
+                acronyms[len(decided) - 1] = own[0].get(m.surface)  # worked out above
 
     if memo is not None:
         memo.clear()
