@@ -1132,13 +1132,18 @@ def resolve(
     # 4. Every mention of an introduced name: whose artefact is it?
     own_spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     own_folded: dict[str, set[str]] = defaultdict(set)  # the names each paper presents
+    own_names: dict[str, list[str]] = defaultdict(list)  # for the links (6.)
+    own_families: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.relation == "introduces":
             own_spans[m.paper].append((m.field, m.start, m.end))
             own_folded[m.paper].update(n.casefold() for n in (m.entity, m.surface))
+            own_names[m.paper] += [m.entity, m.surface, *m.aliases]
+            own_families[m.paper].add(m.family)
     own_defs: dict[str, tuple[dict[str, str], list, list]] = {}
     spelled: dict = {}  # the meanings of a slot each spelling fits
     decided: list[tuple[_Meaning, float, bool] | None] = []
+    chosen: list[int] = []  # the places of the mentions attributed (decided not None)
     unattributed: set[str] = set()  # names some mention uses in another sense
     acronyms: dict[int, str | None] = {}  # unattributed acronym mentions: their own long form
     spelled_out: dict[int, str] = {}  # "Differential Privacy" of a general term: its sense
@@ -1238,6 +1243,7 @@ def resolve(
             best = _attribute(m, a, group, sim, defs, family=not slot, spelled=spelled)
         if best is not None:
             decided[-1] = (best[0], best[1], not slot)
+            chosen.append(len(decided) - 1)
         elif slot and a.id not in _presenters(slot, presenters):
             if _weakness(m.entity) > 0 or _ACRONYM.fullmatch(m.surface):
                 unattributed.add(key)  # a weak name used in another sense: name them apart
@@ -1260,18 +1266,6 @@ def resolve(
             if plural and x.family == x.name:
                 x.family = x.display  # its own family, not the plain string's
 
-    own_names: dict[str, list[str]] = defaultdict(list)
-    own_families: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.relation == "introduces":
-            own_names[m.paper] += [m.entity, m.surface, *m.aliases]
-            own_families[m.paper].add(m.family)
-    title_heads: dict[str, list[str]] = {}
-    for p in papers:  # the name a title presents ("Vision Mamba: Efficient Visual …")
-        head = p.title.split(":", 1)[0].strip() if ":" in p.title else ""
-        if head and _compound_name(head):
-            title_heads[p.id] = [head]
-
     sim.focus(None, ())
     # 6. The mentions, renamed to their meaning, and who builds on whom.
     senses = _acronym_senses(papers, mentions, acronyms, sim, known, worked.definitions)
@@ -1280,7 +1274,7 @@ def resolve(
     out: list[Mention] = []
     links: dict[tuple[str, str], Link] = {}
     named: set[tuple[str, str]] = set()  # (A, B): A names what B presents, an edge or not
-    prior = _prior_users(mentions, decided, senses, by_id)
+    prior = _prior_users(mentions, decided, senses, by_id, chosen)
     presenter: dict[tuple[str, str], _Meaning] = {}  # (name, paper): its first meaning with it
     bases: dict[tuple[int, str, bool], str | None] = {}  # see _basis_kept
     for key, slot in meanings.items():
@@ -1324,7 +1318,7 @@ def resolve(
                 # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a
                 # family member
                 member = via_family or _member(
-                    m, a, x, _own_defs(a, own_defs, own_spans, worked), own_names, title_heads
+                    m, a, x, _own_defs(a, own_defs, own_spans, worked), own_names
                 )
             conf = round(m.confidence * (0.5 if member else 1.0), 3)
             link = Link(
@@ -1540,19 +1534,19 @@ def _member(
     x: _Meaning,
     own: tuple[dict[str, str], list, list],
     own_names: dict[str, list[str]],
-    title_heads: dict[str, list[str]],
 ) -> bool:
     """Is ``a``'s mention ``m`` of meaning ``x`` a family member's, not ``x`` itself: inside
     one of ``a``'s own names or a long form it defines (``own``: :func:`_own_defs`), of a
     family, or ``a``'s own artefact is named after ``x`` (:func:`_named_after`)?"""
     text = f"{a.title} {a.abstract}".casefold() if _ACRONYM_NAME.fullmatch(x.name) else ""
+    # the name the title presents ("Vision Mamba: Efficient Visual …")
+    head = a.title.split(":", 1)[0].strip() if ":" in a.title else ""
+    heads = [head] if head and _compound_name(head) else []
     return (
         _inside_own(m, own[1])
         or _headed_by(m, own[2])
         or _family_mention(m)
-        or _named_after(
-            own_names.get(a.id, ()), x.name, x.long_form, title_heads.get(a.id, ()), text
-        )
+        or _named_after(own_names.get(a.id, ()), x.name, x.long_form, heads, text)
     )
 
 
@@ -2414,7 +2408,11 @@ _COINED = re.compile(r"[a-z][A-Z]|\d")  # vLLM, GraphRAG, Qwen2.5: not a word, n
 
 
 def _prior_users(
-    mentions: list[Mention], decided: list, senses: dict, by_id: dict[str, Paper]
+    mentions: list[Mention],
+    decided: list,
+    senses: dict,
+    by_id: dict[str, Paper],
+    chosen: Iterable[int] | None = None,
 ) -> set[tuple[str, str]]:
     """The (meaning, introducing paper) pairs whose name a paper older than the introducer
     already writes in that meaning: the name was not coined there ("Agentic AI", "Gaussian
@@ -2425,14 +2423,18 @@ def _prior_users(
     paper), and names a paper's title presents ("Horovod: fast and easy distributed deep
     learning …" came out a year after Horovod); the rule is for names made of words that an
     abstract presents ("We first introduce Agentic AI, tracing its evolution …") and for
-    acronyms defined there."""
+    acronyms defined there. ``chosen``: the places of the mentions with a decision, in
+    order (by default every place is looked at)."""
     titled = {
         (m.paper, m.entity.casefold())
         for m in mentions
         if m.relation == "introduces" and m.field == "title"
     }
     prior: set[tuple[str, str]] = set()
-    for i, (m, d) in enumerate(zip(mentions, decided, strict=True)):
+    if len(mentions) != len(decided):
+        raise ValueError("a decision per mention")
+    for i in range(len(decided)) if chosen is None else chosen:
+        m, d = mentions[i], decided[i]
         if d is None or i in senses or m.relation == "introduces" or d[2] or _family_mention(m):
             continue
         if d[0].kind in ("hardware", "model"):
