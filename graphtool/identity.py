@@ -1488,9 +1488,14 @@ def _basis(x: _Meaning, b: Paper, agree: Callable[[], float], spelled: bool = Fa
             return None if _others(x.name, b.abstract) else "title"
         coined = _name_class(x.name) == "coined"
         return "abstract" if coined and _we_present(x, b.abstract) else None
-    if not _title_presents(x, b) and not _title_spells(x, b.title):
-        return None
-    if _distinctive(x.name) or (spelled and _title_spells(x, b.title)):
+    spells = None  # whether b's title spells the name, worked out once where asked
+    if not _title_presents(x, b):
+        spells = _title_spells(x, b.title)
+        if not spells:
+            return None
+    if _distinctive(x.name):
+        return "title"
+    if spelled and (spells if spells is not None else _title_spells(x, b.title)):
         return "title"
     return "title" if agree() >= _cues()["need"]["title_word"] else None
 

@@ -305,7 +305,7 @@ _RE_TITLE_MODIFIER = re.compile(
     r"(?:Based|Driven|Guided|Powered|Enhanced|Assisted|Augmented|Aware|Inspired|Style"
     r"|Like|Centric|Free|Native|Specific|Oriented|Agnostic|Generated|Empowered|Enabled"
     r"|Tuned|Backed|Accelerated|Integrated|Mediated|Supervised|Only|Compatible|Initialized"
-    r"|Optimized|Trained|Distilled|Inspired|Informed)"
+    r"|Optimized|Trained|Distilled|Informed)"
     r"(?![\w-])"
 )
 
