@@ -342,9 +342,22 @@ def _entity_attrs(m: Mention) -> dict:
         label=m.entity,
         name=m.entity,
         family=m.family or m.entity,
-        aliases=sorted(set(m.aliases)),
+        aliases=_distinct_aliases(m.aliases),
         surfaces=[],
     )
+
+
+def _distinct_aliases(aliases: Iterable[str]) -> list[str]:
+    """Sorted aliases, less a lower-case one that another writes with capitals: "Quantum
+    Federated Learning" and "quantum federated learning" are one long form, shown once.
+
+    Example:
+        >>> _distinct_aliases(["quantum federated learning", "Quantum Federated Learning"])
+        ['Quantum Federated Learning']
+    """
+    out = set(aliases)
+    capitalised = {a.casefold() for a in out if not a.islower()}
+    return sorted(a for a in out if not (a.islower() and a.casefold() in capitalised))
 
 
 def _note_mention(node: dict, m: Mention) -> None:
@@ -352,7 +365,7 @@ def _note_mention(node: dict, m: Mention) -> None:
     if m.surface not in node["surfaces"]:
         node["surfaces"].append(m.surface)
     if m.relation == "introduces":
-        node["aliases"] = sorted(set(node["aliases"]) | set(m.aliases))
+        node["aliases"] = _distinct_aliases([*node["aliases"], *m.aliases])
 
 
 def _mention_edge_attrs(m: Mention) -> dict:

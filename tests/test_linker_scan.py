@@ -125,3 +125,61 @@ def test_a_title_case_modifier_after_a_hyphen_ends_the_name():
     assert "BERT" in found
     assert "ZeRO-Infinity" in {m.surface for m in _link_one("Beyond ZeRO-Infinity", "x.")}
     assert "ZeRO" not in {m.surface for m in _link_one("Beyond ZeRO-Infinity", "x.")}
+
+
+def test_a_long_form_of_three_words_in_lower_case_is_the_name_spelled_out():
+    # real sentences (llm-systems-2025 and the fresh sets)
+    dpo = _link_one(
+        "T",
+        "Then, we employ direct preference optimization to align the fine-tuned LLM with "
+        "specific user preferences.",
+    )
+    assert {(m.surface, m.entity) for m in dpo if m.kind != "method"} == {
+        ("direct preference optimization", "DPO")
+    }
+    lora = _link_one(
+        "T",
+        "LGT integrates three complementary components: (1) layer-wise training, (2)\n"
+        "low-rank adaptation to fine-tune shallow layers and accelerate training.",
+    )
+    assert ("low-rank adaptation", "LoRA") in {(m.surface, m.entity) for m in lora}
+
+
+def test_a_spelled_out_name_is_not_a_fragment_a_class_or_a_two_word_phrase():
+    # the paper's own variant: "region-aware direct preference optimization (RA-DPO)"
+    assert "DPO" not in {
+        m.entity
+        for m in _link_one(
+            "T",
+            "we introduce a geometry-appearance alignment module and a region-aware direct "
+            "preference optimization (RA-DPO) strategy with motion-aware masking.",
+        )
+    }
+    # a class of models, not S4
+    assert "S4" not in {
+        m.entity
+        for m in _link_one(
+            "T",
+            "Many subquadratic-time architectures such as linear attention and structured "
+            "state space models (SSMs) have been developed.",
+        )
+    }
+    # two words in lower case stay words (a vision transformer is any such model)
+    assert _names_in("We encode each image with a vision transformer and a text encoder.") == set()
+    # its own defined abbreviation is the name: still the name
+    ppo = _link_one("T", "We train the policy with proximal policy optimization (PPO) on MuJoCo.")
+    assert {m.entity for m in ppo if m.surface == "proximal policy optimization"} == {"PPO"}
+
+
+def test_a_paper_spelling_out_its_own_title_does_not_mention_it():
+    ms = gt.link(
+        [
+            Paper(
+                "1811.03115",
+                "Blockwise Parallel Decoding for Deep Autoregressive Models",
+                "We propose a novel blockwise parallel decoding scheme in which we make "
+                "predictions for multiple time steps in parallel.",
+            )
+        ]
+    )
+    assert not [m for m in ms if m.surface == "blockwise parallel decoding"]

@@ -30,6 +30,7 @@ holds :class:`Linker`, which combines them, and :func:`link`.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ CONFIDENCE = {
     "definition": 0.9,
     "lexicon": 0.95,
     "lexicon-case": 0.85,
+    "spelled": 0.85,
     "corpus": 0.9,
     "variant": 0.9,
     "method": 0.9,
@@ -296,6 +298,8 @@ class Linker(IntroFinder, DefinitionFinder, Scanner, Discoverer):
                 seen.add((e.name, h.surface, field))
                 if e.name in own:
                     continue  # the paper's own name, already reported as introduced
+                if h.how == "spelled" and _holds_phrase(paper.title, h.surface):
+                    continue  # "Blockwise Parallel Decoding for …": the paper presents it
                 relation = "uses" if e.kind == "method" else "mentions"
                 out.append(
                     Mention(
@@ -310,7 +314,9 @@ class Linker(IntroFinder, DefinitionFinder, Scanner, Discoverer):
                         end=h.end,
                         sentence=sents.covering(h.start, h.end),
                         confidence=CONFIDENCE[h.how],
-                        how="lexicon" if h.how in ("lexicon-case", "method", "corpus") else h.how,
+                        how="lexicon"
+                        if h.how in ("lexicon-case", "method", "corpus", "spelled")
+                        else h.how,
                         title=paper.title,
                         aliases=e.aliases,
                     )
@@ -355,3 +361,15 @@ def link(
         True
     """
     return Linker(lexicon, discover=discover).link(papers)
+
+
+def _holds_phrase(title: str, phrase: str) -> bool:
+    """Does ``title`` write ``phrase`` (any case, hyphens or spaces between its words)?"""
+    words = _RE_WORD_RUN.findall(phrase.lower())
+    if not title or not words:
+        return False
+    pattern = r"(?<![^\W_])" + r"[\s-]+".join(map(re.escape, words)) + r"(?![^\W_])"
+    return re.search(pattern, title.lower()) is not None
+
+
+_RE_WORD_RUN = re.compile(r"[^\W_]+")

@@ -131,9 +131,17 @@ class Scanner:
                 for t in targets
                 if not t.case and (_namey_case(span) or _joined_case(span, t.surface))
             ]
+            spelled = False
+            if not cands:  # "direct preference optimization": DPO spelled out
+                cands = [t for t in targets if _spelled_out(t, span)]
+                if cands and not _spelled_here(text, end, cands[0].entry.name):
+                    continue
+                spelled = True
             for t in cands:
                 entry, how = t.entry, t.how
-                if how == "lexicon" and entry.kind == "method":
+                if spelled:
+                    how = "spelled"
+                elif how == "lexicon" and entry.kind == "method":
                     how = "method"
                 elif how == "lexicon" and not exact:
                     how = "lexicon-case"
@@ -245,6 +253,38 @@ class _Finder:
                 i = padded.find(k, i + 1)
         found.sort(key=lambda f: f[:2])
         return [(end, value) for end, _, value in found]
+
+
+def _spelled_out(t: _Target, span: str) -> bool:
+    """A name's long form of three words or more, written in lower case ("direct
+    preference optimization" for DPO, "low-rank adaptation" for LoRA): the name spelled
+    out, not a word; two words ("vision transformer", "token merging") stay words."""
+    return (
+        t.how == "lexicon"
+        and t.entry.kind != "method"
+        and span.islower()
+        and t.surface != t.entry.name
+        and len(_RE_WORDS.findall(t.surface)) >= 3
+        and not t.surface.islower()
+    )
+
+
+_RE_WORDS = re.compile(r"[^\W_]+")
+# What follows a spelled-out name: "(RA-DPO)", its abbreviation, or "models" (a class)
+_RE_AFTER_SPELLED = re.compile(r"\s*(?:\(\s*([^()\s]{1,20})\s*\)|(models?)\b)")
+
+
+def _spelled_here(text: str, end: int, name: str) -> bool:
+    """Does a lower-case long form ending at ``text[end]`` name the artefact itself? Not
+    when an abbreviation other than the name follows ("retrieval-augmented direct
+    preference optimization (RA-DPO)": a fragment of the paper's own variant's long
+    form) or "model(s)" ("structured state space models": the class, not S4)."""
+    m = _RE_AFTER_SPELLED.match(text, end)
+    if m is None:
+        return True
+    if m.group(2):
+        return False
+    return _norm(m.group(1).rstrip("s")) == _norm(name) or _norm(m.group(1)) == _norm(name)
 
 
 def _namey_case(s: str) -> bool:
