@@ -3,6 +3,7 @@
 Run:  python benchmarks/bench_links.py            (dev labels; prints every edge judged wrong)
       python benchmarks/bench_links.py --blind    (adds the blind labels: look once, at the end)
       python benchmarks/bench_links.py --list     (also prints every edge with its label)
+      python benchmarks/bench_links.py --blind --only arxiv-2026-07-27-29   (one set)
 
 Corpora: data/deepscholar-dev.jsonl (references dropped before linking, kept to compare),
 data/llm-systems-2025.jsonl, and the three bundled corpora read as one ("combined": only its
@@ -81,6 +82,7 @@ FRESH = [
     "arxiv-2026-07-10-17",
     "arxiv-2026-07-23-24",
     "arxiv-2026-07-28",
+    "arxiv-2026-07-27-29",
 ]
 
 
@@ -118,6 +120,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--blind", action="store_true", help="score the blind half too")
     ap.add_argument("--list", action="store_true", help="print every edge with its label")
+    ap.add_argument(
+        "--only", help="comma-separated corpus or set names to score (e.g. a new fresh set)"
+    )
     args = ap.parse_args()
     gold_rows = _jsonl(DATA / "eval" / "links-gold.jsonl")
     cites = _jsonl(DATA / "eval" / "citations-gold.jsonl")
@@ -138,9 +143,12 @@ def main() -> None:
     by_presented: dict[str, Counter] = {
         k: Counter() for k in ("lexicon", "title", "abstract", "again")
     }
+    only = set(args.only.split(",")) if args.only else None
     for name, path, which, default in corpora:
         if default == "blind" and not args.blind:
             continue  # all of it blind: read only when asked
+        if only is not None and name not in only:
+            continue
         es, refs, ids = edges(path)
         if which == "between":
             # the three corpora read as one: only the edges between two of them (those

@@ -1275,6 +1275,7 @@ def resolve(
     links: dict[tuple[str, str], Link] = {}
     named: set[tuple[str, str]] = set()  # (A, B): A names what B presents, an edge or not
     prior = _prior_users(mentions, decided, senses, by_id, chosen)
+    first_use = _first_use(mentions, by_id)
     presenter: dict[tuple[str, str], _Meaning] = {}  # (name, paper): its first meaning with it
     bases: dict[tuple[int, str, bool], str | None] = {}  # see _basis_kept
     for key, slot in meanings.items():
@@ -1314,6 +1315,8 @@ def resolve(
                 basis = _basis_kept(bases, x, by_id[b], partial(sim, a.id, b), score >= 1.0)
             if basis is None:
                 continue  # B's word alone that it introduced the name: a mention, no inference
+            if basis == "abstract" and _long_before(first_use.get(x.name.casefold()), by_id[b]):
+                continue  # others wrote the name a year before B presented it: not B's coinage
             if member is None:
                 # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a
                 # family member
@@ -2410,6 +2413,40 @@ def _share_author(a: Paper, b: Paper) -> bool:
 
 
 _COINED = re.compile(r"[a-z][A-Z]|\d")  # vLLM, GraphRAG, Qwen2.5: not a word, not an acronym
+
+
+def _first_use(mentions: list[Mention], by_id: dict[str, Paper]) -> dict[str, tuple[int, int]]:
+    """The earliest ``(year, month)`` at which a corpus paper names each name (case-folded)
+    without presenting it: when the name was already in use."""
+    first: dict[str, tuple[int, int]] = {}
+    for m in mentions:
+        if m.relation == "introduces":
+            continue
+        when = by_id[m.paper].when
+        if when is not None:
+            key = m.entity.casefold()
+            if key not in first or when < first[key]:
+                first[key] = when
+    return first
+
+
+def _long_before(used: tuple[int, int] | None, b: Paper) -> bool:
+    """Was a name in use (``used``, from :func:`_first_use`) a year or more before paper ``b``
+    presented it? A product's name comes out some months before its paper (vLLM), not years
+    (a clinical agent of 2026 named Pythia is not the model suite of 2023 that papers name).
+
+    Example:
+        >>> _long_before((2023, 4), Paper("b", "T", "A.", year=2026, month=7))
+        True
+        >>> _long_before((2023, 6), Paper("b", "T", "A.", year=2023, month=9))
+        False
+    """
+    when = b.when
+    if used is None or when is None:
+        return False
+    if used[1] and when[1]:
+        return (when[0] - used[0]) * 12 + when[1] - used[1] >= 12
+    return when[0] - used[0] >= 2
 
 
 def _prior_users(

@@ -1766,3 +1766,25 @@ def test_a_names_columns_are_scikit_learns_without_importing_it():
     assert _name_columns(tuple(forms[:50])) == frozenset(
         int(c) for c in hasher.transform(forms[:50]).indices
     )
+
+
+TWENTY_SECOND = gt.read(EVAL / "arxiv-2026-07-27-29.jsonl")
+
+
+def test_a_name_in_use_a_year_before_an_abstract_presents_it_is_not_its_coinage():
+    # 2607.12886 (July 2026): "We present Pythia, a multi-agent system that autonomously
+    # writes … extraction prompts"; 2607.24797 probes "GPT-2, OPT, Pythia (14M--1.4B)", the
+    # EleutherAI suite, which StreamingLLM (2309.17453, September 2023) already evaluates
+    (b,) = _pick(TWELFTH, "2607.12886")
+    (a,) = _pick(TWENTY_SECOND, "2607.24797")
+    (older,) = [p for p in DS if p.id == "2309.17453"]
+    assert "Pythia" in older.abstract and older.when < b.when
+    G = gt.build_graph([older, a, b])
+    assert (a.id, b.id) not in {(x, y) for x, y, _ in _builds_on(G)}
+    assert "Pythia" in {G.nodes[v]["name"] for _, v, k in G.out_edges(f"paper:{a.id}", keys=True)
+                        if k == "mentions"}  # fmt: skip
+    # without the older paper, b is the first to write it: its "we present" backs the edge
+    assert _basis_of(gt.build_graph([a, b]), a.id, b.id) == "abstract"
+    # a release some months before its paper (vLLM, FlashDecoding++) keeps the edge
+    rel = Paper("r", "Decoding Notes", "We run Pythia on A100 GPUs.", year=2026, month=1)
+    assert _basis_of(gt.build_graph([rel, a, b]), a.id, b.id) == "abstract"
