@@ -1029,4 +1029,8 @@ def test_a_variant_of_a_known_long_form_in_lower_case_introduces_nothing():
         "We propose an extension of",
     ):
         ms = _link_one("Legged Robots", f"{lead} proximal policy optimization (PPO) for robots.")
-        assert [(m.entity, m.relation) for m in ms] == [("PPO", "mentions")]
+        # the long form spelled out and its abbreviation: two mentions of the known PPO
+        assert [(m.entity, m.relation, m.surface) for m in ms] == [
+            ("PPO", "mentions", "proximal policy optimization"),
+            ("PPO", "mentions", "PPO"),
+        ]
