@@ -2415,38 +2415,70 @@ def _share_author(a: Paper, b: Paper) -> bool:
 _COINED = re.compile(r"[a-z][A-Z]|\d")  # vLLM, GraphRAG, Qwen2.5: not a word, not an acronym
 
 
-def _first_use(mentions: list[Mention], by_id: dict[str, Paper]) -> dict[str, tuple[int, int]]:
-    """The earliest ``(year, month)`` at which a corpus paper names each name (case-folded)
-    without presenting it: when the name was already in use."""
-    first: dict[str, tuple[int, int]] = {}
+def _first_use(
+    mentions: list[Mention], by_id: dict[str, Paper]
+) -> dict[str, tuple[tuple[int, int] | None, int | None]]:
+    """When each name (case-folded) was first named by a corpus paper that does not present
+    it: the earliest ``(year, month)`` (a paper's first version, see :func:`_month_of`) and,
+    apart, the earliest year of the papers dated by their year alone (a year-only date must
+    not hide a month-dated one)."""
+    first: dict[str, tuple[tuple[int, int] | None, int | None]] = {}
     for m in mentions:
         if m.relation == "introduces":
             continue
-        when = by_id[m.paper].when
-        if when is not None:
-            key = m.entity.casefold()
-            if key not in first or when < first[key]:
-                first[key] = when
+        when = _month_of(by_id[m.paper])
+        if when is None:
+            continue
+        key = m.entity.casefold()
+        month, year = first.get(key, (None, None))
+        if when[1]:
+            if month is None or when < month:
+                first[key] = (when, year)
+        elif year is None or when[0] < year:
+            first[key] = (month, when[0])
     return first
 
 
-def _long_before(used: tuple[int, int] | None, b: Paper) -> bool:
+def _month_of(p: Paper) -> tuple[int, int] | None:
+    """A paper's first version, ``(year, month)``: by its new-style arXiv id where it has one
+    (a listing may date a paper by a later version), else its date (month 0: year only).
+
+    Example:
+        >>> _month_of(Paper("2310.18450", "T", "A.", arxiv="2310.18450", year=2025, month=6))
+        (2023, 10)
+        >>> _month_of(Paper("x", "T", "A.", year=2024))
+        (2024, 0)
+    """
+    order = _arxiv_order(p)
+    if order is not None:
+        return 2000 + order[0] // 100, order[0] % 100
+    return p.when
+
+
+def _long_before(used: tuple[tuple[int, int] | None, int | None] | None, b: Paper) -> bool:
     """Was a name in use (``used``, from :func:`_first_use`) a year or more before paper ``b``
     presented it? A product's name comes out some months before its paper (vLLM), not years
     (a clinical agent of 2026 named Pythia is not the model suite of 2023 that papers name).
+    Where either date has no month, two years apart.
 
     Example:
-        >>> _long_before((2023, 4), Paper("b", "T", "A.", year=2026, month=7))
+        >>> _long_before(((2023, 4), None), Paper("b", "T", "A.", year=2026, month=7))
         True
-        >>> _long_before((2023, 6), Paper("b", "T", "A.", year=2023, month=9))
+        >>> _long_before(((2023, 6), None), Paper("b", "T", "A.", year=2023, month=9))
         False
+        >>> _long_before(((2023, 3), 2023), Paper("b", "T", "A.", year=2024, month=6))
+        True
     """
-    when = b.when
+    when = _month_of(b)
     if used is None or when is None:
         return False
-    if used[1] and when[1]:
-        return (when[0] - used[0]) * 12 + when[1] - used[1] >= 12
-    return when[0] - used[0] >= 2
+    month, year = used
+    if month is not None:
+        if when[1] and (when[0] - month[0]) * 12 + when[1] - month[1] >= 12:
+            return True
+        if not when[1] and when[0] - month[0] >= 2:
+            return True
+    return year is not None and when[0] - year >= 2
 
 
 def _prior_users(

@@ -263,6 +263,22 @@ def spelling_variants(name: str, method: bool = False) -> list[str]:
     return out
 
 
+#: Lexicon files derived from another source rather than curated as names: their long forms
+#: are a method's descriptive title as often as a name ("Contextual Word Vectors").
+DERIVED_FILES = ("pwc-names.jsonl",)
+
+
+def is_derived(entry: LexEntry) -> bool:
+    """Was ``entry`` read from a derived lexicon file (:data:`DERIVED_FILES`)?
+
+    Example:
+        >>> is_derived(LexEntry("CoVe", "model", source="data/lexicon/pwc-names.jsonl:178"))
+        True
+    """
+    path = entry.source.rsplit(":", 1)[0]
+    return path.endswith(DERIVED_FILES)
+
+
 def case_sensitive(surface: str, kind: str) -> bool:
     """Whether a surface must match with its exact case.
 

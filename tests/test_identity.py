@@ -1788,3 +1788,17 @@ def test_a_name_in_use_a_year_before_an_abstract_presents_it_is_not_its_coinage(
     # a release some months before its paper (vLLM, FlashDecoding++) keeps the edge
     rel = Paper("r", "Decoding Notes", "We run Pythia on A100 GPUs.", year=2026, month=1)
     assert _basis_of(gt.build_graph([rel, a, b]), a.id, b.id) == "abstract"
+    # a paper's first version is its arXiv id's month, not a later listing's date: b first
+    # posted in January 2023 and listed in July 2026 presented the name before a 2024 user
+    early = replace(b, id="2301.00001", arxiv="2301.00001")
+    user = Paper("2402.00002", "Probing", "We probe Pythia on A100 GPUs.", arxiv="2402.00002",
+                 year=2024, month=2)  # fmt: skip
+    assert _basis_of(gt.build_graph([user, a, early]), a.id, early.id) == "abstract"
+    # a use dated by its year alone does not hide one dated by its month (March 2023, 15
+    # months before a June 2024 presenter)
+    late = replace(b, id="b24", arxiv=None, year=2024, month=6)
+    march = Paper("m", "Probing", "We probe Pythia on A100 GPUs.", year=2023, month=3)
+    year_only = Paper("y", "Probing Again", "We also probe Pythia models.", year=2023)
+    assert (a.id, "b24") not in {(x, y) for x, y, _ in _builds_on(gt.build_graph([march, a, late]))}
+    G = gt.build_graph([year_only, march, a, late])
+    assert (a.id, "b24") not in {(x, y) for x, y, _ in _builds_on(G)}

@@ -166,6 +166,19 @@ def test_a_spelled_out_name_is_not_a_fragment_a_class_or_a_two_word_phrase():
     }
     # two words in lower case stay words (a vision transformer is any such model)
     assert _names_in("We encode each image with a vision transformer and a text encoder.") == set()
+    # the name's own spellings and derived long forms are no long forms: words stay words
+    for words in (
+        "making the process akin to finding a needle in a haystack.",  # 2510.10081
+        "we develop a distributed data-parallel pipeline.",  # 2509.02481
+        "Existing text generation inference engines waste memory.",
+        "We train contextual word vectors on news.",  # CoVe, a Papers with Code long form
+    ):
+        assert _names_in(words) == set(), words
+    # a year in parentheses is no other abbreviation
+    assert ("direct preference optimization", "DPO") in {
+        (m.surface, m.entity)
+        for m in _link_one("T", "We use direct preference optimization (2023) for alignment.")
+    }
     # its own defined abbreviation is the name: still the name
     ppo = _link_one("T", "We train the policy with proximal policy optimization (PPO) on MuJoCo.")
     assert {m.entity for m in ppo if m.surface == "proximal policy optimization"} == {"PPO"}
@@ -183,3 +196,12 @@ def test_a_paper_spelling_out_its_own_title_does_not_mention_it():
         ]
     )
     assert not [m for m in ms if m.surface == "blockwise parallel decoding"]
+    # a title that only uses the name presents nothing: its mentions stay
+    ms = _link_one(
+        "Aligning small language models with direct preference optimization",
+        "We apply direct preference optimization to small models.",
+    )
+    assert {(m.entity, m.field) for m in ms if m.kind != "method"} == {
+        ("DPO", "title"),
+        ("DPO", "abstract"),
+    }

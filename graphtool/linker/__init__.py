@@ -298,7 +298,7 @@ class Linker(IntroFinder, DefinitionFinder, Scanner, Discoverer):
                 seen.add((e.name, h.surface, field))
                 if e.name in own:
                     continue  # the paper's own name, already reported as introduced
-                if h.how == "spelled" and _holds_phrase(paper.title, h.surface):
+                if h.how == "spelled" and _heads(paper.title, h.surface):
                     continue  # "Blockwise Parallel Decoding for …": the paper presents it
                 relation = "uses" if e.kind == "method" else "mentions"
                 out.append(
@@ -363,13 +363,22 @@ def link(
     return Linker(lexicon, discover=discover).link(papers)
 
 
-def _holds_phrase(title: str, phrase: str) -> bool:
-    """Does ``title`` write ``phrase`` (any case, hyphens or spaces between its words)?"""
+def _heads(title: str, phrase: str) -> bool:
+    """Does ``title`` open with ``phrase`` (any case, hyphens or spaces between its words)?
+    A title that opens with a name presents it; one that only uses it ("Aligning small
+    models with direct preference optimization") does not.
+
+    Example:
+        >>> _heads("Blockwise Parallel Decoding for Deep Models", "blockwise parallel decoding")
+        True
+        >>> _heads("Aligning models with direct preference optimization", "direct preference")
+        False
+    """
     words = _RE_WORD_RUN.findall(phrase.lower())
     if not title or not words:
         return False
-    pattern = r"(?<![^\W_])" + r"[\s-]+".join(map(re.escape, words)) + r"(?![^\W_])"
-    return re.search(pattern, title.lower()) is not None
+    pattern = r"\W*" + r"[\s-]+".join(map(re.escape, words)) + r"(?![^\W_])"
+    return re.match(pattern, title.lower()) is not None
 
 
 _RE_WORD_RUN = re.compile(r"[^\W_]+")

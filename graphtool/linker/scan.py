@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from ..lexicon import LexEntry, case_sensitive, spelling_variants
+from ..lexicon import LexEntry, case_sensitive, is_derived, spelling_variants
 from .patterns import (
     _DATASET_SUFFIX,
     _NAMEY,
@@ -256,29 +256,44 @@ class _Finder:
 
 
 def _spelled_out(t: _Target, span: str) -> bool:
-    """A name's long form of three words or more, written in lower case ("direct
+    """A curated name's long form of three words or more, written in lower case ("direct
     preference optimization" for DPO, "low-rank adaptation" for LoRA): the name spelled
-    out, not a word; two words ("vision transformer", "token merging") stay words."""
+    out, not words. Only an alias that is a long form (not the name's own spellings:
+    "needle in a haystack", "distributed data parallel" stay words), of a name a person
+    curated (the long forms derived from Papers with Code are often plain descriptions:
+    "contextual word vectors"); two words ("vision transformer") stay words."""
+    if not (t.how == "lexicon" and t.entry.kind != "method" and span.islower()):
+        return False
+    key = _norm(t.surface)
     return (
-        t.how == "lexicon"
-        and t.entry.kind != "method"
-        and span.islower()
-        and t.surface != t.entry.name
+        not t.surface.islower()
         and len(_RE_WORDS.findall(t.surface)) >= 3
-        and not t.surface.islower()
+        and key != _norm(t.entry.name)
+        and any(_norm(a) == key for a in t.entry.aliases)
+        and not is_derived(t.entry)
     )
 
 
 _RE_WORDS = re.compile(r"[^\W_]+")
-# What follows a spelled-out name: "(RA-DPO)", its abbreviation, or "models" (a class)
-_RE_AFTER_SPELLED = re.compile(r"\s*(?:\(\s*([^()\s]{1,20})\s*\)|(models?)\b)")
+# What follows a spelled-out name: "(RA-DPO)", an abbreviation, or "models" (a class,
+# or "modeling" with it)
+_RE_AFTER_SPELLED = re.compile(
+    r"\s*(?:\(\s*((?=[^()\s]*[A-Z])[^()\s]{1,20})\s*\)|(model(?:s|ing|ling)?)\b)"
+)
 
 
 def _spelled_here(text: str, end: int, name: str) -> bool:
     """Does a lower-case long form ending at ``text[end]`` name the artefact itself? Not
     when an abbreviation other than the name follows ("retrieval-augmented direct
     preference optimization (RA-DPO)": a fragment of the paper's own variant's long
-    form) or "model(s)" ("structured state space models": the class, not S4)."""
+    form) or "model(s)" ("structured state space models": the class, not S4); a year or a
+    lower-case aside in parentheses is neither.
+
+    Example:
+        >>> t = "we use direct preference optimization (RA-DPO) and direct preference"
+        >>> _spelled_here(t, 38, "DPO"), _spelled_here(t + " optimization (2023)", 113, "DPO")
+        (False, True)
+    """
     m = _RE_AFTER_SPELLED.match(text, end)
     if m is None:
         return True
