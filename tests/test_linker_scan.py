@@ -196,6 +196,15 @@ def test_a_paper_spelling_out_its_own_title_does_not_mention_it():
         ]
     )
     assert not [m for m in ms if m.surface == "blockwise parallel decoding"]
+    # a title that writes it with capitals inside its own variant's name (deepscholar-dev:
+    # "Token-level Proximal Policy Optimization for Query Generation"): not PPO spelled out
+    (tppo,) = [
+        p
+        for p in gt.read(gt.bundled_corpus().parent / "deepscholar-dev.jsonl")
+        if p.title.startswith("Token-level Proximal Policy Optimization")
+    ]
+    assert "proximal policy optimization" in tppo.abstract
+    assert "PPO" not in {m.entity for m in gt.link([tppo])}
     # a title that only uses the name presents nothing: its mentions stay
     ms = _link_one(
         "Aligning small language models with direct preference optimization",

@@ -364,12 +364,15 @@ def link(
 
 
 def _heads(title: str, phrase: str) -> bool:
-    """Does ``title`` open with ``phrase`` (any case, hyphens or spaces between its words)?
-    A title that opens with a name presents it; one that only uses it ("Aligning small
-    models with direct preference optimization") does not.
+    """Does ``title`` present ``phrase`` (any case, hyphens or spaces between its words): open
+    with it, or write it with capitals ("Token-level Proximal Policy Optimization for …": its
+    own variant's name)? A title that writes it in lower case only uses it ("Aligning small
+    models with direct preference optimization").
 
     Example:
         >>> _heads("Blockwise Parallel Decoding for Deep Models", "blockwise parallel decoding")
+        True
+        >>> _heads("Token-level Proximal Policy Optimization", "proximal policy optimization")
         True
         >>> _heads("Aligning models with direct preference optimization", "direct preference")
         False
@@ -377,8 +380,11 @@ def _heads(title: str, phrase: str) -> bool:
     words = _RE_WORD_RUN.findall(phrase.lower())
     if not title or not words:
         return False
-    pattern = r"\W*" + r"[\s-]+".join(map(re.escape, words)) + r"(?![^\W_])"
-    return re.match(pattern, title.lower()) is not None
+    pattern = r"(?<![^\W_])" + r"[\s-]+".join(map(re.escape, words)) + r"(?![^\W_])"
+    for m in re.finditer(pattern, title, re.IGNORECASE):
+        if not title[: m.start()].strip(" \t\"'([") or not m.group(0).islower():
+            return True
+    return False
 
 
 _RE_WORD_RUN = re.compile(r"[^\W_]+")
