@@ -574,6 +574,7 @@ class _Similarity:
                 self._vec[self.row[pid]] = v
         self._blocks: dict[int, tuple] = {}
         self._block: tuple | None = None
+        self._apart_of: tuple | None = None  # see apart
         self._texts: dict[str, str] = {}
 
     def text_of(self, pid: str) -> str:
@@ -665,7 +666,7 @@ class _Similarity:
         asked = [self.row[a] for a in list(rows)[k * chunk : (k + 1) * chunk]]
         intro = [self.row[b] for b in cols]
         self._ensure(asked + intro)  # one batch for the vectors not worked out yet
-        return (self._matrix(asked) @ self._matrix(intro).T).toarray()
+        return _product(self._matrix(asked), self._matrix(intro))
 
     def apart(self, a: str, b: str, words: frozenset[int], least: int = 0) -> float | None:
         """The cosine of papers ``a`` and ``b`` without the hashed columns ``words`` (a
@@ -687,7 +688,13 @@ class _Similarity:
             return None
         self._ensure((ia, ib))
         (ca, da), (cb, db) = self._vec[ia], self._vec[ib]
-        wa, wb = _entries(ca, da, words), _entries(cb, db, words)
+        last = self._apart_of  # a's entries, as last asked (the same for each b of a name)
+        if last is not None and last[0] == ia and last[1] is words:
+            wa = last[2]
+        else:
+            wa = _entries(ca, da, words)
+            self._apart_of = (ia, words, wa)
+        wb = _entries(cb, db, words)
         if least and min(len(ca) - len(wa), len(cb) - len(wb)) < least:
             return None
         # the whole cosine less the name's terms (each row is L2-normalised)
@@ -710,15 +717,48 @@ class _Similarity:
         return total
 
 
+def _product(A, B) -> np.ndarray:
+    """``(A @ B.T).toarray()`` of two CSR matrices whose rows have sorted columns, the
+    same values to the last bit, over the columns ``B`` uses only: the product of the
+    whole matrices turns ``B.T`` into CSR over all 2^20 hashed columns (two arrays of
+    that length each time), where ``B``'s few thousand columns are enough. A row of
+    ``A`` keeps its entries in those columns in the same order, so each cosine sums the
+    same products in the same order (a column ``B`` lacks adds no product).
+
+    Example:
+        >>> from scipy.sparse import csr_matrix
+        >>> A = csr_matrix(np.array([[0.6, 0.0, 0.8, 0.0], [0.0, 1.0, 0.0, 0.0]]))
+        >>> B = csr_matrix(np.array([[0.0, 0.0, 0.6, 0.8], [1.0, 0.0, 0.0, 0.0]]))
+        >>> _product(A, B).tolist() == (A @ B.T).toarray().tolist()
+        True
+    """
+    from scipy.sparse import csr_matrix
+
+    used = np.unique(B.indices)  # sorted: a column keeps its place among them
+    if len(used) == 0 or A.nnz == 0:
+        return np.zeros((A.shape[0], B.shape[0]))
+    at = np.searchsorted(used, A.indices)
+    keep = used[np.minimum(at, len(used) - 1)] == A.indices
+    kept = np.zeros(len(keep) + 1, dtype=np.int64)  # how many entries kept before each
+    np.cumsum(keep, out=kept[1:])
+    indptr = kept[A.indptr]
+    a = csr_matrix((A.data[keep], at[keep], indptr), shape=(A.shape[0], len(used)))
+    b_cols = np.searchsorted(used, B.indices)
+    b = csr_matrix((B.data, b_cols, B.indptr), shape=(B.shape[0], len(used)))
+    return (a @ b.T).toarray()
+
+
 def _entries(cols: np.ndarray, vals: np.ndarray, words: frozenset[int]) -> dict[int, float]:
     """The values of a vector (its sorted columns and their values) in the columns ``words``
     it has."""
-    out = {}
-    for w in words:
-        i = int(np.searchsorted(cols, w))
-        if i < len(cols) and cols[i] == w:
-            out[w] = float(vals[i])
-    return out
+    n = len(cols)
+    if not words or not n:
+        return {}
+    ws = list(words)  # in the set's order, as a loop over it: the sums over them keep it
+    at = np.minimum(np.searchsorted(cols, ws), n - 1)  # all of them in one call
+    found = (cols[at] == ws).tolist()
+    values = vals[at].tolist()
+    return {w: v for w, v, hit in zip(ws, values, found, strict=True) if hit}
 
 
 def credited(m: Mention, paper: Paper) -> bool:
@@ -1090,7 +1130,11 @@ def resolve(
         slot.append(_Meaning(m.entity, m.kind, m.family, [m.paper], forms, long_form))
 
     if demoted:
-        mentions = [_demote(m) if (m.paper, m.entity) in demoted else m for m in mentions]
+        demoting = {a for a, _ in demoted}  # their papers: most mentions are of none
+        mentions = [
+            _demote(m) if m.paper in demoting and (m.paper, m.entity) in demoted else m
+            for m in mentions
+        ]
 
     # 3. A meaning that is not the lexicon's entity of that name has its paper's kind; one
     #    that is, by its source paper, a machine's title or the corpus's own history, is
@@ -1274,7 +1318,8 @@ def resolve(
     out: list[Mention] = []
     links: dict[tuple[str, str], Link] = {}
     named: set[tuple[str, str]] = set()  # (A, B): A names what B presents, an edge or not
-    prior = _prior_users(mentions, decided, senses, by_id, chosen)
+    ages = _Ages(by_id)  # each paper's place in time, for _not_newer
+    prior = _prior_users(mentions, decided, senses, by_id, chosen, ages)
     first_use = _first_use(mentions, by_id)
     presenter: dict[tuple[str, str], _Meaning] = {}  # (name, paper): its first meaning with it
     bases: dict[tuple[int, str, bool], str | None] = {}  # see _basis_kept
@@ -1303,8 +1348,9 @@ def resolve(
         if via_family and x.family in own_families.get(a.id, ()):
             continue  # A presents a member of the family too: siblings, neither builds on other
         member = None  # worked out for the first candidate with a basis (most have none)
+        age = ages[a.id]
         for b in x.papers:
-            if b == a.id or not _not_newer(a, by_id[b]) or (x.display, b) in prior:
+            if b == a.id or not _not_newer_age(age, ages[b]) or (x.display, b) in prior:
                 continue
             if via_family and (a.when is None or by_id[b].when is None):
                 continue  # a family link is weak: only where the dates say who came first
@@ -2487,6 +2533,7 @@ def _prior_users(
     senses: dict,
     by_id: dict[str, Paper],
     chosen: Iterable[int] | None = None,
+    ages: dict[str, tuple] | None = None,
 ) -> set[tuple[str, str]]:
     """The (meaning, introducing paper) pairs whose name a paper older than the introducer
     already writes in that meaning: the name was not coined there ("Agentic AI", "Gaussian
@@ -2498,7 +2545,9 @@ def _prior_users(
     learning …" came out a year after Horovod); the rule is for names made of words that an
     abstract presents ("We first introduce Agentic AI, tracing its evolution …") and for
     acronyms defined there. ``chosen``: the places of the mentions with a decision, in
-    order (by default every place is looked at)."""
+    order (by default every place is looked at); ``ages``: the papers' :func:`_age`, by
+    id (:class:`_Ages`: worked out when first asked, by default)."""
+    ages = ages if ages is not None else _Ages(by_id)
     titled = {
         (m.paper, m.entity.casefold())
         for m in mentions
@@ -2516,10 +2565,11 @@ def _prior_users(
         if _COINED.search(d[0].name) and d[1] >= _cues()["need"]["known"]:
             continue  # a coined name an older paper of the same field uses: a release
         a = by_id[m.paper]
+        age = ages[a.id]
         for b in d[0].papers:
             if (b, d[0].name.casefold()) in titled:
                 continue  # its title presents it: the product's own paper
-            if b != a.id and not _not_newer(a, by_id[b]):
+            if b != a.id and not _not_newer_age(age, ages[b]):
                 prior.add((d[0].display, b))
     return prior
 
@@ -2542,15 +2592,44 @@ def _not_newer(a: Paper, b: Paper) -> bool:
     """A paper does not build on a newer one: by arXiv id where both have one (numbered in
     the order they were submitted, within a month too, whatever date a listing gives),
     else by year and month where both are known."""
-    oa, ob = _arxiv_order(a), _arxiv_order(b)
+    return _not_newer_age(_age(a), _age(b))
+
+
+def _age(p: Paper) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """What :func:`_not_newer` reads of a paper: its place in arXiv's order and its
+    ``when`` (worked out once per paper where a loop asks often: :class:`_Ages`)."""
+    return _arxiv_order(p), p.when
+
+
+def _not_newer_age(ga: tuple, gb: tuple) -> bool:
+    """:func:`_not_newer` of two papers' :func:`_age`."""
+    oa, wa = ga
+    ob, wb = gb
     if oa is not None and ob is not None:
         return oa >= ob
-    wa, wb = a.when, b.when
     if wa is None or wb is None:
         return True
     if wa[1] and wb[1]:
         return wa >= wb
     return wa[0] >= wb[0]
+
+
+class _Ages(dict):
+    """Paper id -> its :func:`_age`, worked out when first asked.
+
+    Example:
+        >>> ages = _Ages({"a": Paper("a", "T", "A.", year=2024), "b": Paper("b", "T", "B.")})
+        >>> ages["a"], ages["b"]
+        ((None, (2024, 0)), (None, None))
+    """
+
+    def __init__(self, by_id: dict[str, Paper]) -> None:
+        super().__init__()
+        self.by_id = by_id
+
+    def __missing__(self, pid: str) -> tuple:
+        got = self[pid] = _age(self.by_id[pid])
+        return got
 
 
 def _disambiguated(x: _Meaning, by_id: dict[str, Paper]) -> str:

@@ -1802,3 +1802,64 @@ def test_a_name_in_use_a_year_before_an_abstract_presents_it_is_not_its_coinage(
     assert (a.id, "b24") not in {(x, y) for x, y, _ in _builds_on(gt.build_graph([march, a, late]))}
     G = gt.build_graph([year_only, march, a, late])
     assert (a.id, "b24") not in {(x, y) for x, y, _ in _builds_on(G)}
+
+
+def test_a_blocks_cosines_over_the_introducers_columns_are_the_whole_products_bit_for_bit():
+    # _Similarity's block of cosines multiplies over the columns its introducing papers
+    # use, not all 2^20 hashed ones: each cosine must sum the same products in the same
+    # order, so the same bits (a build and an add, and the stored decisions, agree)
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from scipy.sparse import random as sparse_random
+
+    from graphtool.identity import _product, _Similarity
+
+    sim = _Similarity(DS)
+    rows = list(range(len(DS)))
+    sim._ensure(rows)
+    whole = sim._matrix(rows)
+    for asked, intro in ((rows[:60], rows[60:70]), (rows[5:6], rows), (rows, rows[:1])):
+        A, B = sim._matrix(asked), sim._matrix(intro)
+        assert _product(A, B).tobytes() == (A @ B.T).toarray().tobytes()
+    assert whole.nnz > 10_000
+    for seed in range(60):  # empty rows, no shared column, no rows, few columns
+        n, k, width = seed % 7, (seed // 7) % 5, (1 << 20, 40, 3)[seed % 3]
+        A = sparse_random(n, width, density=min(1.0, 30 / width), format="csr", random_state=seed)
+        B = sparse_random(
+            k, width, density=min(1.0, 30 / width), format="csr", random_state=seed + 100
+        )
+        A.sort_indices()
+        B.sort_indices()
+        got, want = _product(A, B), (A @ B.T).toarray()
+        assert got.shape == want.shape and got.tobytes() == want.tobytes(), seed
+    empty = csr_matrix((0, 1 << 20))
+    assert _product(empty, empty).shape == (0, 0)
+    assert np.array_equal(_product(whole[:3], empty), np.zeros((3, 0)))
+
+
+def test_a_papers_age_read_once_gives_the_same_order_as_asking_each_time():
+    # the links loop and _prior_users read each paper's place in time once (_Ages)
+    from itertools import product
+
+    from graphtool.identity import _Ages, _arxiv_order, _not_newer, _not_newer_age
+
+    def asked_each_time(a, b):  # _not_newer as it read the papers before
+        oa, ob = _arxiv_order(a), _arxiv_order(b)
+        if oa is not None and ob is not None:
+            return oa >= ob
+        wa, wb = a.when, b.when
+        if wa is None or wb is None:
+            return True
+        return wa >= wb if wa[1] and wb[1] else wa[0] >= wb[0]
+
+    papers = [
+        Paper(str(k), "T", "A.", year=year, month=month, arxiv=arxiv)
+        for k, (year, month, arxiv) in enumerate(
+            product((None, 2023, 2024), (None, 3, 9), (None, "2403.01234", "2403.00999v2", "x"))
+        )
+    ]
+    ages = _Ages({p.id: p for p in papers})
+    for a, b in product(papers, papers):
+        want = asked_each_time(a, b)
+        assert _not_newer_age(ages[a.id], ages[b.id]) == _not_newer(a, b) == want
+    assert len(ages) == len(papers)
