@@ -1320,7 +1320,7 @@ def resolve(
     named: set[tuple[str, str]] = set()  # (A, B): A names what B presents, an edge or not
     ages = _Ages(by_id)  # each paper's place in time, for _not_newer
     prior = _prior_users(mentions, decided, senses, by_id, chosen, ages)
-    first_use = _first_use(mentions, by_id)
+    first_use: dict | None = None  # _first_use, worked out for the first abstract basis
     presenter: dict[tuple[str, str], _Meaning] = {}  # (name, paper): its first meaning with it
     bases: dict[tuple[int, str, bool], str | None] = {}  # see _basis_kept
     for key, slot in meanings.items():
@@ -1361,8 +1361,11 @@ def resolve(
                 basis = _basis_kept(bases, x, by_id[b], partial(sim, a.id, b), score >= 1.0)
             if basis is None:
                 continue  # B's word alone that it introduced the name: a mention, no inference
-            if basis == "abstract" and _long_before(first_use.get(x.name.casefold()), by_id[b]):
-                continue  # others wrote the name a year before B presented it: not B's coinage
+            if basis == "abstract":
+                if first_use is None:
+                    first_use = _first_use(mentions, by_id)
+                if _long_before(first_use.get(x.name.casefold()), by_id[b]):
+                    continue  # others wrote the name a year before B presented it: not its coinage
             if member is None:
                 # A's own artefact named after B's ("Dual-path Mamba", "Softmax-DPO"): a
                 # family member

@@ -30,7 +30,6 @@ holds :class:`Linker`, which combines them, and :func:`link`.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,7 +43,7 @@ from .definitions import DefinitionFinder, _definitions
 from .discovery import Discoverer
 from .intros import IntroFinder, _triggers
 from .patterns import _PLAIN_WORD, _RE_OTHER_SPACE, _lower, _norm
-from .scan import Scanner, _Hit, _outside_urls, _select
+from .scan import Scanner, _heads, _Hit, _outside_urls, _select
 from .scan import _padded as _padded
 from .titles import _guess_kind as _guess_kind
 
@@ -361,30 +360,3 @@ def link(
         True
     """
     return Linker(lexicon, discover=discover).link(papers)
-
-
-def _heads(title: str, phrase: str) -> bool:
-    """Does ``title`` present ``phrase`` (any case, hyphens or spaces between its words): open
-    with it, or write it with capitals ("Token-level Proximal Policy Optimization for …": its
-    own variant's name)? A title that writes it in lower case only uses it ("Aligning small
-    models with direct preference optimization").
-
-    Example:
-        >>> _heads("Blockwise Parallel Decoding for Deep Models", "blockwise parallel decoding")
-        True
-        >>> _heads("Token-level Proximal Policy Optimization", "proximal policy optimization")
-        True
-        >>> _heads("Aligning models with direct preference optimization", "direct preference")
-        False
-    """
-    words = _RE_WORD_RUN.findall(phrase.lower())
-    if not title or not words:
-        return False
-    pattern = r"(?<![^\W_])" + r"[\s-]+".join(map(re.escape, words)) + r"(?![^\W_])"
-    for m in re.finditer(pattern, title, re.IGNORECASE):
-        if not title[: m.start()].strip(" \t\"'([") or not m.group(0).islower():
-            return True
-    return False
-
-
-_RE_WORD_RUN = re.compile(r"[^\W_]+")

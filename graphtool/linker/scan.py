@@ -36,6 +36,7 @@ class _Target:
     entry: LexEntry
     case: bool
     how: str
+    long_form: bool = False  # a curated name's long form, found in lower case too
 
 
 @dataclass(slots=True)
@@ -65,6 +66,7 @@ class Scanner:
                         continue
                     seen.add(v)
                     t = _Target(v, entry, case_sensitive(v, entry.kind), how)
+                    t.long_form = _is_long_form(v, entry, how)
                     keys.setdefault(v.lower(), []).append(t)
                     if not method and (
                         v[-1].isupper()
@@ -256,21 +258,26 @@ class _Finder:
 
 
 def _spelled_out(t: _Target, span: str) -> bool:
-    """A curated name's long form of three words or more, written in lower case ("direct
-    preference optimization" for DPO, "low-rank adaptation" for LoRA): the name spelled
-    out, not words. Only an alias that is a long form (not the name's own spellings:
-    "needle in a haystack", "distributed data parallel" stay words), of a name a person
-    curated (the long forms derived from Papers with Code are often plain descriptions:
-    "contextual word vectors"); two words ("vision transformer") stay words."""
-    if not (t.how == "lexicon" and t.entry.kind != "method" and span.islower()):
+    """Is ``span``, in lower case, the long form ``t`` spelled out (see :func:`_is_long_form`)?"""
+    return t.long_form and span.islower()
+
+
+def _is_long_form(surface: str, entry: LexEntry, how: str) -> bool:
+    """A curated name's long form of three words or more, which written in lower case is
+    the name spelled out ("direct preference optimization" for DPO, "low-rank adaptation"
+    for LoRA), not words. Only an alias that is a long form (not the name's own
+    spellings: "needle in a haystack", "distributed data parallel" stay words), of a name
+    a person curated (the long forms derived from Papers with Code are often plain
+    descriptions: "contextual word vectors"); two words ("vision transformer") stay words.
+    Worked out once per automaton key, when the automaton is built."""
+    if how != "lexicon" or entry.kind == "method" or surface.islower():
         return False
-    key = _norm(t.surface)
+    key = _norm(surface)
     return (
-        not t.surface.islower()
-        and len(_RE_WORDS.findall(t.surface)) >= 3
-        and key != _norm(t.entry.name)
-        and any(_norm(a) == key for a in t.entry.aliases)
-        and not is_derived(t.entry)
+        len(_RE_WORDS.findall(surface)) >= 3
+        and key != _norm(entry.name)
+        and any(_norm(a) == key for a in entry.aliases)
+        and not is_derived(entry)
     )
 
 
@@ -300,6 +307,30 @@ def _spelled_here(text: str, end: int, name: str) -> bool:
     if m.group(2):
         return False
     return _norm(m.group(1).rstrip("s")) == _norm(name) or _norm(m.group(1)) == _norm(name)
+
+
+def _heads(title: str, phrase: str) -> bool:
+    """Does ``title`` present ``phrase`` (any case, hyphens or spaces between its words): open
+    with it, or write it with capitals ("Token-level Proximal Policy Optimization for …": its
+    own variant's name)? A title that writes it in lower case only uses it ("Aligning small
+    models with direct preference optimization").
+
+    Example:
+        >>> _heads("Blockwise Parallel Decoding for Deep Models", "blockwise parallel decoding")
+        True
+        >>> _heads("Token-level Proximal Policy Optimization", "proximal policy optimization")
+        True
+        >>> _heads("Aligning models with direct preference optimization", "direct preference")
+        False
+    """
+    words = _RE_WORDS.findall(phrase.lower())
+    if not title or not words:
+        return False
+    pattern = r"(?<![^\W_])" + r"[\s-]+".join(map(re.escape, words)) + r"(?![^\W_])"
+    for m in re.finditer(pattern, title, re.IGNORECASE):
+        if not title[: m.start()].strip(" \t\"'([") or not m.group(0).islower():
+            return True
+    return False
 
 
 def _namey_case(s: str) -> bool:
