@@ -327,9 +327,8 @@ def _add_variants(
 def _variant_pairs(families: dict[str, str], kinds: dict[str, str], eid):
     """(name's node, family's node, family, its kind) for each name of another family's:
     the ``variant_of`` edges, in the order the graph adds them."""
-    for name, family in sorted(families.items()):
-        if not family or family == name:
-            continue
+    # most names are their own family: sort only the others (the same order)
+    for name, family in sorted((n, f) for n, f in families.items() if f and f != n):
         fid = eid(family)
         if fid != eid(name):
             yield eid(name), fid, family, kinds.get(family, kinds[name])

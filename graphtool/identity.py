@@ -2472,10 +2472,12 @@ def _first_use(
     apart, the earliest year of the papers dated by their year alone (a year-only date must
     not hide a month-dated one)."""
     first: dict[str, tuple[tuple[int, int] | None, int | None]] = {}
+    last, when = None, None  # the mentions come paper by paper: each paper dated once
     for m in mentions:
         if m.relation == "introduces":
             continue
-        when = _month_of(by_id[m.paper])
+        if m.paper != last:
+            last, when = m.paper, _month_of(by_id[m.paper])
         if when is None:
             continue
         key = m.entity.casefold()

@@ -766,10 +766,16 @@ class Store:
             >>> len(Store(p).decisions()) > 0
             True
         """
-        return {
-            (r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])): r[7:]
-            for r in self.con.execute("SELECT * FROM decisions")
-        }
+        return self._decisions()[0]
+
+    def _decisions(self) -> tuple[dict, dict]:
+        """:meth:`decisions`, and the row each is kept in (its ``rowid``), by the same key:
+        an add rewrites only the rows of the decisions that changed."""
+        memo, rows = {}, {}
+        for r in self.con.execute("SELECT rowid, * FROM decisions"):
+            key = (r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]))
+            memo[key], rows[key] = r[8:], r[0]
+        return memo, rows
 
     def concepts(self) -> dict[str, tuple[int, int]]:
         """The kept counts of the long names the papers introduce (identity's general
@@ -1177,7 +1183,7 @@ def _add(
         # what identity worked out before, where its rules are the same as this one's
         kept = st.meta.get("identity") == _identity_key()
         vectors = st.vectors() if kept else {}
-        memo = st.decisions() if kept else {}
+        memo, memo_rows = st._decisions() if kept else ({}, None)
     finally:
         st.close()
     worked = Worked()  # while the linking half works: what identity asks of single mentions
@@ -1219,6 +1225,7 @@ def _add(
         if v is not None:
             vectors[papers[i].id] = v
     stale = [papers[i].id for i in redo]  # their text changed: weighed again
+    memo_before = dict(memo)  # resolve leaves its own decisions in memo
     counts: list[dict[str, tuple[int, int]]] = []
 
     def counted() -> dict[str, tuple[int, int]]:  # the linking half's, else here
@@ -1238,6 +1245,7 @@ def _add(
     done.links = links
     done.vectors = [(p, v) for p, v in vectors.items() if p not in stored_vectors]
     done.memo = memo
+    done.memo_kept = None if memo_rows is None else (memo_before, memo_rows)
     done.concepts = concepts
     if not in_place or not _update(path, papers, intros, papers.merges[len(old.merges) :], done):
         G = graph_mod.assemble(papers, resolved, links)
@@ -1509,6 +1517,8 @@ class _Done:
         self.links: list = []  # identity's links between papers
         self.vectors: list = []  # the similarity vectors worked out: (paper id, vector)
         self.memo: dict = {}  # identity's attributions
+        # the attributions stored before and their rows (None: none kept, all rewritten)
+        self.memo_kept: tuple[dict, dict] | None = None
         self.concepts: dict = {}  # the counts of the long names (_long_name_counts)
 
 
@@ -1645,8 +1655,7 @@ def _update_rows(con, papers, intros, merges, done: _Done) -> bool:
         con.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (_identity_key(),))
     con.executemany("DELETE FROM vectors WHERE paper = ?", ((papers[i].id,) for i in changed))
     con.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", _vector_rows(done.vectors))
-    con.execute("DELETE FROM decisions")
-    con.executemany(_INSERT_DECISION, _decision_rows(done.memo))
+    _update_decisions(con, done.memo, done.memo_kept)
     con.execute("DELETE FROM concepts")
     con.executemany(_INSERT_CONCEPT, _concept_rows(done.concepts))
     start = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM merges").fetchone()[0]
@@ -1660,6 +1669,24 @@ def _update_rows(con, papers, intros, merges, done: _Done) -> bool:
         )
         con.execute(_INSERT_SCORES, _scores_row(metric, scores))
     return True
+
+
+def _update_decisions(con, memo: dict, kept: tuple[dict, dict] | None) -> None:
+    """The decisions table made to hold ``memo``: where the stored ones were read
+    (``kept``: them, and the row of each), only the rows of the decisions that changed or
+    went are deleted and those that changed or are new written; else all rewritten."""
+    if kept is None:
+        con.execute("DELETE FROM decisions")
+        con.executemany(_INSERT_DECISION, _decision_rows(memo))
+        return
+    before, rows = kept
+    con.executemany(
+        "DELETE FROM decisions WHERE rowid = ?",
+        ((r,) for k, r in rows.items() if memo.get(k) != before[k]),
+    )
+    con.executemany(
+        _INSERT_DECISION, _decision_rows({k: v for k, v in memo.items() if before.get(k) != v})
+    )
 
 
 class _Kinds:

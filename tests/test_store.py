@@ -54,6 +54,7 @@ def _same_store(a: Path, b: Path) -> None:
     for query in ("speculative decoding", '"pipeline parallelism"', "serving"):
         assert sa.search(query, limit=50) == sb.search(query, limit=50)
     assert sa.counts() == sb.counts()
+    assert sa.decisions() == sb.decisions()  # what the next add takes as decided
     for table, columns in _ROWS.items():
         rows = f"SELECT {columns} FROM {table} ORDER BY pos"
         assert sa.con.execute(rows).fetchall() == sb.con.execute(rows).fetchall(), table
@@ -222,9 +223,15 @@ def test_add_equals_a_build_from_scratch(tmp_path, monkeypatch):
     first = gt.read(a)
     grown = store.build(first, tmp_path / "grown.gtdb", jobs=1)
     inode = grown.stat().st_ino
+    decided, rows = store.Store(grown)._decisions()
     monkeypatch.setattr(store, "ADD_IN_PROCESS", 0)  # link on two workers
     done = store.add(grown, gt.read(b), jobs=2)
     assert grown.stat().st_ino == inode  # updated in place, not written again
+    # the decisions the add left as they were keep their rows; the others were rewritten
+    now, rows_now = store.Store(grown)._decisions()
+    same = [k for k, v in decided.items() if now.get(k) == v]
+    assert 0 < len(same) < len(now)
+    assert all(rows_now[k] == rows[k] for k in same)
     assert done["merged"] >= 1 and done["rechecked"] >= 1
     assert done["added"] == done["papers"] - len(first) == store.Store(whole).count() - len(first)
     _same_store(whole, grown)
