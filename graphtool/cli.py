@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import json
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from . import analysis, corpus, graph, htmlmap, parallel
+from . import _lifetime, analysis, corpus, graph, htmlmap, parallel
 from . import export as export_mod
 from . import store as store_mod
 from . import trends as trends_mod
@@ -128,6 +129,7 @@ class Session:
     """What one command read and linked, built once and shared by its steps."""
 
     def __init__(self, paths, fmt, skip_bad, encoding, lexicons, quiet):
+        _lifetime.keep(self)  # it lives as long as its command: not freed when that returns
         self.quiet = quiet
         self.paths = list(paths) or [str(corpus.bundled_corpus())]
         meta = ctx.meta if (ctx := click.get_current_context(silent=True)) else {}
@@ -1113,10 +1115,28 @@ def search_cmd(store_path, query, top, as_json, as_csv):
 
 
 def run() -> None:  # pragma: no cover
-    """The ``graphtool`` program: :func:`main` in a process of its own."""
+    """The ``graphtool`` program: :func:`main` in a process of its own. Once the command
+    is done and its output flushed, the process ends without freeing what the command
+    built one object at a time (:mod:`graphtool._lifetime`), with the command's exit
+    status."""
     global _OWN_PROCESS
     _OWN_PROCESS = True
-    main()
+    _lifetime.kept = []
+    try:
+        main()
+        status = 0
+    except SystemExit as e:  # how click ends every command, well or not
+        status = e.code
+    if status is None:
+        status = 0
+    elif not isinstance(status, int):  # sys.exit("message")
+        print(status, file=sys.stderr)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        # a reader that stopped reading (| head), or a closed stream: nothing more to say
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
 
 
 if __name__ == "__main__":  # pragma: no cover

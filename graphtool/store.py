@@ -67,7 +67,7 @@ from pathlib import Path
 import ahocorasick
 import networkx as nx
 
-from . import analysis, parallel
+from . import _lifetime, analysis, parallel
 from . import graph as graph_mod
 from .corpus import Corpus
 from .errors import GraphtoolError
@@ -275,10 +275,12 @@ def build(
             papers, mentions, graph_mod._known_names(None), vectors, memo, counted=lambda: counts
         )
         G = graph_mod.assemble(papers, resolved, links)
-        return write(
+        out = write(
             path, papers, mentions, G, intros, merges, lexicon_files, resolved, vectors, memo,
             counts,
         )  # fmt: skip
+        _lifetime.keep(locals())  # in a graphtool process: not freed one by one on return
+        return out
 
 
 def write(
@@ -1253,6 +1255,7 @@ def _add(
             path, papers, mentions, G, intros, papers.merges, lexicon_files, resolved, vectors,
             memo, concepts,
         )  # fmt: skip
+    _lifetime.keep(locals())  # in a graphtool process: not freed one by one on return
     return {
         "added": len(fresh),
         "merged": len(merges),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -114,6 +115,36 @@ def test_installed_console_script_works_from_any_directory(tmp_path):
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "outputs" / "map.html").exists()
     assert "89 paper" in r.stdout
+
+
+def test_the_program_ends_with_its_status_and_all_its_output(tmp_path):
+    """`graphtool` in a process of its own ends without freeing what it built one object
+    at a time (graphtool._lifetime): its output still arrives whole through a pipe, its
+    store is complete, and its exit status is the command's."""
+    import subprocess
+    import sys
+
+    import graphtool as gt
+
+    def program(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "graphtool.cli", *map(str, args)],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+
+    corpus = gt.bundled_corpus()
+    r = program("build", corpus, "-o", tmp_path / "f.gtdb", "-q")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("wrote ") and "89 papers" in r.stdout
+    nodes = int(re.search(r"(\d+) nodes", r.stdout).group(1))
+    r = program("centrality", tmp_path / "f.gtdb", "--top", "5000", "--json", "-q")
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)  # all of it: a cut-off JSON would not parse
+    assert len(rows) == nodes > 300
+    assert rows == json.loads(run("centrality", corpus, "--top", "5000", "--json", "-q").output)
+    r = program("centrality", tmp_path / "missing.jsonl")
+    assert r.returncode == 1
+    assert "missing.jsonl: no such file" in r.stderr
 
 
 # ------------------------------------------------------- formats, analysis and export
