@@ -182,3 +182,27 @@ def test_latex_in_a_title_is_cleaned_where_the_text_enters():
     G = gt.build_graph(papers)
     labels = {d["label"] for _, d in G.nodes(data=True)}
     assert "PanGu-α" in labels and not any("$" in label for label in labels)
+
+
+def test_what_a_graphtool_process_makes_with_the_collector_paused_is_frozen_after(monkeypatch):
+    # In a graphtool process (its objects live until it ends) the collector's first pass
+    # after a pause would walk everything made meanwhile: it is frozen instead. Called
+    # from Python, nothing is frozen: every object stays collectable.
+    import gc
+
+    from graphtool import _lifetime
+    from graphtool.linker import _gc_paused
+
+    assert gc.isenabled()
+    gc.unfreeze()
+    with _gc_paused():
+        made = [[i] for i in range(1000)]
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    monkeypatch.setattr(_lifetime, "kept", [])
+    try:
+        with _gc_paused():
+            made += [[i] for i in range(1000)]
+        assert gc.isenabled() and gc.get_freeze_count() >= 2000
+    finally:
+        gc.unfreeze()
