@@ -117,7 +117,7 @@ def corpus_options(fn):
             default=None,
             expose_value=False,
             callback=_remember,
-            help="Worker processes that link (default: every core), e.g. --jobs 1.",
+            help="Processes that link and attribute mentions (default: every core), e.g. -j 1.",
         ),
     ]
     for opt in reversed(options):
@@ -217,7 +217,9 @@ class Session:
         with two meanings in the corpus is two entities (see graphtool.identity)."""
         from .identity import resolve
 
-        return resolve(self.papers, self.mentions, graph._known_names(self.lexicon))[0]
+        return resolve(
+            self.papers, self.mentions, graph._known_names(self.lexicon), jobs=self.jobs
+        )[0]
 
     @property
     def graph(self):
@@ -225,7 +227,9 @@ class Session:
             if self.store is not None:
                 self._graph = self.store.graph()
             else:
-                self._graph = graph.build_graph(self.papers, self.mentions, self.lexicon)
+                self._graph = graph.build_graph(
+                    self.papers, self.mentions, self.lexicon, jobs=self.jobs
+                )
             _settle()
         return self._graph
 
@@ -1043,7 +1047,7 @@ def _store_summary(path) -> str:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes that link (default: every core), e.g. --jobs 1.",
+    help="Processes that link and attribute mentions (default: every core), e.g. -j 1.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress or notes on stderr.")
 @_handle_errors

@@ -59,6 +59,7 @@ def build_graph(
     papers: Iterable[Paper] | Any,
     mentions: Iterable[Mention] | None = None,
     lexicon=None,
+    jobs: int | None = None,
 ) -> nx.MultiDiGraph:
     """One graph of papers, entities and the evidence that joins them.
 
@@ -69,6 +70,8 @@ def build_graph(
     family name (DeepSpeed) links only to the paper that introduces it, and when
     both years are known A must not be older than B. ``papers`` may also be anything
     :func:`graphtool.read` takes: a path, records (dicts) or a pandas DataFrame.
+    ``jobs``: the processes that attribute the mentions of a large corpus to what they
+    name (default: every core; the same graph whatever their number).
 
     Example:
         >>> import graphtool as gt
@@ -83,7 +86,7 @@ def build_graph(
         from .linker import Linker
 
         mentions = Linker(lexicon).link(papers)
-    mentions, links = resolve(papers, mentions, _known_names(lexicon))
+    mentions, links = resolve(papers, mentions, _known_names(lexicon), jobs=jobs)
     return assemble(papers, mentions, links)
 
 

@@ -38,6 +38,7 @@ loop over all pairs.
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import struct
 from collections import defaultdict
@@ -602,6 +603,27 @@ class _Similarity:
             if self._known is not None:
                 self._known[self.papers[i].id] = self._vec[i]
 
+    def detach(self) -> None:
+        """In a process forked to attribute a share of the mentions (see
+        :class:`_Attribution`): vectors not known yet are worked out here (``vectorize``
+        may be a pipe to another process, which is the parent's), and
+        :meth:`worked_out` gives them."""
+        self._vectorize = None
+        self._since = len(self._known) if self._known is not None else 0
+
+    def worked_out(self) -> list[tuple[str, tuple[np.ndarray, np.ndarray]]]:
+        """The vectors worked out since :meth:`detach` (where they are kept: ``vectors``)."""
+        return [] if self._known is None else list(self._known.items())[self._since :]
+
+    def adopt(self, vectors: Iterable[tuple[str, tuple[np.ndarray, np.ndarray]]]) -> None:
+        """Take vectors another process worked out (:meth:`worked_out`)."""
+        for pid, v in vectors:
+            i = self.row.get(pid)
+            if i is not None and i not in self._vec:
+                self._vec[i] = v
+                if self._known is not None:
+                    self._known[pid] = v
+
     def _matrix(self, rows: list[int]):
         """The vectors of ``rows``, in that order, as the rows of a CSR matrix."""
         from scipy.sparse import csr_matrix
@@ -995,6 +1017,7 @@ def resolve(
     vectorize: Callable[[list[str]], tuple] | None = None,
     counted: Callable[[], dict[str, tuple[int, int]]] | None = None,
     worked: Worked | None = None,
+    jobs: int | None = None,
 ) -> tuple[list[Mention], list[Link]]:
     """Give every mention the entity it means, and infer who builds on whom.
 
@@ -1015,6 +1038,9 @@ def resolve(
     ``counted``: gives :func:`concept_counts` of these papers for some keys, worked out
     elsewhere meanwhile (a store's add: by the process that linked the new papers).
     ``worked``: what was worked out ahead from single mentions and texts (:class:`Worked`).
+    ``jobs``: the processes that attribute the mentions, each the mentions of its own
+    names (default: every core; 1, or a corpus too small to gain by it: in this process;
+    see :class:`_Attribution`). The same result whatever their number.
 
     Example:
         >>> a = Paper("a", "Prism: GPU Sharing for Cost-Efficient Serving",
@@ -1184,115 +1210,33 @@ def resolve(
             own_folded[m.paper].update(n.casefold() for n in (m.entity, m.surface))
             own_names[m.paper] += [m.entity, m.surface, *m.aliases]
             own_families[m.paper].add(m.family)
-    own_defs: dict[str, tuple[dict[str, str], list, list]] = {}
-    spelled: dict = {}  # the meanings of a slot each spelling fits
-    decided: list[tuple[_Meaning, float, bool] | None] = []
+    att = _Attribution(
+        meanings, members_of, general, by_id, known, known_folded, own_spans, own_folded,
+        worked, memo, stale, sim, users,
+    )  # fmt: skip
+    decided: list[tuple[_Meaning, float, bool] | None] = [None] * len(mentions)
     chosen: list[int] = []  # the places of the mentions attributed (decided not None)
     unattributed: set[str] = set()  # names some mention uses in another sense
     acronyms: dict[int, str | None] = {}  # unattributed acronym mentions: their own long form
     spelled_out: dict[int, str] = {}  # "Differential Privacy" of a general term: its sense
-    digests: dict[int, str | None] = {}  # a slot's evidence, as a digest (see memo)
-    places: dict[int, dict[int, int]] = {}  # where each meaning stands in its slot
     now: dict[tuple, tuple[str, int, float]] = {}  # the decisions made, for memo
-    presenters: dict[int, set[str]] = {}  # per slot, the papers presenting one of its meanings
-    tails: dict[tuple[int, int], tuple] = {}  # a group's meanings added since a decision
-    for m in mentions:
-        decided.append(None)
-        if m.relation == "introduces":
-            continue
-        key = m.entity.casefold()
-        slot = meanings.get(key)
-        family_slot = None
-        if not slot and m.entity == m.family and m.kind != "hardware":
-            family_slot = members_of.get(m.family)  # "DeepSpeed": its members
-        a = by_id.get(m.paper)
-        if a is None:
-            continue
-        if not slot and not family_slot:
-            if key in general and _ACRONYM.fullmatch(m.surface):
-                # "DP" where the one paper presenting it means a general term: the
-                # sense the mention's own paper spells out, as for any unclaimed acronym
-                acronyms[len(decided) - 1] = _own_defs(a, own_defs, own_spans, worked)[0].get(
-                    m.surface
-                )
-            elif key in general and " " in m.surface and _ACRONYM.fullmatch(m.entity):
-                spelled_out[len(decided) - 1] = _sense_name(m.entity, m.surface)
-            continue
-        # A's own definitions and names (_own_defs), worked out where a step reads them:
-        # a decision kept from before (memo) reads none of them
-        own = None
-        # a name inside A's own ("Selective Gated Mamba (SIGMA)"): A's variant of it, a
-        # family member below (see _inside_own); the name must stand on its own there
-        # ("the Generalist Language Model": another name), as in any capitalised run
-        if " " in m.surface.strip():
-            own = _own_defs(a, own_defs, own_spans, worked)
-            if any(
-                f == m.field and s <= m.start and m.end <= e and e - s > m.end - m.start
-                for f, s, e, _ in own[2]
-            ):
-                continue  # a fragment of a long form A defines ("Momentum Contrast and
-                # Distillation (MCD)" holds no mention of Momentum Contrast)
-        if m.surface.casefold() in own_folded.get(a.id, ()):
-            continue  # A's own artefact, named like another's ("KoALA: …" and KOALA)
-        if m.field == "abstract" and _prefixed(a.abstract, m.start, known_folded):
-            own = own or _own_defs(a, own_defs, own_spans, worked)
-            if not _headed_by(m, own[2]):
-                # "Grounding DINO", "Vision Mamba RNN": a longer name that holds it, so the
-                # name is used in another sense too, as when no meaning fits
-                if (
-                    slot
-                    and a.id not in _presenters(slot, presenters)
-                    and (_weakness(m.entity) > 0 or _ACRONYM.fullmatch(m.surface))
-                ):
-                    unattributed.add(key)
-                continue
-        own_long = None
-        if _ACRONYM.fullmatch(m.surface):
-            own = own or _own_defs(a, own_defs, own_spans, worked)
-            own_long = own[0].get(m.surface)
-        if own_long and _is_concept(own_long, known):
-            # "data parallelism (DP)": A spells it out as a method, not anyone's artefact
-            unattributed.add(key)
-            acronyms[len(decided) - 1] = own_long
-            continue
-        group = slot or family_slot
-        best = None
-        if memo is not None:  # decided before, on the same evidence?
-            mkey = (m.paper, m.field, m.start, m.end, m.entity, m.surface, not slot)
-            if id(group) not in digests:  # its meanings, and whether a paper's text changed
-                digests[id(group)] = (_digest(group), any(_stale(x, stale) for x in group))
-            digest, moved = digests[id(group)]
-            hit = memo.get(mkey) if a.id not in stale else None
-            if hit is not None and hit[0] == digest and not moved and -1 <= hit[1] < len(group):
-                best = (group[hit[1]], hit[2]) if hit[1] >= 0 else None
-                weighed = hit[3:]
-            else:
-                defs = (own or _own_defs(a, own_defs, own_spans, worked))[0]
-                n, good = _reweigh(
-                    m, a, group, hit, (sim, users[key]), defs, not slot, spelled, stale, tails
-                )
-                best = _choose(good)
-                if id(group) not in places:  # each meaning's place in its group, once
-                    places[id(group)] = {id(x): i for i, x in enumerate(group)}
-                top = [(score, places[id(group)][id(x)]) for score, x in good[:2]]
-                top += [(None, None)] * (2 - len(top))
-                weighed = (len(group), min(n, 2), top[0][0], top[1][0], top[0][1], top[1][1])
-            if id(group) not in places:
-                places[id(group)] = {id(x): i for i, x in enumerate(group)}
-            idx = -1 if best is None else places[id(group)][id(best[0])]
-            now[mkey] = (digest, idx, 0.0 if best is None else best[1], *weighed)
-        else:
-            sim.focus(group, users[key])  # the cosines this name asks for
-            defs = (own or _own_defs(a, own_defs, own_spans, worked))[0]
-            best = _attribute(m, a, group, sim, defs, family=not slot, spelled=spelled)
-        if best is not None:
-            decided[-1] = (best[0], best[1], not slot)
-            chosen.append(len(decided) - 1)
-        elif slot and a.id not in _presenters(slot, presenters):
-            if _weakness(m.entity) > 0 or _ACRONYM.fullmatch(m.surface):
-                unattributed.add(key)  # a weak name used in another sense: name them apart
-            if _ACRONYM.fullmatch(m.surface):
-                acronyms[len(decided) - 1] = own[0].get(m.surface)  # worked out above
+    for i, d, u, acr, so, nw in att.run(mentions, jobs):  # in the mentions' order
+        if d is not None:
+            m = mentions[i]
+            place, score, via = d
+            group = members_of[m.family] if via else meanings[m.entity.casefold()]
+            decided[i] = (group[place], score, via)
+            chosen.append(i)
+        if u is not None:
+            unattributed.add(u)
+        if acr is not False:  # (a long form, or None)
+            acronyms[i] = acr
+        if so is not None:
+            spelled_out[i] = so
+        if nw is not None:
+            now[nw[0]] = nw[1]
+    own_defs = att.own_defs  # A's own definitions and names, as far as worked out
+    del att
 
     if memo is not None:
         memo.clear()
@@ -1788,6 +1732,241 @@ def _same_as_known(x: _Meaning, k: Known | None, by_id: dict[str, Paper]) -> boo
     if k.kind == "hardware":
         return any(_HARDWARE_TITLE.search(p.title) for p in papers)
     return True
+
+
+#: Fewest mentions of names with meanings for which :class:`_Attribution` forks processes
+#: (below, one process is quicker than forking).
+PARALLEL_MENTIONS = 20_000
+
+
+class _Attribution:
+    """Step 4 of :func:`resolve`: for each mention of an introduced name, the meaning the
+    evidence supports, and what the mention says of its name (used in another sense, an
+    acronym's own long form, a general term spelled out, the decision kept for ``memo``).
+
+    A mention's outcome depends on its name's meanings and its own paper only (what is
+    shared is caches of pure functions), so the names are shared out among ``jobs``
+    processes forked here, each attributing the mentions of its own names, and the
+    outcomes are taken in the mentions' order: the same result as in one process. A
+    process's outcomes come back as plain values (the meaning as its place in its group);
+    the similarity vectors it had to work out come back too (a store keeps them).
+    Where a process fails, its share is attributed here.
+
+    Example:
+        >>> ps = [Paper("a", "Prism: GPU Sharing", "We present Prism, a GPU-sharing system."),
+        ...       Paper("c", "Serving", "Unlike Prism, our GPU-sharing scheduler adapts.")]
+        >>> from graphtool.linker import link
+        >>> [x.b for x in resolve(ps, link(ps), jobs=1)[1]]
+        ['a']
+    """
+
+    def __init__(
+        self, meanings, members_of, general, by_id, known, known_folded, own_spans,
+        own_folded, worked, memo, stale, sim, users,
+    ) -> None:  # fmt: skip
+        self.meanings, self.members_of, self.general = meanings, members_of, general
+        self.by_id, self.known, self.known_folded = by_id, known, known_folded
+        self.own_spans, self.own_folded, self.worked = own_spans, own_folded, worked
+        self.memo, self.stale, self.sim, self.users = memo, stale, sim, users
+        self.own_defs: dict[str, tuple[dict[str, str], list, list]] = {}
+        self.spelled: dict = {}  # the meanings of a slot each spelling fits
+        self.digests: dict[int, tuple] = {}  # a group's evidence, as a digest (see memo)
+        self.places: dict[int, dict[int, int]] = {}  # where each meaning stands in its group
+        self.presenters: dict[int, set[str]] = {}  # per slot, its meanings' papers
+        self.tails: dict[tuple[int, int], tuple] = {}  # a group's meanings added since
+
+    def run(self, mentions: list[Mention], jobs: int | None) -> list[tuple]:
+        """The outcomes ``(i, decided, unattributed, acronym, spelled_out, memo)`` (acronym
+        False: none) of the mentions that have one, in the mentions' order."""
+        parts = self._shares(mentions, jobs)
+        if len(parts) == 1:
+            return self.part(mentions, parts[0])
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        procs = []
+        for share in parts[1:]:
+            conn, theirs = ctx.Pipe(False)
+            proc = ctx.Process(target=self._child, args=(mentions, share, theirs), daemon=True)
+            proc.start()
+            theirs.close()
+            procs.append((proc, conn, share))
+        out = self.part(mentions, parts[0])
+        for proc, conn, share in procs:
+            try:
+                got, vectors = pickle.loads(conn.recv_bytes())
+            except (EOFError, OSError, pickle.UnpicklingError):  # it failed: its share here
+                got, vectors = self.part(mentions, share), ()
+            finally:
+                conn.close()
+                proc.join()
+            self.sim.adopt(vectors)
+            out += got
+        out.sort(key=lambda t: t[0])
+        return out
+
+    def _shares(self, mentions: list[Mention], jobs: int | None) -> list[list[int]]:
+        """The places of the mentions that may have an outcome (of a name with meanings,
+        a family's, a general term's: a tenth of them in a large corpus), shared out by
+        name, most mentions first, each name to the share with fewest; one share where
+        forking would not pay or is unsafe."""
+        import multiprocessing
+        import threading
+
+        from .parallel import default_jobs
+
+        by_name: dict[str, list[int]] = {}
+        meanings, general, members_of = self.meanings, self.general, self.members_of
+        for i, m in enumerate(mentions):
+            if m.relation == "introduces":
+                continue
+            key = m.entity.casefold()
+            if (
+                key in meanings
+                or key in general
+                or (m.entity == m.family and m.family in members_of)
+            ):
+                by_name.setdefault(key, []).append(i)
+        n = default_jobs() if jobs is None else max(1, jobs)
+        total = sum(len(v) for v in by_name.values())
+        if (
+            n == 1
+            or total < PARALLEL_MENTIONS
+            or "fork" not in multiprocessing.get_all_start_methods()
+            or threading.active_count() > 1
+            or multiprocessing.current_process().daemon  # (which may have no children)
+        ):
+            return [sorted(i for v in by_name.values() for i in v)]
+        shares: list[list[int]] = [[] for _ in range(n)]
+        for _, v in sorted(by_name.items(), key=lambda t: (-len(t[1]), t[0])):
+            min(shares, key=len).extend(v)
+        return [sorted(v) for v in shares]
+
+    def _child(self, mentions: list[Mention], share: list[int], conn) -> None:
+        """A forked process's share: its outcomes and the vectors it worked out, sent."""
+        try:
+            self.sim.detach()
+            got = self.part(mentions, share)
+            conn.send_bytes(pickle.dumps((got, self.sim.worked_out()), pickle.HIGHEST_PROTOCOL))
+        except Exception:  # nothing sent: the parent attributes the share (and so meets
+            pass  # any error of it there, with its traceback)
+        finally:
+            conn.close()
+
+    def part(self, mentions: list[Mention], share: Iterable[int]) -> list[tuple]:
+        """The outcomes of the mentions at ``share``, in its order."""
+        out = []
+        for i in share:
+            got = self.decide(i, mentions[i])
+            if got is not None:
+                out.append(got)
+        return out
+
+    def _defs(self, a: Paper) -> tuple[dict[str, str], list, list]:
+        return _own_defs(a, self.own_defs, self.own_spans, self.worked)
+
+    def _place(self, group: list[_Meaning]) -> dict[int, int]:
+        got = self.places.get(id(group))
+        if got is None:  # each meaning's place in its group, once
+            got = self.places[id(group)] = {id(x): i for i, x in enumerate(group)}
+        return got
+
+    def decide(self, i: int, m: Mention) -> tuple | None:
+        """Mention ``m``'s outcome (at place ``i``), or None where it has none."""
+        if m.relation == "introduces":
+            return None
+        key = m.entity.casefold()
+        slot = self.meanings.get(key)
+        family_slot = None
+        if not slot and m.entity == m.family and m.kind != "hardware":
+            family_slot = self.members_of.get(m.family)  # "DeepSpeed": its members
+        a = self.by_id.get(m.paper)
+        if a is None:
+            return None
+        if not slot and not family_slot:
+            if key in self.general and _ACRONYM.fullmatch(m.surface):
+                # "DP" where the one paper presenting it means a general term: the
+                # sense the mention's own paper spells out, as for any unclaimed acronym
+                return (i, None, None, self._defs(a)[0].get(m.surface), None, None)
+            if key in self.general and " " in m.surface and _ACRONYM.fullmatch(m.entity):
+                return (i, None, None, False, _sense_name(m.entity, m.surface), None)
+            return None
+        # A's own definitions and names (_own_defs), worked out where a step reads them:
+        # a decision kept from before (memo) reads none of them
+        own = None
+        # a name inside A's own ("Selective Gated Mamba (SIGMA)"): A's variant of it, a
+        # family member below (see _inside_own); the name must stand on its own there
+        # ("the Generalist Language Model": another name), as in any capitalised run
+        if " " in m.surface.strip():
+            own = self._defs(a)
+            if any(
+                f == m.field and s <= m.start and m.end <= e and e - s > m.end - m.start
+                for f, s, e, _ in own[2]
+            ):
+                return None  # a fragment of a long form A defines ("Momentum Contrast and
+                # Distillation (MCD)" holds no mention of Momentum Contrast)
+        if m.surface.casefold() in self.own_folded.get(a.id, ()):
+            return None  # A's own artefact, named like another's ("KoALA: …" and KOALA)
+        if m.field == "abstract" and _prefixed(a.abstract, m.start, self.known_folded):
+            own = own or self._defs(a)
+            if not _headed_by(m, own[2]):
+                # "Grounding DINO", "Vision Mamba RNN": a longer name that holds it, so the
+                # name is used in another sense too, as when no meaning fits
+                if (
+                    slot
+                    and a.id not in _presenters(slot, self.presenters)
+                    and (_weakness(m.entity) > 0 or _ACRONYM.fullmatch(m.surface))
+                ):
+                    return (i, None, key, False, None, None)
+                return None
+        own_long = None
+        if _ACRONYM.fullmatch(m.surface):
+            own = own or self._defs(a)
+            own_long = own[0].get(m.surface)
+        if own_long and _is_concept(own_long, self.known):
+            # "data parallelism (DP)": A spells it out as a method, not anyone's artefact
+            return (i, None, key, own_long, None, None)
+        group = slot or family_slot
+        best = None
+        nw = None
+        sim, memo, stale = self.sim, self.memo, self.stale
+        if memo is not None:  # decided before, on the same evidence?
+            mkey = (m.paper, m.field, m.start, m.end, m.entity, m.surface, not slot)
+            digest, moved = self.digests.get(id(group)) or self.digests.setdefault(
+                id(group), (_digest(group), any(_stale(x, stale) for x in group))
+            )  # its meanings, and whether a paper's text changed
+            hit = memo.get(mkey) if a.id not in stale else None
+            if hit is not None and hit[0] == digest and not moved and -1 <= hit[1] < len(group):
+                best = (group[hit[1]], hit[2]) if hit[1] >= 0 else None
+                weighed = hit[3:]
+            else:
+                defs = (own or self._defs(a))[0]
+                n, good = _reweigh(
+                    m, a, group, hit, (sim, self.users[key]), defs, not slot, self.spelled,
+                    stale, self.tails,
+                )  # fmt: skip
+                best = _choose(good)
+                places = self._place(group)
+                top = [(score, places[id(x)]) for score, x in good[:2]]
+                top += [(None, None)] * (2 - len(top))
+                weighed = (len(group), min(n, 2), top[0][0], top[1][0], top[0][1], top[1][1])
+            idx = -1 if best is None else self._place(group)[id(best[0])]
+            nw = (mkey, (digest, idx, 0.0 if best is None else best[1], *weighed))
+        else:
+            sim.focus(group, self.users[key])  # the cosines this name asks for
+            defs = (own or self._defs(a))[0]
+            best = _attribute(m, a, group, sim, defs, family=not slot, spelled=self.spelled)
+        if best is not None:
+            return (i, (self._place(group)[id(best[0])], best[1], not slot), None, False, None, nw)
+        u, acr = None, False
+        if slot and a.id not in _presenters(slot, self.presenters):
+            if _weakness(m.entity) > 0 or _ACRONYM.fullmatch(m.surface):
+                u = key  # a weak name used in another sense: name them apart
+            if _ACRONYM.fullmatch(m.surface):
+                acr = own[0].get(m.surface)  # worked out above
+        if nw is None and u is None and acr is False:
+            return None
+        return (i, None, u, acr, None, nw)
 
 
 def _attribute(

@@ -1863,3 +1863,65 @@ def test_a_papers_age_read_once_gives_the_same_order_as_asking_each_time():
         want = asked_each_time(a, b)
         assert _not_newer_age(ages[a.id], ages[b.id]) == _not_newer(a, b) == want
     assert len(ages) == len(papers)
+
+
+def _parts_here(monkeypatch) -> list[int]:
+    """The sizes of the shares _Attribution.part attributes in this process."""
+    from graphtool import identity
+
+    sizes: list[int] = []
+    real = identity._Attribution.part
+
+    def part(self, mentions, share):
+        sizes.append(len(share))
+        return real(self, mentions, share)
+
+    monkeypatch.setattr(identity._Attribution, "part", part)
+    return sizes
+
+
+def test_the_mentions_are_attributed_alike_on_one_process_or_several(monkeypatch):
+    # resolve shares the names out among forked processes in a large corpus (here forced
+    # on a small one): the same mentions, links, decisions (in their order) and vectors
+    from graphtool import identity
+    from graphtool.graph import _known_names
+    from graphtool.linker import link
+
+    ps = LLM
+    ms = link(ps)
+    known = _known_names(None)
+    sizes = _parts_here(monkeypatch)
+    runs = []
+    for jobs in (1, 2, 3):
+        monkeypatch.setattr(identity, "PARALLEL_MENTIONS", 10**9 if jobs == 1 else 0)
+        memo: dict = {}
+        vectors: dict = {}
+        out = identity.resolve(ps, ms, known, vectors, memo, jobs=jobs)
+        runs.append((out, list(memo.items()), sorted(vectors)))
+        # then as an add: the decisions kept, one paper's text changed
+        again = identity.resolve(ps, ms, known, dict(vectors), memo, stale={ps[0].id}, jobs=jobs)
+        runs[-1] += (again, list(memo.items()))
+    assert any(v[1] >= 0 for _, v in runs[0][1])  # some mentions were attributed
+    assert runs[1] == runs[0] and runs[2] == runs[0]
+    whole = sizes[0]  # one process: every mention that may have an outcome
+    assert sizes[1] == sizes[0] and 0 < sizes[2] < whole and 0 < sizes[4] < sizes[2]
+
+
+def test_a_share_whose_process_fails_is_attributed_by_resolve_itself(monkeypatch):
+    from graphtool import identity
+    from graphtool.graph import _known_names
+    from graphtool.linker import link
+
+    ps = LLM[:300]
+    ms = link(ps)
+    known = _known_names(None)
+    monkeypatch.setattr(identity, "PARALLEL_MENTIONS", 0)
+    plain = identity.resolve(ps, ms, known, jobs=1)
+    sizes = _parts_here(monkeypatch)
+
+    def lost(self, mentions, share, conn):  # the process ends, having sent nothing
+        conn.close()
+
+    monkeypatch.setattr(identity._Attribution, "_child", lost)
+    assert identity.resolve(ps, ms, known, jobs=2) == plain
+    assert len(sizes) == 2 and sum(sizes) > max(sizes)  # its share, then the other's here
