@@ -272,8 +272,9 @@ def build(
         memo: dict = {}
         counts = _long_name_counts(papers, intros)  # identity's general terms, kept for add
         resolved, links = resolve(
-            papers, mentions, graph_mod._known_names(None), vectors, memo, counted=lambda: counts
-        )
+            papers, mentions, graph_mod._known_names(None), vectors, memo, counted=lambda: counts,
+            jobs=jobs,
+        )  # fmt: skip
         G = graph_mod.assemble(papers, resolved, links)
         out = write(
             path, papers, mentions, G, intros, merges, lexicon_files, resolved, vectors, memo,
@@ -1239,16 +1240,19 @@ def _add(
 
     resolved, links = resolve(
         papers, mentions, graph_mod._known_names(None), vectors, memo, stale, ahead.vectorize,
-        counted, worked,
+        counted, worked, jobs,
     )  # fmt: skip
     concepts = counts[0] if counts else _long_name_counts(papers, intros, kept_counts, changed)
     in_place = sparse and all(papers[i].id == p.id for i, p in enumerate(old))
     done = _Done(mentions, resolved, (old_mentions, old_res), changed, redo, relink)
     done.links = links
-    done.vectors = [(p, v) for p, v in vectors.items() if p not in stored_vectors]
+    done.vectors = [  # in the papers' order, however they were worked out
+        (p.id, vectors[p.id]) for p in papers if p.id in vectors and p.id not in stored_vectors
+    ]
     done.memo = memo
     done.memo_kept = None if memo_rows is None else (memo_before, memo_rows)
     done.concepts = concepts
+    done.jobs = jobs
     if not in_place or not _update(path, papers, intros, papers.merges[len(old.merges) :], done):
         G = graph_mod.assemble(papers, resolved, links)
         write(
@@ -1514,6 +1518,8 @@ class _Done:
     (their indexes), had their introductions found again (``redo``) or were linked
     again (``relink``)."""
 
+    jobs: int | None = None  # the add's: PageRank on another core unless 1
+
     def __init__(self, mentions, resolved, old, changed, redo, relink) -> None:
         self.mentions, self.resolved, self.old = mentions, resolved, old
         self.changed, self.redo, self.relink = changed, redo, relink
@@ -1648,6 +1654,7 @@ def _update_rows(con, papers, intros, merges, done: _Done) -> bool:
     parts = graph_mod.Parts(
         papers, done.resolved, done.links, lambda n: n in touched or n not in stored
     )
+    scores = _ScoresAhead(parts, done.jobs)  # on another core, while the rows are written
     if not _update_nodes(con, parts, by_node, dirty, touched, nodes):
         return False
     _update_edges(con, parts, by_node, dirty, touched, stored)
@@ -1666,12 +1673,63 @@ def _update_rows(con, papers, intros, merges, done: _Done) -> bool:
         "INSERT INTO merges VALUES (?, ?, ?, ?, ?)",
         ((start + i, m.paper, m.kept, m.merged, m.why) for i, m in enumerate(merges)),
     )
-    for metric in STORED_METRICS:
-        scores = analysis.centrality_scores(
-            _Kinds(parts), metric, graph_mod.SimplePairs.from_edges(parts.order, parts.ends)
-        )
-        con.execute(_INSERT_SCORES, _scores_row(metric, scores))
+    con.executemany(_INSERT_SCORES, scores.rows())
     return True
+
+
+#: Fewest nodes for which an add works out PageRank in a forked process (below, here).
+SCORES_AHEAD_NODES = 50_000
+
+
+class _ScoresAhead(_Forked):
+    """The ``scores`` rows (:data:`STORED_METRICS`) of the graph an add's
+    :class:`~graphtool.graph.Parts` describe, worked out in a forked process while the
+    add writes the nodes and edges (the same function of the same parts: the same
+    scores); here, where nothing was started (``jobs`` 1, a small graph: see
+    :data:`SCORES_AHEAD_NODES`, no fork) or the process failed.
+
+    Example:
+        >>> import graphtool as gt
+        >>> from graphtool.identity import resolve
+        >>> ps = gt.read(gt.bundled_corpus())[:40]
+        >>> ms, links = resolve(ps, gt.link(ps))
+        >>> rows = _ScoresAhead(graph_mod.Parts(ps, ms, links), jobs=1).rows()
+        >>> [metric for metric, _, _ in rows]
+        ['pagerank']
+    """
+
+    def __init__(self, parts: graph_mod.Parts, jobs: int | None) -> None:
+        self.parts = parts
+        if len(parts.order) >= SCORES_AHEAD_NODES and self.worth(0, jobs):
+            self._fork(_scores_in, (parts,), duplex=False)
+
+    def rows(self) -> list[tuple[str, str, bytes]]:
+        """The rows, as :func:`_score_rows` gives them."""
+        try:
+            if self.conn is not None:
+                return self.conn.recv()
+        except (EOFError, OSError):
+            pass  # it failed: worked out here
+        finally:
+            self.close()
+        return _score_rows(self.parts)
+
+
+def _score_rows(parts: graph_mod.Parts) -> list[tuple[str, str, bytes]]:
+    pairs = graph_mod.SimplePairs.from_edges(parts.order, parts.ends)
+    return [
+        _scores_row(metric, analysis.centrality_scores(_Kinds(parts), metric, pairs))
+        for metric in STORED_METRICS
+    ]
+
+
+def _scores_in(parts: graph_mod.Parts, conn) -> None:
+    try:
+        conn.send(_score_rows(parts))
+    except Exception:
+        pass  # nothing sent: the add works them out itself
+    finally:
+        conn.close()
 
 
 def _update_decisions(con, memo: dict, kept: tuple[dict, dict] | None) -> None:

@@ -237,6 +237,29 @@ def test_add_equals_a_build_from_scratch(tmp_path, monkeypatch):
     _same_store(whole, grown)
 
 
+@pytest.mark.parametrize("lost", [False, True])
+def test_an_add_on_every_core_equals_a_build_on_one(tmp_path, monkeypatch, lost):
+    # at scale an add shares the mentions' attribution out among forked processes and
+    # works out PageRank on another core while it writes the rows (forced here on 1,205
+    # papers); where that process is lost, the add works PageRank out itself
+    from graphtool import identity
+
+    a = _jsonl(tmp_path / "a.jsonl", ROWS[:900])
+    b = _jsonl(tmp_path / "b.jsonl", ROWS[900:])
+    whole = store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1)
+    grown = store.build(gt.read(a), tmp_path / "grown.gtdb", jobs=1)
+    monkeypatch.setattr(identity, "PARALLEL_MENTIONS", 0)
+    monkeypatch.setattr(store, "SCORES_AHEAD_NODES", 0)
+    here: list[int] = []  # PageRank worked out in the add's own process
+    real = store._score_rows
+    monkeypatch.setattr(store, "_score_rows", lambda parts: here.append(1) or real(parts))
+    if lost:
+        monkeypatch.setattr(store, "_scores_in", lambda parts, conn: conn.close())
+    store.add(grown, gt.read(b), jobs=2)
+    assert len(here) == lost
+    _same_store(whole, grown)
+
+
 def test_add_rechecks_only_papers_holding_a_new_name(tmp_path):
     old = [
         {"id": f"p{i}", "title": f"Study {i} of serving", "abstract": text}
