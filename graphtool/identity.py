@@ -603,16 +603,14 @@ class _Similarity:
             if self._known is not None:
                 self._known[self.papers[i].id] = self._vec[i]
 
-    def detach(self) -> None:
-        """In a process forked to attribute a share of the mentions (see
-        :class:`_Attribution`): vectors not known yet are worked out here (``vectorize``
-        may be a pipe to another process, which is the parent's), and
-        :meth:`worked_out` gives them."""
-        self._vectorize = None
+    def note_known(self) -> None:
+        """Note the vectors known now (in a process forked to attribute a share of the
+        mentions: see :class:`_Attribution`); :meth:`worked_out` gives those worked out
+        since."""
         self._since = len(self._known) if self._known is not None else 0
 
     def worked_out(self) -> list[tuple[str, tuple[np.ndarray, np.ndarray]]]:
-        """The vectors worked out since :meth:`detach` (where they are kept: ``vectors``)."""
+        """The vectors worked out since :meth:`note_known` (where they are kept: ``vectors``)."""
         return [] if self._known is None else list(self._known.items())[self._since :]
 
     def adopt(self, vectors: Iterable[tuple[str, tuple[np.ndarray, np.ndarray]]]) -> None:
@@ -1739,6 +1737,13 @@ def _same_as_known(x: _Meaning, k: Known | None, by_id: dict[str, Paper]) -> boo
 PARALLEL_MENTIONS = 20_000
 
 
+def _one_at_a_time(lock, vectorize: Callable[[list[str]], tuple], texts: list[str]) -> tuple:
+    """``vectorize(texts)`` holding ``lock``: a pipe to another process, asked by
+    several (see :class:`_Attribution`), is asked by one at a time."""
+    with lock:
+        return vectorize(texts)
+
+
 class _Attribution:
     """Step 4 of :func:`resolve`: for each mention of an introduced name, the meaning the
     evidence supports, and what the mention says of its name (used in another sense, an
@@ -1784,24 +1789,30 @@ class _Attribution:
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork")
+        vectorize = self.sim._vectorize  # (a store's add: a pipe to its vectors' process)
+        if vectorize is not None:  # asked by one process at a time
+            self.sim._vectorize = partial(_one_at_a_time, ctx.Lock(), vectorize)
         procs = []
-        for share in parts[1:]:
-            conn, theirs = ctx.Pipe(False)
-            proc = ctx.Process(target=self._child, args=(mentions, share, theirs), daemon=True)
-            proc.start()
-            theirs.close()
-            procs.append((proc, conn, share))
-        out = self.part(mentions, parts[0])
-        for proc, conn, share in procs:
-            try:
-                got, vectors = pickle.loads(conn.recv_bytes())
-            except (EOFError, OSError, pickle.UnpicklingError):  # it failed: its share here
-                got, vectors = self.part(mentions, share), ()
-            finally:
-                conn.close()
-                proc.join()
-            self.sim.adopt(vectors)
-            out += got
+        try:
+            for share in parts[1:]:
+                conn, theirs = ctx.Pipe(False)
+                proc = ctx.Process(target=self._child, args=(mentions, share, theirs), daemon=True)
+                proc.start()
+                theirs.close()
+                procs.append((proc, conn, share))
+            out = self.part(mentions, parts[0])
+            for proc, conn, share in procs:
+                try:
+                    got, vectors = pickle.loads(conn.recv_bytes())
+                except (EOFError, OSError, pickle.UnpicklingError):  # it failed: its share here
+                    got, vectors = self.part(mentions, share), ()
+                finally:
+                    conn.close()
+                    proc.join()
+                self.sim.adopt(vectors)
+                out += got
+        finally:
+            self.sim._vectorize = vectorize
         out.sort(key=lambda t: t[0])
         return out
 
@@ -1845,7 +1856,7 @@ class _Attribution:
     def _child(self, mentions: list[Mention], share: list[int], conn) -> None:
         """A forked process's share: its outcomes and the vectors it worked out, sent."""
         try:
-            self.sim.detach()
+            self.sim.note_known()
             got = self.part(mentions, share)
             conn.send_bytes(pickle.dumps((got, self.sim.worked_out()), pickle.HIGHEST_PROTOCOL))
         except Exception:  # nothing sent: the parent attributes the share (and so meets

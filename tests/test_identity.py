@@ -1925,3 +1925,29 @@ def test_a_share_whose_process_fails_is_attributed_by_resolve_itself(monkeypatch
     monkeypatch.setattr(identity._Attribution, "_child", lost)
     assert identity.resolve(ps, ms, known, jobs=2) == plain
     assert len(sizes) == 2 and sum(sizes) > max(sizes)  # its share, then the other's here
+
+
+def test_forked_processes_ask_a_store_adds_vectors_process_one_at_a_time(monkeypatch):
+    # in a store's add the vectors not known yet come from a process of their own,
+    # through one pipe: each forked process asks it in turn, and gets the same vectors
+    import numpy as np
+
+    from graphtool import identity, store
+    from graphtool.graph import _known_names
+    from graphtool.linker import link
+
+    ps = LLM[:400]
+    ms = link(ps)
+    known = _known_names(None)
+    plain_vectors: dict = {}
+    plain = identity.resolve(ps, ms, known, plain_vectors, jobs=1)
+    monkeypatch.setattr(identity, "PARALLEL_MENTIONS", 0)
+    ahead = store._VectorsAhead(ps[:3], jobs=2)
+    try:
+        assert ahead.proc is not None  # a process of its own, as in an add
+        vectors: dict = {}
+        assert identity.resolve(ps, ms, known, vectors, vectorize=ahead.vectorize, jobs=2) == plain
+    finally:
+        ahead.close()
+    assert sorted(vectors) == sorted(plain_vectors)
+    assert all(np.array_equal(vectors[k][1], plain_vectors[k][1]) for k in vectors)
