@@ -2010,7 +2010,7 @@ def _intros(linker: Linker, papers: list[Paper], jobs: int | None) -> list[list[
 
 def _link_named(linker, papers, names, jobs, progress) -> list[Mention]:
     if len(papers) < max(parallel.MIN_PARALLEL, ADD_IN_PROCESS) or jobs == 1:
-        out = linker.link_named(papers, names)
+        out = linker.link_named(papers, _named_in(papers, names))
         if progress is not None:
             progress(len(papers))
         return out
@@ -2037,6 +2037,41 @@ def _fold(text: str) -> str:
     if text.isascii():
         return text.encode().lower().translate(None, _NOT_ALNUM_BYTES).decode()
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text).casefold())
+
+
+def _named_in(papers: Sequence[Paper], names: dict[str, LexEntry]) -> dict[str, LexEntry]:
+    """The corpus names that may occur in ``papers``: those one of whose spellings, folded
+    (:func:`_fold`), is in a paper's folded title and abstract, in their order (every
+    spelling variant the linker tries folds to the name's, or to it and a plural's "s").
+    The linker finds the same mentions with these as with all (:meth:`Linker.link_named`),
+    and an add that links 1,000 papers against a store of 100,000 builds its automaton of
+    names from a few thousand instead of 120,000 (about 3 s of the add's linking).
+
+    Example:
+        >>> from graphtool.lexicon import LexEntry
+        >>> names = {n: LexEntry(n, "system") for n in ("Flash-Attention 2", "Medusa", "++")}
+        >>> list(_named_in([Paper("a", "T", "Unlike FlashAttention2, ...")], names))
+        ['Flash-Attention 2', '++']
+    """
+    keys: dict[str, list[str]] = {}
+    always = set()  # nothing left to look for once folded: kept
+    for name, e in names.items():
+        for s in (e.name, *e.aliases):
+            key = _fold(s)
+            if key:
+                keys.setdefault(key, []).append(name)
+            else:
+                always.add(name)
+    found = set(always)
+    if keys:
+        auto = ahocorasick.Automaton()
+        for key in keys:
+            auto.add_word(key, key)
+        auto.make_automaton()
+        for p in papers:
+            for _, key in auto.iter(_fold(p.title + "\n" + p.abstract)):
+                found.update(keys[key])
+    return {n: e for n, e in names.items() if n in found}
 
 
 def _containing(papers: Sequence[Paper], entries: Iterable[LexEntry], exclude: set[int]):

@@ -858,3 +858,17 @@ def test_an_add_in_a_fresh_process_takes_the_forked_path_and_equals_a_build(tmp_
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["True"]  # the linking half came from the forked process
     _same_store(store.build(gt.read([a, b]), tmp_path / "whole.gtdb", jobs=1), grown)
+
+
+def test_an_add_links_its_papers_with_the_corpus_names_they_may_hold_alike():
+    # an add links its papers against an automaton of the names found, folded, in them:
+    # the same mentions as with every name of the corpus (of 1,205 real abstracts)
+    from graphtool.linker import Linker
+
+    papers = gt.read(DATA / "llm-systems-2025.jsonl")
+    linker = Linker()
+    names = linker.corpus_names(linker.introductions(p) for p in papers)
+    some = papers[::40]
+    held = store._named_in(some, names)
+    assert 0 < len(held) < len(names) / 4
+    assert Linker().link_named(some, held) == Linker().link_named(some, names)
