@@ -577,6 +577,7 @@ class _Similarity:
         self._block: tuple | None = None
         self._apart_of: tuple | None = None  # see apart
         self._texts: dict[str, str] = {}
+        self._spare: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # see prefetch
 
     def text_of(self, pid: str) -> str:
         """A paper's title and abstract, case-folded (kept: a presenter is asked often)."""
@@ -595,6 +596,16 @@ class _Similarity:
         need = [i for i in dict.fromkeys(rows) if i not in self._vec]
         if not need:
             return
+        if self._spare:  # worked out ahead (see prefetch): known from their first use
+            for i in need:
+                v = self._spare.pop(i, None)
+                if v is not None:
+                    self._vec[i] = v
+                    if self._known is not None:
+                        self._known[self.papers[i].id] = v
+            need = [i for i in need if i not in self._vec]
+            if not need:
+                return
         texts = [vector_text(self.papers[i]) for i in need]
         indptr, indices, data = (self._vectorize or vector_arrays)(texts)
         for k, i in enumerate(need):
@@ -602,6 +613,23 @@ class _Similarity:
             self._vec[i] = (indices[s:e], data[s:e])
             if self._known is not None:
                 self._known[self.papers[i].id] = self._vec[i]
+
+    def prefetch(self, ids: Iterable[str]) -> None:
+        """Work out now, in one batch, the vectors of these papers not known yet, and keep
+        them aside: each is known (and kept in ``vectors``) only once a cosine asks for
+        it, as if worked out then (see :class:`_Attribution`: its forked processes find
+        them there instead of asking ``vectorize``)."""
+        need = sorted(
+            {self.row[i] for i in ids if i in self.row} - self._vec.keys() - self._spare.keys()
+        )
+        if need:
+            texts = [vector_text(self.papers[i]) for i in need]
+            indptr, indices, data = (self._vectorize or vector_arrays)(texts)
+            for k, i in enumerate(need):
+                self._spare[i] = (
+                    indices[indptr[k] : indptr[k + 1]],
+                    data[indptr[k] : indptr[k + 1]],
+                )
 
     def note_known(self) -> None:
         """Note the vectors known now (in a process forked to attribute a share of the
@@ -1737,13 +1765,6 @@ def _same_as_known(x: _Meaning, k: Known | None, by_id: dict[str, Paper]) -> boo
 PARALLEL_MENTIONS = 20_000
 
 
-def _one_at_a_time(lock, vectorize: Callable[[list[str]], tuple], texts: list[str]) -> tuple:
-    """``vectorize(texts)`` holding ``lock``: a pipe to another process, asked by
-    several (see :class:`_Attribution`), is asked by one at a time."""
-    with lock:
-        return vectorize(texts)
-
-
 class _Attribution:
     """Step 4 of :func:`resolve`: for each mention of an introduced name, the meaning the
     evidence supports, and what the mention says of its name (used in another sense, an
@@ -1754,8 +1775,11 @@ class _Attribution:
     processes forked here, each attributing the mentions of its own names, and the
     outcomes are taken in the mentions' order: the same result as in one process. A
     process's outcomes come back as plain values (the meaning as its place in its group);
-    the similarity vectors it had to work out come back too (a store keeps them).
-    Where a process fails, its share is attributed here.
+    the similarity vectors it used come back too (a store keeps them). Where
+    ``vectorize`` may be a pipe to another process (a store's add), the vectors the
+    processes' names may ask for are worked out before they are forked
+    (:meth:`_Similarity.prefetch`: 16 at 100,000 + 1,000 papers), so that no process but
+    this one asks it. Where a process fails, its share is attributed here.
 
     Example:
         >>> ps = [Paper("a", "Prism: GPU Sharing", "We present Prism, a GPU-sharing system."),
@@ -1789,9 +1813,9 @@ class _Attribution:
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork")
-        vectorize = self.sim._vectorize  # (a store's add: a pipe to its vectors' process)
-        if vectorize is not None:  # asked by one process at a time
-            self.sim._vectorize = partial(_one_at_a_time, ctx.Lock(), vectorize)
+        if self.sim._vectorize is not None:  # (a store's add: a pipe to another process,
+            # which its forked processes must not ask): every vector their names may ask
+            self.sim.prefetch(self._asked(mentions, [i for p in parts[1:] for i in p]))
         procs = []
         try:
             for share in parts[1:]:
@@ -1812,9 +1836,24 @@ class _Attribution:
                 self.sim.adopt(vectors)
                 out += got
         finally:
-            self.sim._vectorize = vectorize
+            for _, conn, _ in procs:  # (where this process failed: they end with it)
+                conn.close()
         out.sort(key=lambda t: t[0])
         return out
+
+    def _asked(self, mentions: list[Mention], share: list[int]) -> set[str]:
+        """The papers whose vectors attributing the mentions at ``share`` may ask for:
+        the users of their names and the papers presenting their meanings (a family's
+        members')."""
+        ids: set[str] = set()
+        for key in {mentions[i].entity.casefold() for i in share}:
+            ids |= self.users.get(key, set())
+            for x in self.meanings.get(key, ()):
+                ids.update(x.papers)
+        for family in {mentions[i].family for i in share}:
+            for x in self.members_of.get(family, ()):
+                ids.update(x.papers)
+        return ids
 
     def _shares(self, mentions: list[Mention], jobs: int | None) -> list[list[int]]:
         """The places of the mentions that may have an outcome (of a name with meanings,
@@ -1851,16 +1890,17 @@ class _Attribution:
         shares: list[list[int]] = [[] for _ in range(n)]
         for _, v in sorted(by_name.items(), key=lambda t: (-len(t[1]), t[0])):
             min(shares, key=len).extend(v)
-        return [sorted(v) for v in shares]
+        return [sorted(v) for v in shares if v] or [[]]
 
     def _child(self, mentions: list[Mention], share: list[int], conn) -> None:
         """A forked process's share: its outcomes and the vectors it worked out, sent."""
         try:
+            self.sim._vectorize = None  # (worked out ahead: see run; else here)
             self.sim.note_known()
             got = self.part(mentions, share)
             conn.send_bytes(pickle.dumps((got, self.sim.worked_out()), pickle.HIGHEST_PROTOCOL))
-        except Exception:  # nothing sent: the parent attributes the share (and so meets
-            pass  # any error of it there, with its traceback)
+        except (Exception, KeyboardInterrupt):  # nothing sent: the parent attributes the
+            pass  # share (and so meets any error of it there, with its traceback)
         finally:
             conn.close()
 

@@ -1062,6 +1062,7 @@ class _Forked:
             or n >= max(parallel.MIN_PARALLEL, ADD_IN_PROCESS)
             or "fork" not in multiprocessing.get_all_start_methods()
             or threading.active_count() > 1
+            or multiprocessing.current_process().daemon  # (which may have no children)
         )
 
     def _fork(self, target: Callable, args: tuple, duplex: bool = True) -> None:
@@ -1655,25 +1656,30 @@ def _update_rows(con, papers, intros, merges, done: _Done) -> bool:
         papers, done.resolved, done.links, lambda n: n in touched or n not in stored
     )
     scores = _ScoresAhead(parts, done.jobs)  # on another core, while the rows are written
-    if not _update_nodes(con, parts, by_node, dirty, touched, nodes):
-        return False
-    _update_edges(con, parts, by_node, dirty, touched, stored)
-    if con.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone() != (
-        _identity_key(),
-    ):  # worked out by other rules: all of them go
-        con.execute("DELETE FROM vectors")
-        con.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (_identity_key(),))
-    con.executemany("DELETE FROM vectors WHERE paper = ?", ((papers[i].id,) for i in changed))
-    con.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", _vector_rows(done.vectors))
-    _update_decisions(con, done.memo, done.memo_kept)
-    con.execute("DELETE FROM concepts")
-    con.executemany(_INSERT_CONCEPT, _concept_rows(done.concepts))
-    start = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM merges").fetchone()[0]
-    con.executemany(
-        "INSERT INTO merges VALUES (?, ?, ?, ?, ?)",
-        ((start + i, m.paper, m.kept, m.merged, m.why) for i, m in enumerate(merges)),
-    )
-    con.executemany(_INSERT_SCORES, scores.rows())
+    try:
+        if not _update_nodes(con, parts, by_node, dirty, touched, nodes):
+            return False
+        _update_edges(con, parts, by_node, dirty, touched, stored)
+        if con.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone() != (
+            _identity_key(),
+        ):  # worked out by other rules: all of them go
+            con.execute("DELETE FROM vectors")
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (_identity_key(),))
+        con.executemany("DELETE FROM vectors WHERE paper = ?", ((papers[i].id,) for i in changed))
+        con.executemany(
+            "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", _vector_rows(done.vectors)
+        )
+        _update_decisions(con, done.memo, done.memo_kept)
+        con.execute("DELETE FROM concepts")
+        con.executemany(_INSERT_CONCEPT, _concept_rows(done.concepts))
+        start = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM merges").fetchone()[0]
+        con.executemany(
+            "INSERT INTO merges VALUES (?, ?, ?, ?, ?)",
+            ((start + i, m.paper, m.kept, m.merged, m.why) for i, m in enumerate(merges)),
+        )
+        con.executemany(_INSERT_SCORES, scores.rows())
+    finally:
+        scores.close()  # (where the rows were not asked for: it stops)
     return True
 
 
@@ -1726,7 +1732,7 @@ def _score_rows(parts: graph_mod.Parts) -> list[tuple[str, str, bytes]]:
 def _scores_in(parts: graph_mod.Parts, conn) -> None:
     try:
         conn.send(_score_rows(parts))
-    except Exception:
+    except (Exception, KeyboardInterrupt):
         pass  # nothing sent: the add works them out itself
     finally:
         conn.close()

@@ -34,3 +34,12 @@ def by_title(papers):
 @pytest.fixture
 def fixtures():
     return FIXTURES
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The Dask tests run last: a distributed Client leaves threads running in the test
+    process (its IO loop, an offload pool), and graphtool forks processes only where no
+    other thread runs (a forked child could inherit a lock a thread holds), so the tests
+    of its forked paths (an add's halves, identity's shared attribution, PageRank beside
+    the writes) must run before them. The order is otherwise kept."""
+    items.sort(key=lambda item: "test_dask_link.py" in item.nodeid)

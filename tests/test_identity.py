@@ -1927,9 +1927,13 @@ def test_a_share_whose_process_fails_is_attributed_by_resolve_itself(monkeypatch
     assert len(sizes) == 2 and sum(sizes) > max(sizes)  # its share, then the other's here
 
 
-def test_forked_processes_ask_a_store_adds_vectors_process_one_at_a_time(monkeypatch):
+def test_only_resolves_own_process_asks_a_store_adds_vectors_process(monkeypatch, tmp_path):
     # in a store's add the vectors not known yet come from a process of their own,
-    # through one pipe: each forked process asks it in turn, and gets the same vectors
+    # through one pipe: the vectors the forked processes' names may ask for are worked
+    # out before they are forked, so that only resolve's own process asks it; the same
+    # result and the same vectors kept as on one process
+    import os
+
     import numpy as np
 
     from graphtool import identity, store
@@ -1939,15 +1943,25 @@ def test_forked_processes_ask_a_store_adds_vectors_process_one_at_a_time(monkeyp
     ps = LLM[:400]
     ms = link(ps)
     known = _known_names(None)
+    sizes = _parts_here(monkeypatch)
     plain_vectors: dict = {}
     plain = identity.resolve(ps, ms, known, plain_vectors, jobs=1)
     monkeypatch.setattr(identity, "PARALLEL_MENTIONS", 0)
+    asked = tmp_path / "asked"
     ahead = store._VectorsAhead(ps[:3], jobs=2)
+
+    def vectorize(texts):
+        with asked.open("a") as f:  # who asked
+            f.write(f"{os.getpid()}\n")
+        return ahead.vectorize(texts)
+
     try:
         assert ahead.proc is not None  # a process of its own, as in an add
         vectors: dict = {}
-        assert identity.resolve(ps, ms, known, vectors, vectorize=ahead.vectorize, jobs=2) == plain
+        assert identity.resolve(ps, ms, known, vectors, vectorize=vectorize, jobs=2) == plain
     finally:
         ahead.close()
+    assert len(sizes) == 2 and 0 < sizes[1] < sizes[0]  # shared out: a share here
+    assert set(asked.read_text().split()) == {str(os.getpid())}
     assert sorted(vectors) == sorted(plain_vectors)
     assert all(np.array_equal(vectors[k][1], plain_vectors[k][1]) for k in vectors)
