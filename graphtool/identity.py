@@ -1860,10 +1860,7 @@ class _Attribution:
         a family's, a general term's: a tenth of them in a large corpus), shared out by
         name, most mentions first, each name to the share with fewest; one share where
         forking would not pay or is unsafe."""
-        import multiprocessing
-        import threading
-
-        from .parallel import default_jobs
+        from .parallel import can_fork, default_jobs
 
         by_name: dict[str, list[int]] = {}
         meanings, general, members_of = self.meanings, self.general, self.members_of
@@ -1879,13 +1876,7 @@ class _Attribution:
                 by_name.setdefault(key, []).append(i)
         n = default_jobs() if jobs is None else max(1, jobs)
         total = sum(len(v) for v in by_name.values())
-        if (
-            n == 1
-            or total < PARALLEL_MENTIONS
-            or "fork" not in multiprocessing.get_all_start_methods()
-            or threading.active_count() > 1
-            or multiprocessing.current_process().daemon  # (which may have no children)
-        ):
+        if n == 1 or total < PARALLEL_MENTIONS or not can_fork():
             return [sorted(i for v in by_name.values() for i in v)]
         shares: list[list[int]] = [[] for _ in range(n)]
         for _, v in sorted(by_name.items(), key=lambda t: (-len(t[1]), t[0])):

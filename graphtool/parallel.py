@@ -49,6 +49,22 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def can_fork() -> bool:
+    """May this process fork a worker that shares its memory? Only where fork is a start
+    method, no other thread runs (a forked child could inherit a lock a thread holds) and
+    this process is no daemon (which may have no children).
+
+    Example:
+        >>> isinstance(can_fork(), bool)
+        True
+    """
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+        and not multiprocessing.current_process().daemon
+    )
+
+
 def chunks(n: int, parts: int) -> list[tuple[int, int]]:
     """``parts`` contiguous ``(start, end)`` ranges covering ``range(n)``, sizes within one.
 
